@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Brief",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brief", targets: ["brief"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Model layer: pure value types and transformations. Foundation only.
+        .target(name: "BriefTagger"),
+        .target(name: "BriefModel", dependencies: ["BriefTagger"]),
+        // Store layer: the SQLite cache (GRDB); the only writer.
+        .target(name: "BriefStore", dependencies: ["BriefModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Feeds layer: HTTP fetching and feed formats.
+        .target(name: "BriefFeeds", dependencies: ["BriefModel"]),
+        // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "BriefTUI", dependencies: ["BriefModel", "BriefStore", "CNcursesw", "TOMLKit"]),
+        // The top-level Resources/ folder: samples, NER model, notices.
+        .target(name: "BriefResources", resources: [.copy("../../Resources")]),
+        .executableTarget(name: "brief", dependencies: [
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefTUI", "BriefResources",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "brief-bench", dependencies: [
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefTUI", "BriefResources",
+        ]),
+        .testTarget(name: "BriefTaggerTests", dependencies: ["BriefTagger"]),
+        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"]),
+        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel"]),
+        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore"]),
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Placeholder until the BriefFeeds layer lands; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Placeholder until the BriefTUI layer lands; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Placeholder until BriefCLITests has its first test file.

@@ -1,0 +1,1 @@
+// Placeholder until BriefFeedsTests has its first test file.

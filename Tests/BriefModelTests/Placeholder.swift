@@ -1,0 +1,1 @@
+// Placeholder until BriefModelTests has its first test file.

@@ -1,0 +1,1 @@
+// Placeholder until BriefStoreTests has its first test file.

@@ -1,0 +1,1 @@
+// Placeholder until BriefTUITests has its first test file.

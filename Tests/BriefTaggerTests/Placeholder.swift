@@ -1,0 +1,1 @@
+// Placeholder until BriefTaggerTests has its first test file.
