@@ -1,1 +1,0 @@
-// Placeholder until the BriefTUI layer lands; replaced by its first real file.

@@ -1,1 +1,0 @@
-// Placeholder until BriefCLITests has its first test file.
