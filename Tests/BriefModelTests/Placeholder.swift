@@ -1,1 +1,0 @@
-// Placeholder until BriefModelTests has its first test file.
