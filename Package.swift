@@ -32,6 +32,9 @@ let package = Package(
         .executableTarget(name: "brief-bench", dependencies: [
             "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefTUI", "BriefResources",
         ]),
+        // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
+        // a replayer that runs saved inputs through the same checks.
+        .executableTarget(name: "brief-fuzz", dependencies: ["BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTaggerTests", dependencies: ["BriefTagger"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"]),

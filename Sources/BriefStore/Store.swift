@@ -1,27 +1,315 @@
 import BriefModel
+import BriefTagger
 import Foundation
+import GRDB
 
-/// The cache façade: the only type that writes. SCAFFOLD: the store helper replaces this file;
-/// the signatures below are the contract the CLI and TUI code against.
+/// The cache façade: the only type that writes. Every change is one transaction; readers see whole stories.
+///
+/// ```swift
+/// let store = try Store(path: CachePath.resolve(explicit: nil))
+/// let outcomes = try store.importStories(items)
+/// let unread = try store.summaries(unreadOnly: true)
+/// ```
 public final class Store: Sendable {
-    /// Opens (creating and migrating if needed) the cache at `path`.
-    public init(path: String) throws {}
+    private let writer: any DatabaseWriter
+    /// The cache file, or nil for an in-memory store.
+    public let path: String?
+
+    /// Opens (creating and migrating if needed) the cache at `path`, creating its directory when needed.
+    /// A file that is not a Brief cache, or a cache from a newer Brief, is refused and left untouched.
+    public init(path: String) throws {
+        if path == ":memory:" {
+            writer = try DatabaseQueue()
+            self.path = nil
+        } else {
+            try Self.vetExistingFile(at: path)
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError.cannotOpen(path: path, reason: "cannot create directory \(directory)")
+                }
+            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            // Stories are 2–4 KB rows; 4 KB pages would hold one each and waste about half the file.
+            // Only takes effect on a new, empty file (before WAL mode is set).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
+            do {
+                writer = try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError {
+                throw Self.openError(error, path: path)
+            }
+            self.path = path
+        }
+        do {
+            try CacheSchema.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw Self.openError(error, path: path)
+        }
+    }
 
     /// A store in memory, for unit tests.
     public static func inMemory() throws -> Store { try Store(path: ":memory:") }
 
+    // MARK: - Reading
+
     /// Story list rows, newest first (published date; undated stories by import time).
-    public func summaries(unreadOnly: Bool = false) throws -> [StorySummary] { [] }
+    public func summaries(unreadOnly: Bool = false) throws -> [StorySummary] {
+        try writer.read { db in
+            let filter = unreadOnly ? "WHERE s.read_at IS NULL" : ""
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns) FROM stories s \(filter) ORDER BY s.list_date DESC, s.id DESC
+                """)
+            return try rows.map(Self.summary(from:))
+        }
+    }
 
     /// One story with its sections, quotes, mentions and entities, or nil if there is no such id.
-    public func story(id: Int64) throws -> StoredStory? { nil }
+    public func story(id: Int64) throws -> StoredStory? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(Self.summaryColumns), s.dateline_places, s.dateline_agency
+                FROM stories s WHERE s.id = ?
+                """, arguments: [id]) else { return nil }
+            let summary = try Self.summary(from: row)
+            var dateline: Dateline?
+            if let placesJSON: String = row["dateline_places"] {
+                let places = (try? JSONDecoder().decode([String].self, from: Data(placesJSON.utf8))) ?? []
+                dateline = Dateline(places: places, agency: row["dateline_agency"])
+            }
 
-    /// Marks stories read (sets `read_at` to now) or unread (clears it).
-    public func setRead(_ read: Bool, ids: [Int64]) throws {}
+            var mentionsByParagraph: [Int64: [Mention]] = [:]
+            for m in try Row.fetchAll(db, sql: """
+                SELECT paragraph_id, start, "end", type, text, entity_key FROM mentions
+                WHERE story_id = ? ORDER BY paragraph_id, start, id
+                """, arguments: [id]) {
+                let type = EntityType(rawValue: m["type"]) ?? .group
+                mentionsByParagraph[m["paragraph_id"], default: []].append(
+                    Mention(start: m["start"], end: m["end"], type: type, text: m["text"], entity: m["entity_key"]))
+            }
+            var paragraphsBySection: [Int64: [Paragraph]] = [:]
+            for p in try Row.fetchAll(db, sql: """
+                SELECT id, section_id, text FROM paragraphs WHERE story_id = ? ORDER BY section_id, position
+                """, arguments: [id]) {
+                let paragraphID: Int64 = p["id"]
+                paragraphsBySection[p["section_id"], default: []].append(
+                    Paragraph(text: p["text"], mentions: mentionsByParagraph[paragraphID] ?? []))
+            }
+            let sections = try Row.fetchAll(db, sql: """
+                SELECT id, kind, title FROM sections WHERE story_id = ? ORDER BY position
+                """, arguments: [id]).map { s -> Section in
+                let sectionID: Int64 = s["id"]
+                return Section(kind: SectionKind(rawValue: s["kind"]) ?? .body, title: s["title"],
+                               paragraphs: paragraphsBySection[sectionID] ?? [])
+            }
+            let quotes = try Row.fetchAll(db, sql: """
+                SELECT text, speaker FROM quotes WHERE story_id = ? ORDER BY position
+                """, arguments: [id]).map { Quote(text: $0["text"], speaker: $0["speaker"]) }
+            let entities = try Row.fetchAll(db, sql: """
+                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type
+                FROM story_entities se JOIN entities e ON e.key = se.entity_key
+                WHERE se.story_id = ? ORDER BY se.position
+                """, arguments: [id]).map { e -> Entity in
+                let aliasesJSON: String = e["aliases"]
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data(aliasesJSON.utf8))) ?? []
+                return Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
+                              aliases: aliases, mentions: e["mentions"])
+            }
+            let story = Story(title: summary.title, dateline: dateline, sections: sections, quotes: quotes,
+                              entities: entities)
+            return StoredStory(summary: summary, story: story)
+        }
+    }
 
-    /// Marks every unread story read; returns the ids it changed (for undo).
-    public func markAllRead() throws -> [Int64] { [] }
+    /// The source text a story was imported from, verbatim, or nil if there is no such id.
+    public func originalText(id: Int64) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT original_text FROM stories WHERE id = ?", arguments: [id])
+        }
+    }
 
     /// Number of stories, or of unread stories.
-    public func count(unreadOnly: Bool = false) throws -> Int { 0 }
+    public func count(unreadOnly: Bool = false) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories" + (unreadOnly ? " WHERE read_at IS NULL" : "")) ?? 0
+        }
+    }
+
+    /// Entities mentioned anywhere in the cache, most mentioned first.
+    /// - Parameters:
+    ///   - type: only entities of this type, or all.
+    ///   - nameFilter: only entities whose name contains this text (ignoring case and accents), or all.
+    public func entities(type: EntityType? = nil, nameFilter: String? = nil) throws -> [EntitySummary] {
+        let all = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.key, e.name, e.type, COUNT(*) AS stories, SUM(se.mentions) AS mentions
+                FROM entities e JOIN story_entities se ON se.entity_key = e.key
+                WHERE ?1 IS NULL OR e.type = ?1
+                GROUP BY e.key
+                ORDER BY mentions DESC, stories DESC, e.name
+                """, arguments: [type?.rawValue]).map { row in
+                EntitySummary(key: row["key"], name: row["name"], type: EntityType(rawValue: row["type"]) ?? .group,
+                              stories: row["stories"], mentions: row["mentions"])
+            }
+        }
+        guard let filter = nameFilter?.trimmingCharacters(in: .whitespaces), !filter.isEmpty else { return all }
+        return all.filter { $0.name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    }
+
+    /// Every story mentioning the entity `key`, newest first, each with the paragraph of its first mention.
+    public func stories(mentioning key: String) throws -> [MentioningStory] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns), p.text AS paragraph, m.start AS mention_start, m."end" AS mention_end
+                FROM story_entities se
+                JOIN stories s ON s.id = se.story_id
+                JOIN mentions m ON m.id = (SELECT id FROM mentions WHERE entity_key = se.entity_key
+                                           AND story_id = se.story_id ORDER BY paragraph_id, start LIMIT 1)
+                JOIN paragraphs p ON p.id = m.paragraph_id
+                WHERE se.entity_key = ?
+                ORDER BY s.list_date DESC, s.id DESC
+                """, arguments: [key]).map { row in
+                MentioningStory(summary: try Self.summary(from: row), paragraph: row["paragraph"],
+                                start: row["mention_start"], end: row["mention_end"])
+            }
+        }
+    }
+
+    /// Stories whose headline or text match every word of `query`, best match first.
+    /// The words are searched as plain words: FTS operators and punctuation in `query` have no special meaning.
+    public func search(_ query: String) throws -> [StorySummary] {
+        guard let match = Self.ftsPhrases(query) else { return [] }
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns)
+                FROM story_search JOIN stories s ON s.id = story_search.rowid
+                WHERE story_search MATCH ?
+                ORDER BY bm25(story_search, 4.0, 1.0), s.list_date DESC
+                """, arguments: [match]).map(Self.summary(from:))
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Stores annotated stories in one transaction: all of them or (on error) none.
+    /// Content already in the cache (same source text) keeps its id and read state and is reported `.existing`.
+    public func importStories(_ items: [ImportItem]) throws -> [ImportOutcome] {
+        let now = Date()
+        return try writer.write { db in
+            var outcomes: [ImportOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            for item in items {
+                let hash = ContentHash.of(item.originalText)
+                if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?"),
+                                               arguments: [hash]) {
+                    outcomes.append(.existing(id))
+                } else {
+                    outcomes.append(.new(try StoryWriter(db: db).insert(item, contentHash: hash, importedAt: now)))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// Marks stories read (sets `read_at` to now; stories already read keep their time) or unread (clears it).
+    /// Throws `StoreError.noSuchStory` and changes nothing if any id is unknown.
+    public func setRead(_ read: Bool, ids: [Int64]) throws {
+        let now = Date()
+        try writer.write { db in
+            for id in ids {
+                if try !Self.exists(id, db) { throw StoreError.noSuchStory(id: id) }
+            }
+            let sql = read ? "UPDATE stories SET read_at = ? WHERE id = ? AND read_at IS NULL"
+                           : "UPDATE stories SET read_at = NULL WHERE id = ?"
+            let statement = try db.cachedStatement(sql: sql)
+            for id in ids {
+                try statement.execute(arguments: read ? [now, id] : [id])
+            }
+        }
+    }
+
+    /// Marks every unread story read; returns the ids it changed (for undo).
+    public func markAllRead() throws -> [Int64] {
+        let now = Date()
+        return try writer.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM stories WHERE read_at IS NULL ORDER BY id")
+            try db.execute(sql: "UPDATE stories SET read_at = ? WHERE read_at IS NULL", arguments: [now])
+            return ids
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The list-row columns of `stories s`, with the story's top three entity names as a JSON array.
+    private static let summaryColumns = """
+        s.id, s.title, s.source, s.published, s.imported_at, s.read_at,
+        (SELECT json_group_array(name) FROM (SELECT name FROM story_entities WHERE story_id = s.id
+                                              ORDER BY mentions DESC, position LIMIT 3)) AS top_entities
+        """
+
+    private static func summary(from row: Row) throws -> StorySummary {
+        let topJSON: String = row["top_entities"] ?? "[]"
+        let top = (try? JSONDecoder().decode([String].self, from: Data(topJSON.utf8))) ?? []
+        return StorySummary(id: row["id"], title: row["title"], source: row["source"], published: row["published"],
+                            importedAt: row["imported_at"], readAt: row["read_at"], topEntities: top)
+    }
+
+    private static func exists(_ id: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: [id]) ?? false
+    }
+
+    /// The user's words as quoted FTS5 phrases (implicitly ANDed), or nil when no word is left.
+    static func ftsPhrases(_ query: String) -> String? {
+        let words = query.split(whereSeparator: { $0.isWhitespace })
+            .filter { word in word.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) } }
+            .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// Refuses, without changing a byte, a file at `path` that is not an empty file or a Brief cache
+    /// this build understands.
+    private static func vetExistingFile(at path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, reason: "permission denied")
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return }  // SQLite treats an empty file as an empty database: nothing to lose.
+        guard header.count == 100, header.starts(with: Data("SQLite format 3\0".utf8)) else {
+            throw StoreError.notADatabase(path: path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                if applicationID != CacheSchema.applicationID {
+                    if objects == 0 { return }  // an empty database: ours to initialise
+                    throw StoreError.foreignDatabase(path: path)
+                }
+                guard try db.tableExists("grdb_migrations") else { return }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                let known = Set(CacheSchema.migrator.migrations)
+                let unknown = applied.filter { !known.contains($0) }.sorted()
+                if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
+            }
+        } catch let error as DatabaseError {
+            throw openError(error, path: path)
+        }
+    }
+
+    private static func openError(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: .notADatabase(path: path)
+        default: .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
 }

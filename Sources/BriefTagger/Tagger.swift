@@ -1,20 +1,105 @@
 import Foundation
 
-/// Finds named entities in text. SCAFFOLD: the tagger helper replaces this file with the trained tagger;
-/// the public API below is the contract other layers code against.
+/// Finds named entities (PER, ORG, LOC, MISC) in text with a trained two-pass averaged perceptron, and
+/// links them into entities with stable keys.
+///
+/// ```swift
+/// let tagger = try Tagger.load(from: BriefResources.nerModel)
+/// let mentions = tagger.tag("Sergei Lavrov met Antony Blinken in Geneva.")
+/// ```
 public struct Tagger: Sendable {
-    public init() {}
+    /// What the model directory says about itself.
+    public let manifest: ModelManifest
+    public let lexicon: Lexicon
+    /// Tokenises raw text the way the model expects.
+    public let tokenizer: Tokenizer
+    let templates: FeatureTemplates
+    let first: WeightTable
+    let second: WeightTable?
+
+    init(manifest: ModelManifest, lexicon: Lexicon, first: WeightTable, second: WeightTable?) {
+        self.manifest = manifest
+        self.lexicon = lexicon
+        self.first = first
+        self.second = second
+        templates = FeatureTemplates(options: manifest.options)
+        tokenizer = Tokenizer(isKnownWord: { [lexicon] word in lexicon.entry(forLowercased: word) != nil })
+    }
 
     /// Loads the trained model from a directory (e.g. `BriefResources.nerModel`).
-    public static func load(from directory: URL) throws -> Tagger { Tagger() }
+    public static func load(from directory: URL) throws -> Tagger {
+        let manifestURL = directory.appendingPathComponent(ModelManifest.fileName)
+        let manifest: ModelManifest
+        do {
+            manifest = try JSONDecoder().decode(ModelManifest.self, from: Data(contentsOf: manifestURL))
+        } catch let error as DecodingError {
+            throw TaggerError.malformedModel(manifestURL.path, 0, "\(error)")
+        } catch {
+            throw TaggerError.unreadable(manifestURL.path, error.localizedDescription)
+        }
+        guard manifest.format == ModelManifest.currentFormat else {
+            throw TaggerError.malformedModel(manifestURL.path, 0, "format \(manifest.format), expected \(ModelManifest.currentFormat)")
+        }
+        let lexicon = try Lexicon.load(from: directory)
+        let first = try WeightTable.load(from: directory.appendingPathComponent(WeightTable.fileName(pass: 1)))
+        let second = manifest.passes >= 2
+            ? try WeightTable.load(from: directory.appendingPathComponent(WeightTable.fileName(pass: 2))) : nil
+        return Tagger(manifest: manifest, lexicon: lexicon, first: first, second: second)
+    }
+
+    /// A fresh working state for tagging a batch of documents with this model.
+    public func makeSession() -> TaggingSession {
+        TaggingSession(lexicon: lexicon, templates: templates, first: first, second: second)
+    }
+
+    /// BIO labels (`BIOTagSet` indices) for every token of already tokenised text; each range of sentence
+    /// indices in `documents` is one document.
+    public func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
+        var session = makeSession()
+        return session.labels(for: text, documents: documents)
+    }
 
     /// Tags one text on its own. Offsets in Unicode scalars of `text`.
-    public func tag(_ text: String) -> [Mention] { [] }
+    public func tag(_ text: String) -> [Mention] {
+        tagDocument([text]).mentions.first ?? []
+    }
 
     /// Tags the paragraphs of one document together, so that document context (the same word tagged
     /// elsewhere, partial names linking to full ones) applies across them. `mentions[i]` belongs to
     /// `paragraphs[i]`; offsets are per paragraph.
     public func tagDocument(_ paragraphs: [String]) -> (mentions: [[Mention]], entities: [Entity]) {
-        (paragraphs.map { _ in [] }, [])
+        // One text for the whole document; each token remembers its paragraph.
+        var combined = TokenizedText(bytes: [])
+        var paragraphOf: [Int] = []
+        for (p, paragraph) in paragraphs.enumerated() {
+            let t = tokenizer.tokenize(paragraph)
+            let byteShift = combined.bytes.count
+            let tokenShift = combined.tokens.count
+            combined.bytes.append(contentsOf: t.bytes)
+            combined.bytes.append(0x0A)
+            for var token in t.tokens {
+                token.byteStart += byteShift
+                token.byteEnd += byteShift
+                combined.tokens.append(token)
+                paragraphOf.append(p)
+            }
+            for s in t.sentences { combined.sentences.append((s.lowerBound + tokenShift)..<(s.upperBound + tokenShift)) }
+        }
+        let labels = self.labels(for: combined, documents: [0..<combined.sentences.count])
+        var candidates: [EntityLinker.Candidate] = []
+        for sentence in combined.sentences {
+            for span in BIOTagSet.spans(labels[sentence]) {
+                let a = sentence.lowerBound + span.start
+                let z = sentence.lowerBound + span.end
+                let type = BIOTagSet.types[span.type]
+                let first = combined.tokens[a], last = combined.tokens[z - 1]
+                guard paragraphOf[a] == paragraphOf[z - 1] else { continue }
+                let text = String(decoding: combined.bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
+                candidates.append(EntityLinker.Candidate(
+                    paragraph: paragraphOf[a], start: first.scalarStart, end: last.scalarEnd, text: text,
+                    words: (a..<z).map { combined.text(of: $0) }, type: type))
+            }
+        }
+        return EntityLinker.link(candidates, paragraphCount: paragraphs.count)
     }
 }

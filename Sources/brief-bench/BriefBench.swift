@@ -4,7 +4,13 @@ import Foundation
 @main
 enum BriefBench {
     /// Each benchmark registers one line here.
-    static let benchmarks: [String: @Sendable ([String]) throws -> Void] = [:]
+    static let benchmarks: [String: @Sendable ([String]) throws -> Void] = [
+        "feedparse": FeedParseBenchmark.run,
+        "sectioner": SectionerBenchmark.run,
+        "import": ImportBenchmark.run,
+        "tagger": TaggerBenchmark.run,
+        "tui": TUIBenchmark.run,
+    ]
 
     static func main() {
         var args = Array(CommandLine.arguments.dropFirst())

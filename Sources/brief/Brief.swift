@@ -1,10 +1,53 @@
 import ArgumentParser
+import BriefResources
+import BriefStore
+import BriefTUI
+import Foundation
 
+/// `brief`: with no subcommand, the reader (importing the bundled samples into an empty cache first).
 @main
 struct Brief: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "A terminal reader for foreign-affairs briefings.",
-        subcommands: []
+        discussion: "With no subcommand, opens the reader (importing the bundled sample briefings when the cache is empty).",
+        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self, CountCommand.self, TagCommand.self, NERCommand.self]
     )
+
+    @OptionGroup var cache: CacheOptions
+
+    func run() throws {
+        try CommandFailure.wrapping(nil) {
+            let store = try cache.openStore()
+            if try store.count() == 0 {
+                let report = try Importer.bundled(store: store)
+                    .importPaths([try BriefResources.locateRoot().appendingPathComponent("samples").path],
+                                 sourceName: SampleSource.name)
+                for failure in report.failures { Console.error("brief: import: \(failure)") }
+            }
+            try ReaderApp.run(store: store)
+        }
+    }
+
+    /// Parses and runs a command, turning every error into one `brief: …` line on stderr and a non-zero exit.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Console.error("brief: \(failure.message)")
+            Foundation.exit(failure.exitCode)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Console.output(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = ErrorText.oneLine(message(for: error))
+            Console.error("brief: \(message.isEmpty ? "failed" : message) (see 'brief --help')")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

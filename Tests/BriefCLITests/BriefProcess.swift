@@ -21,9 +21,11 @@ struct BriefProcess {
     }
 
     /// Runs `brief args…` with `environment` added to a minimal environment, feeding `stdin` if given.
-    static func run(_ args: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+    /// `binary` defaults to the built `brief`; a test may run a copy placed elsewhere.
+    static func run(_ args: [String], environment: [String: String] = [:], stdin: Data? = nil,
+                    binary: URL = binaryURL) throws -> Result {
         let process = Process()
-        process.executableURL = binaryURL
+        process.executableURL = binary
         process.arguments = args
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }

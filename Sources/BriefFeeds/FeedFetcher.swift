@@ -1,0 +1,115 @@
+import BriefModel
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Fetches feeds over HTTP and parses them: conditional GET, bounded redirects, timeouts, a size cap, gzip.
+/// Every failure is a value naming the feed and the reason; one feed failing never stops the others.
+///
+///     let fetcher = FeedFetcher()
+///     let results = await fetcher.fetchAll(requests, jobs: 4) { print("\($0.completed)/\($0.total)") }
+///     for result in results { if let error = result.error { print(error) } }   // "https://x/feed: http 404"
+public struct FeedFetcher: Sendable {
+    public var options: FeedFetchOptions
+
+    public init(options: FeedFetchOptions = FeedFetchOptions()) {
+        self.options = options
+    }
+
+    /// Fetches and parses one feed. Never throws: failures are `.failed` outcomes.
+    public func fetch(_ request: FeedRequest) async -> FeedFetchResult {
+        FeedFetchResult(request: request, outcome: await outcome(of: request))
+    }
+
+    /// Fetches `feeds` with at most `jobs` transfers at once, reporting each as it finishes. The results are in the
+    /// order of `feeds`. Parsing happens in the same tasks, so it runs in parallel too.
+    public func fetchAll(_ feeds: [FeedRequest], jobs: Int,
+                         progress: @escaping @Sendable (FeedProgress) -> Void = { _ in }) async -> [FeedFetchResult] {
+        guard !feeds.isEmpty else { return [] }
+        let width = max(1, min(jobs, feeds.count))
+        var results = [FeedFetchResult?](repeating: nil, count: feeds.count)
+        await withTaskGroup(of: (Int, FeedFetchResult).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < feeds.count else { return }
+                let index = next
+                let request = feeds[index]
+                next += 1
+                group.addTask { (index, await self.fetch(request)) }
+            }
+            for _ in 0..<width { startNext() }
+            var completed = 0
+            while let (index, result) = await group.next() {
+                results[index] = result
+                completed += 1
+                progress(FeedProgress(completed: completed, total: feeds.count, result: result))
+                startNext()
+            }
+        }
+        return zip(feeds, results).map { request, result in
+            result ?? FeedFetchResult(request: request, outcome: .failed(FeedFetchError(url: request.url, reason: .cancelled)))
+        }
+    }
+
+    // MARK: One feed
+
+    private func outcome(of request: FeedRequest) async -> FeedFetchOutcome {
+        let url = request.url
+        func failure(_ reason: FeedFetchFailure) -> FeedFetchOutcome { .failed(FeedFetchError(url: url, reason: reason)) }
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+            return failure(.unsupportedURL)
+        }
+        if Task.isCancelled { return failure(.cancelled) }
+        let ending = await FeedDownload(options: options).run(urlRequest(for: request))
+
+        if ending.stoppedForSize { return failure(.tooLarge(limit: options.maxBytes)) }
+        if ending.stoppedForDeadline { return failure(.timedOut(seconds: options.resourceTimeout)) }
+        if ending.stoppedForRedirects { return failure(.tooManyRedirects(limit: options.maxRedirects)) }
+        if let code = ending.error { return failure(reason(for: code, message: ending.errorMessage)) }
+        guard let response = ending.response else { return failure(.network("no response")) }
+
+        let validators = FeedValidators(etag: response.value(forHTTPHeaderField: "ETag"),
+                                        lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
+        switch response.statusCode {
+        case 304:
+            return .notModified(FeedValidators(etag: validators.etag ?? request.validators.etag,
+                                               lastModified: validators.lastModified ?? request.validators.lastModified))
+        case 200..<300:
+            let finalURL = response.url ?? url
+            do {
+                let document = try FeedParser.parse(ending.body, url: finalURL)
+                return .fetched(FetchedFeed(document: document, validators: validators, finalURL: finalURL,
+                                            movedPermanently: ending.allRedirectsPermanent && finalURL != url,
+                                            byteCount: ending.body.count))
+            } catch {
+                return failure(.unreadable(error))
+            }
+        default:
+            return failure(.http(status: response.statusCode))
+        }
+    }
+
+    private func urlRequest(for request: FeedRequest) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData,
+                                    timeoutInterval: options.requestTimeout)
+        urlRequest.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
+        urlRequest.setValue("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+                            + "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5", forHTTPHeaderField: "Accept")
+        if let etag = request.validators.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let date = request.validators.lastModified { urlRequest.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
+        return urlRequest
+    }
+
+    private func reason(for code: URLError.Code, message: String?) -> FeedFetchFailure {
+        switch code {
+        case .timedOut: return .timedOut(seconds: options.requestTimeout)
+        case .cannotConnectToHost: return .connectionRefused
+        case .cannotFindHost, .dnsLookupFailed: return .hostNotFound
+        case .cancelled: return .cancelled
+        case .httpTooManyRedirects: return .tooManyRedirects(limit: options.maxRedirects)
+        case .unsupportedURL: return .unsupportedURL
+        default: return .network(message ?? "network error \(code.rawValue)")
+        }
+    }
+}

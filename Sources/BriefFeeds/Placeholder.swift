@@ -1,1 +1,0 @@
-// Placeholder until the BriefFeeds layer lands; replaced by its first real file.

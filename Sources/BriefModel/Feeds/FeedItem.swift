@@ -1,0 +1,69 @@
+import Foundation
+
+/// One entry of a feed (an RSS `item`, an Atom `entry`, a JSON Feed item), as the feed gave it.
+public struct FeedItem: Hashable, Sendable, Codable {
+    /// Identity within the feed: the RSS `guid`, Atom `id` or JSON Feed `id`; else the link; else
+    /// `fingerprint:` and the content fingerprint (an item with neither still has a stable identity).
+    public var id: String
+    /// The story's web address (absolute when the feed's address was known), if any.
+    public var link: String?
+    /// The headline as plain text (markup removed, entities decoded); empty when the feed gave none.
+    public var title: String
+    public var published: Date?
+    public var author: String?
+    /// The full text (`content:encoded`, Atom `content`, `content_html` / `content_text`), if any.
+    public var content: FeedContent?
+    /// The short text (RSS `description`, Atom `summary`, JSON `summary`), if any.
+    public var summary: FeedContent?
+
+    public init(id: String, link: String? = nil, title: String, published: Date? = nil, author: String? = nil,
+                content: FeedContent? = nil, summary: FeedContent? = nil) {
+        self.id = id
+        self.link = link
+        self.title = title
+        self.published = published
+        self.author = author
+        self.content = content
+        self.summary = summary
+    }
+
+    /// The body's blocks: the full content when there is some, else the summary. A first block that only repeats
+    /// the headline is left out.
+    public var bodyBlocks: [HTMLBlock] {
+        var blocks = content?.blocks ?? []
+        if blocks.isEmpty { blocks = summary?.blocks ?? [] }
+        if let first = blocks.first, ContentFingerprint.normalisePlain(first.text) == ContentFingerprint.normalisePlain(title) {
+            blocks.removeFirst()
+        }
+        return blocks
+    }
+
+    /// The item as a plain-text article in the layout the sectioner reads: the headline on the first line, a blank
+    /// line, then each heading and paragraph on its own, separated by blank lines. Import is
+    /// `ArticleParser.parse(item.articleText, format: .article)`.
+    ///
+    /// A heading is written as a stand-alone `Heading:` line (a colon added unless it already ends in
+    /// punctuation), the form plain-text headings take, so the sectioner groups the paragraphs under it.
+    /// An item with no headline is headed by its link, or "Untitled".
+    public var articleText: String {
+        var headline = title.replacing("\n", with: " ").trimmingCharacters(in: .whitespaces)
+        if headline.isEmpty { headline = link ?? "Untitled" }
+        var parts = [headline]
+        for block in bodyBlocks {
+            switch block.kind {
+            case .paragraph:
+                parts.append(block.text)
+            case .heading:
+                let line = block.text.replacing("\n", with: " ")
+                let endsInPunctuation = line.last.map { ".:?!…;,".contains($0) } ?? true
+                parts.append(endsInPunctuation ? line : line + ":")
+            }
+        }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The same story's fingerprint in any feed: headline and body with markup, case and whitespace normalised.
+    public var fingerprint: ContentFingerprint {
+        ContentFingerprint(plainTitle: title, paragraphs: bodyBlocks.map(\.text))
+    }
+}

@@ -1,0 +1,99 @@
+import GRDB
+
+/// The cache's schema as append-only, named migrations. A migration, once shipped, is frozen: later
+/// changes add a new one. Migrations use plain SQL only, never app types, so they stay valid forever.
+enum CacheSchema {
+    /// `PRAGMA application_id` of a Brief cache ("BRIF"), so a foreign SQLite file is recognised as such.
+    static let applicationID: Int32 = 0x4252_4946
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 stories, sections, entities, search") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE stories (
+                    id INTEGER PRIMARY KEY,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    original_text TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    published DATETIME,
+                    imported_at DATETIME NOT NULL,
+                    -- published, or the import time for undated stories: the list's order.
+                    list_date DATETIME NOT NULL,
+                    read_at DATETIME,
+                    -- JSON array of places; NULL when the story has no dateline.
+                    dateline_places TEXT,
+                    dateline_agency TEXT
+                );
+                CREATE INDEX stories_by_list_date ON stories(list_date DESC, id DESC);
+                CREATE INDEX stories_unread_by_list_date ON stories(list_date DESC, id DESC) WHERE read_at IS NULL;
+
+                CREATE TABLE sections (
+                    id INTEGER PRIMARY KEY,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    title TEXT,
+                    UNIQUE (story_id, position)
+                );
+
+                CREATE TABLE paragraphs (
+                    id INTEGER PRIMARY KEY,
+                    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    UNIQUE (section_id, position)
+                );
+                CREATE INDEX paragraphs_by_story ON paragraphs(story_id);
+
+                CREATE TABLE quotes (
+                    id INTEGER PRIMARY KEY,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    speaker TEXT,
+                    UNIQUE (story_id, position)
+                );
+
+                CREATE TABLE entities (
+                    key TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX entities_by_type ON entities(type);
+
+                CREATE TABLE mentions (
+                    id INTEGER PRIMARY KEY,
+                    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    entity_key TEXT NOT NULL REFERENCES entities(key),
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX mentions_by_paragraph ON mentions(paragraph_id);
+                CREATE INDEX mentions_by_entity ON mentions(entity_key, story_id);
+
+                -- The story's own view of an entity (its name and aliases there) and how often it mentions it.
+                CREATE TABLE story_entities (
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    entity_key TEXT NOT NULL REFERENCES entities(key),
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    aliases TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (story_id, entity_key)
+                ) WITHOUT ROWID;
+                CREATE INDEX story_entities_by_entity ON story_entities(entity_key, story_id);
+
+                -- Library search over headline and reading text; rowid is the story id.
+                CREATE VIRTUAL TABLE story_search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+                """)
+        }
+        return migrator
+    }
+}

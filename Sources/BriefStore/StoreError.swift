@@ -1,0 +1,28 @@
+/// Why the cache could not be opened or changed. Each message is one line naming what and where.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file at the cache path is not an SQLite database at all (a corrupt or unrelated file).
+    case notADatabase(path: String)
+    /// The file is an SQLite database, but another application's.
+    case foreignDatabase(path: String)
+    /// The cache was written by a newer Brief (it has schema migrations this build does not know).
+    case newerSchema(path: String, unknown: [String])
+    /// The cache directory or file could not be created or opened.
+    case cannotOpen(path: String, reason: String)
+    /// No story has this id.
+    case noSuchStory(id: Int64)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path):
+            "\(path) is not a Brief cache (file is not a database); it was left unchanged"
+        case .foreignDatabase(let path):
+            "\(path) is not a Brief cache (an SQLite database of another application); it was left unchanged"
+        case .newerSchema(let path, let unknown):
+            "\(path) was written by a newer Brief (unknown schema \(unknown.joined(separator: ", "))); it was left unchanged"
+        case .cannotOpen(let path, let reason):
+            "cannot open the cache \(path): \(reason)"
+        case .noSuchStory(let id):
+            "no story with id \(id)"
+        }
+    }
+}

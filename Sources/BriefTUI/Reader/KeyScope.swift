@@ -1,0 +1,6 @@
+/// Where a key binding applies, which is how the help screen groups it.
+public enum KeyScope: String, Hashable, Sendable, CaseIterable {
+    case everywhere = "Everywhere"
+    case list = "Story list"
+    case story = "Story"
+}

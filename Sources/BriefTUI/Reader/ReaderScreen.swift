@@ -1,0 +1,7 @@
+/// The screens of the reader, kept as a stack (the story list is always at the bottom).
+public enum ReaderScreen: Hashable, Sendable {
+    case list
+    case story
+    case help
+    case entities
+}

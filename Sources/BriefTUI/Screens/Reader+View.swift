@@ -1,0 +1,13 @@
+extension Reader {
+    /// Draws the state into a grid of its size: a pure function, tested as text.
+    public static func view(_ state: ReaderState) -> CellGrid {
+        var grid = CellGrid(size: state.size)
+        switch state.screen {
+        case .list: ListScreen.draw(state, into: &grid)
+        case .story: StoryScreen.draw(state, into: &grid)
+        case .help: HelpScreen.draw(state, into: &grid)
+        case .entities: EntityScreen.draw(state, into: &grid)
+        }
+        return grid
+    }
+}

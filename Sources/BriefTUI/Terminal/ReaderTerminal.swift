@@ -1,0 +1,11 @@
+/// The terminal as the app loop needs it, so the loop can run on a fake in tests.
+public protocol ReaderTerminal: AnyObject {
+    var size: ScreenSize { get }
+    var colorMode: ColorMode { get }
+    /// Shows `grid`, sending only what changed since the last frame.
+    func draw(_ grid: CellGrid)
+    /// Blocks until the next key or resize.
+    func nextEvent() -> TerminalEvent
+    /// Forgets the last frame so the next draw repaints everything.
+    func invalidate()
+}

@@ -1,0 +1,13 @@
+/// What the terminal reports to the app loop.
+public enum TerminalEvent: Hashable, Sendable {
+    case key(Key)
+    case resize(ScreenSize)
+    /// Ctrl-C (the terminal is in raw mode, so it arrives as a key rather than a signal).
+    case interrupt
+    /// Ctrl-L: repaint everything.
+    case redraw
+    /// Input closed.
+    case endOfInput
+    /// A key the reader does not know.
+    case unknown
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// A CoNLL-2003 column file held as bytes: one token a line (token first, columns separated by spaces or
+/// tabs), blank lines between sentences, `-DOCSTART-` lines between documents. Tokens point into the
+/// file's bytes, so reading two million lines builds no strings.
+public struct CoNLLCorpus: Sendable {
+    /// One line of the file.
+    public struct Line: Sendable {
+        public enum Kind: Sendable { case token, blank, documentStart }
+        /// Byte range of the line without its line break (and without a trailing `\r`).
+        public var start: Int
+        public var end: Int
+        public var kind: Kind
+        /// Where the last column starts (token lines).
+        public var lastColumn: Int
+        /// Whether columns are separated by tabs.
+        public var tabs: Bool
+    }
+
+    /// Where the corpus came from, for error messages.
+    public let path: String
+    public let lines: [Line]
+    /// The tokens (first column) and sentences; `text.bytes` is the whole file.
+    public let text: TokenizedText
+    /// Line index of each token.
+    public let tokenLines: [Int]
+    /// Documents as ranges of sentence indices.
+    public let documents: [Range<Int>]
+
+    /// Parses CoNLL bytes. Throws with the line number when a line starts with whitespace but is not blank,
+    /// or is not valid UTF-8.
+    public init(bytes: [UInt8], path: String) throws {
+        self.path = path
+        var lines: [Line] = []
+        var tokens: [TokenSpan] = []
+        var tokenLines: [Int] = []
+        var sentences: [Range<Int>] = []
+        var documents: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 12)
+        tokens.reserveCapacity(bytes.count / 12)
+        tokenLines.reserveCapacity(bytes.count / 12)
+        var sentenceStart = 0
+        var documentStart = 0
+        try bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var p = 0
+            func closeSentence() {
+                if tokens.count > sentenceStart { sentences.append(sentenceStart..<tokens.count) }
+                sentenceStart = tokens.count
+            }
+            func closeDocument() {
+                closeSentence()
+                if sentences.count > documentStart { documents.append(documentStart..<sentences.count) }
+                documentStart = sentences.count
+            }
+            while p < n {
+                var e = p
+                var ascii = true
+                while e < n, b[e] != 0x0A {
+                    if b[e] >= 0x80 { ascii = false }
+                    e += 1
+                }
+                let next = e + 1
+                if e > p, b[e - 1] == 0x0D { e -= 1 }
+                let lineNumber = lines.count + 1
+                if !ascii, !Self.isValidUTF8(UnsafeBufferPointer(rebasing: b[p..<e])) {
+                    throw TaggerError.malformedCoNLL(path, lineNumber, "not valid UTF-8")
+                }
+                var allSpace = true
+                for k in p..<e where b[k] != 0x20 && b[k] != 0x09 { allSpace = false; break }
+                if allSpace {
+                    lines.append(Line(start: p, end: e, kind: .blank, lastColumn: e, tabs: false))
+                    closeSentence()
+                } else if b[p] == 0x20 || b[p] == 0x09 {
+                    throw TaggerError.malformedCoNLL(path, lineNumber, "line starts with whitespace; expected a token in the first column")
+                } else {
+                    var tokenEnd = p
+                    var tabs = false
+                    while tokenEnd < e, b[tokenEnd] != 0x20, b[tokenEnd] != 0x09 { tokenEnd += 1 }
+                    if tokenEnd < e, b[tokenEnd] == 0x09 { tabs = true }
+                    var lastEnd = e
+                    while lastEnd > p, b[lastEnd - 1] == 0x20 || b[lastEnd - 1] == 0x09 { lastEnd -= 1 }
+                    var last = lastEnd
+                    while last > p, b[last - 1] != 0x20, b[last - 1] != 0x09 { last -= 1 }
+                    let isDocStart = tokenEnd - p == 10 && (0..<10).allSatisfy { b[p + $0] == Self.docStart[$0] }
+                    if isDocStart {
+                        lines.append(Line(start: p, end: e, kind: .documentStart, lastColumn: last, tabs: tabs))
+                        closeDocument()
+                    } else {
+                        lines.append(Line(start: p, end: lastEnd, kind: .token, lastColumn: last, tabs: tabs))
+                        tokens.append(TokenSpan(byteStart: p, byteEnd: tokenEnd, scalarStart: p, scalarEnd: tokenEnd))
+                        tokenLines.append(lines.count - 1)
+                    }
+                }
+                p = next
+            }
+            closeDocument()
+        }
+        self.lines = lines
+        self.tokenLines = tokenLines
+        self.documents = documents
+        self.text = TokenizedText(bytes: bytes, tokens: tokens, sentences: sentences)
+    }
+
+    /// Reads and parses a CoNLL file.
+    public static func read(path: String) throws -> CoNLLCorpus {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TaggerError.unreadable(path, "no such file or not readable")
+        }
+        return try CoNLLCorpus(bytes: [UInt8](data), path: path)
+    }
+
+    private static let docStart: [UInt8] = Array("-DOCSTART-".utf8)
+
+    /// The last column of every token line as a label index; throws naming the line when one is not a
+    /// BIO tag of the four types (or the line has a single column).
+    public func lastColumnLabels() throws -> [Int] {
+        try columnLabels(fromEnd: 0)
+    }
+
+    /// The column before the last (gold, when the last column is a prediction).
+    public func secondLastColumnLabels() throws -> [Int] {
+        try columnLabels(fromEnd: 1)
+    }
+
+    private func columnLabels(fromEnd: Int) throws -> [Int] {
+        var labels = [Int](repeating: 0, count: tokenLines.count)
+        let b = text.bytes
+        for (t, lineIndex) in tokenLines.enumerated() {
+            let line = lines[lineIndex]
+            var end = line.end
+            var start = line.lastColumn
+            var skipped = 0
+            while skipped < fromEnd {
+                end = start
+                while end > line.start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+                start = end
+                while start > line.start, b[start - 1] != 0x20, b[start - 1] != 0x09 { start -= 1 }
+                skipped += 1
+            }
+            let tokenEnd = text.tokens[t].byteEnd
+            guard start >= tokenEnd, end > start else {
+                throw TaggerError.malformedCoNLL(path, lineIndex + 1, "expected \(fromEnd + 2) or more columns, the last ones tags")
+            }
+            let name = String(decoding: b[start..<end], as: UTF8.self)
+            guard let label = BIOTagSet.index(of: name) else {
+                throw TaggerError.malformedCoNLL(path, lineIndex + 1, "'\(name)' is not a tag (O, B-/I- with PER, ORG, LOC, MISC)")
+            }
+            labels[t] = label
+        }
+        return labels
+    }
+
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}
+
+extension CoNLLCorpus {
+    /// Every line with token lines extended by their label (space- or tab-separated, as the line is);
+    /// `-DOCSTART-` and blank lines unchanged. `labels` has one entry per token.
+    public func appendingLabels(_ labels: [Int]) -> [UInt8] {
+        let names = BIOTagSet.names.map { Array($0.utf8) }
+        var out = [UInt8]()
+        out.reserveCapacity(text.bytes.count + tokenLines.count * 7)
+        var token = 0
+        text.bytes.withUnsafeBufferPointer { b in
+            for line in lines {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
+                if line.kind == .token {
+                    out.append(line.tabs ? 0x09 : 0x20)
+                    let label = token < labels.count ? labels[token] : 0
+                    out.append(contentsOf: names[label >= 0 && label < names.count ? label : 0])
+                    token += 1
+                }
+                out.append(0x0A)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,12 @@
+/// The contexts of one document's tokens, with the neighbour words gathered from each capitalised word's
+/// occurrences (which `SentenceContext.aggregateStart` points into).
+public struct DocumentContexts: Sendable {
+    public var contexts: [SentenceContext]
+    /// Hashed neighbour words; each group holds left neighbours (even slots) and right neighbours (odd).
+    public var aggregates: [UInt64]
+
+    public init(contexts: [SentenceContext], aggregates: [UInt64] = []) {
+        self.contexts = contexts
+        self.aggregates = aggregates
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Makes a story's mentions consistent and links them into entities:
+/// - one surface form keeps one type within the story (the type most of its mentions have);
+/// - a person mentioned by one part of a name (`Lavrov`) links to the fuller name (`Sergei Lavrov`), and an
+///   initialism (`EU`) links to the organisation or place it abbreviates (`European Union`);
+/// - each entity gets a key from its type and normalised canonical (longest) name, `PER:sergei-lavrov`,
+///   the same in every story.
+public enum EntityLinker {
+    /// A mention before linking: where it is and the words it is made of.
+    public struct Candidate: Sendable {
+        public var paragraph: Int
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var words: [String]
+        public var type: EntityType
+
+        public init(paragraph: Int, start: Int, end: Int, text: String, words: [String], type: EntityType) {
+            self.paragraph = paragraph
+            self.start = start
+            self.end = end
+            self.text = text
+            self.words = words
+            self.type = type
+        }
+    }
+
+    /// Links candidates; returns mentions per paragraph (`paragraphCount` lists) and the entities in order
+    /// of first mention.
+    public static func link(_ candidates: [Candidate], paragraphCount: Int) -> (mentions: [[Mention]], entities: [Entity]) {
+        var candidates = candidates
+        let surfaces = candidates.map { surface($0.text) }
+        // 1. One type per surface form: the majority, ties going to the first mention.
+        var votes: [String: [Int]] = [:]
+        var firstType: [String: Int] = [:]
+        for (c, s) in zip(candidates, surfaces) {
+            votes[s, default: [0, 0, 0, 0]][typeIndex(c.type)] += 1
+            if firstType[s] == nil { firstType[s] = typeIndex(c.type) }
+        }
+        for k in candidates.indices {
+            guard let v = votes[surfaces[k]], var best = firstType[surfaces[k]] else { continue }
+            for t in 0..<4 where v[t] > v[best] { best = t }
+            candidates[k].type = BIOTagSet.types[best]
+        }
+        // 2. Distinct forms (type and surface), and what each links to.
+        struct Form { var words: [String]; var lower: [String]; var type: EntityType; var first: Int }
+        var forms: [Form] = []
+        var formIndex: [String: Int] = [:]
+        var formOf = [Int](repeating: 0, count: candidates.count)
+        for (k, c) in candidates.enumerated() {
+            let id = c.type.rawValue + "|" + surfaces[k]
+            if let f = formIndex[id] {
+                formOf[k] = f
+            } else {
+                formIndex[id] = forms.count
+                formOf[k] = forms.count
+                forms.append(Form(words: c.words, lower: c.words.map { $0.lowercased() }, type: c.type, first: k))
+            }
+        }
+        // Longer forms by type and first or last word (names), and by initials (organisations, places).
+        var byEdgeWord: [String: [Int]] = [:]
+        var byInitials: [String: [Int]] = [:]
+        for (f, form) in forms.enumerated() where form.words.count >= 2 {
+            if let first = form.lower.first, let last = form.lower.last {
+                byEdgeWord[form.type.rawValue + "|" + first, default: []].append(f)
+                if last != first { byEdgeWord[form.type.rawValue + "|" + last, default: []].append(f) }
+            }
+            byInitials[form.type.rawValue + "|" + initials(form.words), default: []].append(f)
+        }
+        // Longest forms link first, so that a chain ends at a canonical form.
+        let order = forms.indices.sorted { a, b in
+            forms[a].words.count != forms[b].words.count ? forms[a].words.count > forms[b].words.count : a < b
+        }
+        var target = Array(forms.indices)
+        for f in order {
+            let form = forms[f]
+            var candidatesForLink: [Int] = []
+            if form.type == .person, let first = form.lower.first, let last = form.lower.last {
+                candidatesForLink = (byEdgeWord[form.type.rawValue + "|" + last] ?? [])
+                    + (byEdgeWord[form.type.rawValue + "|" + first] ?? [])
+            } else if form.words.count == 1, let word = form.words.first {
+                let letters = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." }))
+                if letters.unicodeScalars.count >= 2, letters.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) {
+                    candidatesForLink = byInitials[form.type.rawValue + "|" + letters] ?? []
+                }
+            }
+            let matches = candidatesForLink.filter { o in
+                o != f && forms[o].words.count > form.words.count && target[o] == o
+                    && (form.type != .person || isPartOfName(form.lower, of: forms[o].lower))
+            }
+            // The earliest-mentioned fuller form wins.
+            if let o = matches.min(by: { forms[$0].first < forms[$1].first }) { target[f] = o }
+        }
+        // 3. Entities with keys, canonical names and aliases.
+        var entities: [Entity] = []
+        var entityIndex: [String: Int] = [:]
+        var aliasSets: [Set<String>] = []
+        var mentions = [[Mention]](repeating: [], count: paragraphCount)
+        var named: [Int: (name: String, key: String)] = [:]
+        for (k, c) in candidates.enumerated() {
+            let t = target[formOf[k]]
+            let name: String, key: String
+            if let known = named[t] {
+                (name, key) = known
+            } else {
+                name = forms[t].words.joined(separator: " ")
+                key = Self.key(type: c.type, name: name)
+                named[t] = (name, key)
+            }
+            let e: Int
+            if let existing = entityIndex[key] {
+                e = existing
+            } else {
+                e = entities.count
+                entityIndex[key] = e
+                entities.append(Entity(key: key, name: name, type: c.type, aliases: [], mentions: 0))
+                aliasSets.append([])
+            }
+            entities[e].mentions += 1
+            if c.text != name, aliasSets[e].insert(c.text).inserted { entities[e].aliases.append(c.text) }
+            if c.paragraph >= 0, c.paragraph < paragraphCount {
+                mentions[c.paragraph].append(Mention(start: c.start, end: c.end, type: c.type, text: c.text, entity: key))
+            }
+        }
+        return (mentions, entities)
+    }
+
+    /// The stable key of an entity: type code, a colon, and the canonical name lower-cased, without
+    /// diacritics, with every run of other characters than letters and digits made one `-`.
+    public static func key(type: EntityType, name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                  locale: Locale(identifier: "en_US_POSIX")).lowercased()
+        var slug = ""
+        var pendingDash = false
+        for s in folded.unicodeScalars {
+            if s.properties.isAlphabetic || s.properties.numericType != nil {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(s)
+            } else if s != "'" && s != "’" {
+                pendingDash = true
+            }
+        }
+        return type.rawValue + ":" + (slug.isEmpty ? "-" : slug)
+    }
+
+    private static func typeIndex(_ t: EntityType) -> Int { BIOTagSet.types.firstIndex(of: t) ?? 0 }
+
+    /// A surface form compared without case, typographic quotes or dashes, or runs of spaces.
+    private static func surface(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for s in text.unicodeScalars {
+            if s.value < 0x80 ? (s == " " || s == "\t" || s == "\n" || s == "\r") : s.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" "); space = false }
+            let n = WordInfo.normalise(s)
+            if n.value < 0x80 {
+                out.append(n.value >= 0x41 && n.value <= 0x5A ? Unicode.Scalar(n.value + 32) ?? n : n)
+            } else {
+                out.append(contentsOf: n.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// `Lavrov` or `Sergei` in `Sergei Lavrov`: a shorter name made of the longer one's first or last words.
+    private static func isPartOfName(_ short: [String], of long: [String]) -> Bool {
+        let s = short.map { $0.lowercased() }, l = long.map { $0.lowercased() }
+        return l.suffix(s.count).elementsEqual(s) || l.prefix(s.count).elementsEqual(s)
+    }
+
+    private static let minorWords: Set<String> = ["of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on", "in"]
+
+    /// The capitalised initials of a name's main words: `European Union` → `EU`.
+    private static func initials(_ words: [String]) -> String {
+        String(String.UnicodeScalarView(words.filter { !minorWords.contains($0.lowercased()) }
+            .compactMap { $0.unicodeScalars.first?.properties.uppercaseMapping.unicodeScalars.first }))
+    }
+}

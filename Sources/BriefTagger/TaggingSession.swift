@@ -1,0 +1,58 @@
+/// The mutable working state of tagging with one model: the words seen so far and their summed weight
+/// vectors. Make one per batch of work (a story, a file) and reuse it across its documents; it is not
+/// shared between threads.
+public struct TaggingSession {
+    private var words: WordTable
+    private var first: PassScorer
+    private var second: PassScorer?
+    /// Whether names are carried to their untagged repetitions (`MentionPropagation`).
+    public var propagates = true
+
+    init(lexicon: Lexicon, templates: FeatureTemplates, first: WeightTable, second: WeightTable?) {
+        words = WordTable(lexicon: lexicon)
+        self.first = PassScorer(weights: first, templates: templates)
+        self.second = second.map { PassScorer(weights: $0, templates: templates) }
+    }
+
+    /// BIO label indices for every token of `text`, treating each range of sentence indices in
+    /// `documents` as one document (sentences outside every range are tagged as one document each).
+    public mutating func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
+        let allIds = words.ids(for: text)
+        var labels = [Int](repeating: 0, count: text.tokens.count)
+        var covered = [Bool](repeating: false, count: text.sentences.count)
+        var groups = documents.filter { $0.lowerBound >= 0 && $0.upperBound <= text.sentences.count }
+        for g in groups { for s in g { covered[s] = true } }
+        for s in covered.indices where !covered[s] { groups.append(s..<(s + 1)) }
+        for group in groups where !group.isEmpty {
+            let sentences = Array(text.sentences[group])
+            guard let lo = sentences.first?.lowerBound, let hi = sentences.last?.upperBound, lo < hi else { continue }
+            let ids = Array(allIds[lo..<hi])
+            let local = sentences.map { ($0.lowerBound - lo)..<($0.upperBound - lo) }
+            let docLabels = labelDocument(ids: ids, sentences: local)
+            for k in 0..<docLabels.count { labels[lo + k] = docLabels[k] }
+            TitleTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
+            if propagates {
+                MentionPropagation.propagate(text: text, sentences: text.sentences[group], labels: &labels,
+                                             lexicon: words.lexicon)
+            }
+        }
+        return labels
+    }
+
+    private mutating func labelDocument(ids: [Int32], sentences: [Range<Int>]) -> [Int] {
+        let infos = words.infos
+        let contexts = DocumentAnalysis.contexts(wordIds: ids, sentences: sentences, words: infos, lexicon: words.lexicon,
+                                                 aggregate: first.templates.options.contextAggregation)
+        let e1 = first.emissions(wordIds: ids, sentences: sentences, words: infos, contexts: contexts, evidence: nil)
+        let labels1 = first.decode(emissions: e1, sentences: sentences, count: ids.count)
+        guard var second else { return labels1 }
+        // Take the scorer out while it works, so its cache is not copied on write.
+        self.second = nil
+        let evidence = DocumentAnalysis.evidence(wordIds: ids, sentences: sentences, words: infos, labels: labels1)
+        let e2 = second.emissions(wordIds: ids, sentences: sentences, words: infos, contexts: contexts,
+                                  evidence: evidence)
+        let labels2 = second.decode(emissions: e2, sentences: sentences, count: ids.count)
+        self.second = second
+        return labels2
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BriefResources
+import BriefStore
+import Foundation
+
+/// `brief import PATH… | --samples`: stores article text and Markdown files, directories recursively.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import article text and Markdown files (directories recursively).",
+        discussion: """
+            Directories are walked recursively, skipping hidden names; files ending .txt, .text, .md or .markdown \
+            (or with no extension) are imported, others are skipped and counted. Each file that cannot be imported \
+            is named on stderr with its reason and the exit status is 1; the good files are imported anyway. \
+            Content already in the cache is left as it is (read state included). The summary line goes to stderr.
+            """)
+
+    @OptionGroup var cache: CacheOptions
+
+    @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Import the bundled sample briefings.")
+    var samples = false
+
+    func validate() throws {
+        if paths.isEmpty && !samples { throw ValidationError("nothing to import: give a PATH or --samples") }
+    }
+
+    func run() throws {
+        let report = try CommandFailure.wrapping("import") {
+            let store = try cache.openStore()
+            let importer = try Importer.bundled(store: store)
+            var report = ImportReport()
+            if samples {
+                let samplesDirectory = try BriefResources.locateRoot().appendingPathComponent("samples").path
+                report = try importer.importPaths([samplesDirectory], sourceName: SampleSource.name)
+            }
+            if !paths.isEmpty {
+                let more = try importer.importPaths(paths)
+                report.new += more.new
+                report.existing += more.existing
+                report.failures += more.failures
+                report.skipped += more.skipped
+            }
+            return report
+        }
+        for failure in report.failures { Console.error("brief: import: \(failure)") }
+        Console.error(report.summary)
+        if !report.failures.isEmpty { throw ExitCode(1) }
+    }
+}

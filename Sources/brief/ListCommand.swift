@@ -1,0 +1,51 @@
+import ArgumentParser
+import BriefModel
+import BriefStore
+import Foundation
+
+/// `brief list [--unread] [--json]`: the stories, newest first.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List stories, newest first.",
+        discussion: """
+            Plain output: one line per story: `*` for unread (space for read), id, date (YYYY-MM-DD, or `undated`), \
+            title. JSON: an array of {id, title, source, published, imported, read, topEntities}.
+            """)
+
+    @OptionGroup var cache: CacheOptions
+
+    @Flag(help: "Only unread stories.")
+    var unread = false
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    func run() throws {
+        let summaries = try CommandFailure.wrapping("list") {
+            try cache.openStore().summaries(unreadOnly: unread)
+        }
+        if json {
+            try CommandFailure.wrapping("list") { try JSONOutput.write(summaries.map(StoryListEntry.init)) }
+            return
+        }
+        let day = DateFormatter.listDay
+        let lines = summaries.map { summary in
+            let marker = summary.isRead ? " " : "*"
+            let date = summary.published.map(day.string(from:)) ?? "undated   "
+            return "\(marker) \(summary.id)\t\(date)  \(TerminalText.sanitize(summary.title))"
+        }
+        if !lines.isEmpty { Console.output(lines.joined(separator: "\n")) }
+    }
+}
+
+extension DateFormatter {
+    /// `2026-11-02`, in UTC so the list agrees with the JSON.
+    static var listDay: DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }
+}

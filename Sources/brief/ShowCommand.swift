@@ -1,0 +1,35 @@
+import ArgumentParser
+import BriefStore
+
+/// `brief show ID [--json]`: one story as stored.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one story: headline, dateline, sections, quotes and entities.",
+        discussion: """
+            JSON: {id, title, source, published, imported, read, dateline {places, agency}, \
+            sections [{kind, title, paragraphs [{text, mentions [{start, end, type, entity, text}]}]}], \
+            quotes [{text, speaker}], entities [{key, name, type, mentions, aliases}]}. A story without a dateline \
+            has dateline {places: [], agency: null}; absent values are null. Mention offsets count Unicode scalars \
+            of the paragraph text, end exclusive.
+            """)
+
+    @OptionGroup var cache: CacheOptions
+
+    @Argument(help: ArgumentHelp("The story id (see `brief list`).", valueName: "id"))
+    var id: Int64
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    func run() throws {
+        try CommandFailure.wrapping("show") {
+            guard let stored = try cache.openStore().story(id: id) else { throw StoreError.noSuchStory(id: id) }
+            if json {
+                try JSONOutput.write(StoryDocument(stored: stored))
+            } else {
+                Console.output(StoryPlainText.render(stored))
+            }
+        }
+    }
+}

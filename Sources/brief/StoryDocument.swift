@@ -1,0 +1,68 @@
+import BriefModel
+import BriefStore
+import BriefTagger
+import Foundation
+
+/// `brief show --json`: one story as stored (no re-tagging). Absent optional values are `null`, never missing;
+/// a story without a dateline has `dateline: {places: [], agency: null}`.
+struct StoryDocument: Encodable {
+    var stored: StoredStory
+
+    private enum Keys: String, CodingKey {
+        case id, title, source, published, imported, read, dateline, sections, quotes, entities
+        case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        let story = stored.story
+        var root = encoder.container(keyedBy: Keys.self)
+        try root.encode(stored.summary.id, forKey: .id)
+        try root.encode(story.title, forKey: .title)
+        try root.encode(stored.summary.source, forKey: .source)
+        try root.encode(stored.summary.published, forKey: .published)
+        try root.encode(stored.summary.importedAt, forKey: .imported)
+        try root.encode(stored.summary.isRead, forKey: .read)
+
+        var dateline = root.nestedContainer(keyedBy: Keys.self, forKey: .dateline)
+        try dateline.encode(story.dateline?.places ?? [], forKey: .places)
+        try dateline.encode(story.dateline?.agency, forKey: .agency)
+
+        var sections = root.nestedUnkeyedContainer(forKey: .sections)
+        for section in story.sections {
+            var object = sections.nestedContainer(keyedBy: Keys.self)
+            try object.encode(section.kind.rawValue, forKey: .kind)
+            try object.encode(section.title, forKey: .title)
+            var paragraphs = object.nestedUnkeyedContainer(forKey: .paragraphs)
+            for paragraph in section.paragraphs {
+                var p = paragraphs.nestedContainer(keyedBy: Keys.self)
+                try p.encode(paragraph.text, forKey: .text)
+                var mentions = p.nestedUnkeyedContainer(forKey: .mentions)
+                for mention in paragraph.mentions {
+                    var m = mentions.nestedContainer(keyedBy: Keys.self)
+                    try m.encode(mention.start, forKey: .start)
+                    try m.encode(mention.end, forKey: .end)
+                    try m.encode(mention.type.rawValue, forKey: .type)
+                    try m.encode(mention.entity, forKey: .entity)
+                    try m.encode(mention.text, forKey: .text)
+                }
+            }
+        }
+
+        var quotes = root.nestedUnkeyedContainer(forKey: .quotes)
+        for quote in story.quotes {
+            var q = quotes.nestedContainer(keyedBy: Keys.self)
+            try q.encode(quote.text, forKey: .text)
+            try q.encode(quote.speaker, forKey: .speaker)
+        }
+
+        var entities = root.nestedUnkeyedContainer(forKey: .entities)
+        for entity in story.entities {
+            var e = entities.nestedContainer(keyedBy: Keys.self)
+            try e.encode(entity.key, forKey: .key)
+            try e.encode(entity.name, forKey: .name)
+            try e.encode(entity.type.rawValue, forKey: .type)
+            try e.encode(entity.mentions, forKey: .mentions)
+            try e.encode(entity.aliases, forKey: .aliases)
+        }
+    }
+}

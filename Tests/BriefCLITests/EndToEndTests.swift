@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+/// The real `brief` binary in a real terminal (tmux): what a reader actually sees and does.
+@Suite("End to end: the reader in a terminal", .serialized, .timeLimit(.minutes(5)))
+struct EndToEndTests {
+    struct ListedStory: Decodable {
+        var id: Int64
+        var title: String
+        var read: Bool
+    }
+
+    struct ShownStory: Decodable {
+        struct Section: Decodable {
+            struct Paragraph: Decodable { var text: String }
+            var title: String?
+            var paragraphs: [Paragraph]
+        }
+        var title: String
+        var sections: [Section]
+    }
+
+    static func listed(_ db: URL) throws -> [ListedStory] {
+        let result = try BriefProcess.run(["list", "--json", "--db", db.path])
+        try #require(result.status == 0, "brief list failed: \(result.stderr)")
+        return try JSONDecoder().decode([ListedStory].self, from: Data(result.stdout.utf8))
+    }
+
+    /// "N unread of M" from the list's title bar.
+    static func counts(_ screen: [String]) -> (unread: Int, total: Int)? {
+        guard let bar = screen.first(where: { $0.contains(" unread of ") }) else { return nil }
+        let words = bar.split(separator: " ")
+        guard let at = words.firstIndex(of: "unread"), at > 0, at + 2 < words.count,
+              let unread = Int(words[at - 1]), let total = Int(words[at + 2]) else { return nil }
+        return (unread, total)
+    }
+
+    @Test("On an empty cache brief imports the samples; opening a story reads it; the read mark survives a restart")
+    func readingSession() throws {
+        // Given an empty cache
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        var tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        defer { tmux.kill() }
+
+        // When brief starts, it imports the bundled samples and lists them, all unread
+        var screen = try tmux.waitUntil("the story list", timeout: 120) { Self.counts($0) != nil }
+        let (unread, total) = try #require(Self.counts(screen))
+        #expect(total > 0)
+        #expect(unread == total)
+        let stories = try Self.listed(db)
+        #expect(stories.count == total)
+        let first = try #require(stories.first)
+        #expect(screen[1].contains("●"))
+        #expect(screen[1].contains(String(first.title.prefix(30))))
+
+        // When the first story is opened, its headline and sections show
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("Brief ›")
+        #expect(screen.contains { $0.contains(String(first.title.prefix(30))) })
+        let shown = try BriefProcess.run(["show", "\(first.id)", "--json", "--db", db.path])
+        let story = try JSONDecoder().decode(ShownStory.self, from: Data(shown.stdout.utf8))
+        let lede = try #require(story.sections.first?.paragraphs.first?.text)
+        let firstWords = lede.split(separator: " ").prefix(3).joined(separator: " ")
+        #expect(screen.contains { $0.contains(firstWords) }, "lede \"\(firstWords)\" not on screen")
+        // And paging through the story reaches its section headings
+        if let heading = story.sections.compactMap(\.title).first {
+            var seen = screen.contains { $0.contains(String(heading.prefix(20))) }
+            var page = screen
+            for _ in 0..<40 where !seen && !(page.first ?? "").hasSuffix("End") && !(page.first ?? "").hasSuffix("All") {
+                try tmux.send("Space")
+                let previous = page
+                page = try tmux.waitUntil("the next page") { $0 != previous }
+                seen = page.contains { $0.contains(String(heading.prefix(20))) }
+            }
+            #expect(seen, "section \"\(heading)\" never shown")
+            try tmux.send("g")
+        }
+
+        // When going back, the unread count has dropped by one
+        try tmux.send("q")
+        screen = try tmux.waitUntil("one fewer unread") { Self.counts($0)?.unread == unread - 1 }
+        #expect(!screen[1].contains("●"))
+
+        // When toggling read on the selected story twice, the count follows
+        try tmux.send("r")
+        try tmux.waitUntil("unread again") { Self.counts($0)?.unread == unread }
+        try tmux.send("r")
+        try tmux.waitUntil("read again") { Self.counts($0)?.unread == unread - 1 }
+
+        // When quitting, brief exits cleanly
+        try tmux.send("q")
+        try tmux.waitFor("brief exited 0")
+
+        // Then the read mark is in the cache for scripts
+        let after = try Self.listed(db)
+        #expect(after.first { $0.id == first.id }?.read == true)
+        #expect(after.filter(\.read).count == 1)
+        let count = try BriefProcess.run(["count", "--unread", "--db", db.path])
+        #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(unread - 1)")
+
+        // And a restarted reader shows it read
+        tmux.kill()
+        tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        screen = try tmux.waitUntil("the story list after restart") { Self.counts($0) != nil }
+        #expect(Self.counts(screen)?.unread == unread - 1)
+        #expect(!screen[1].contains("●"))
+        try tmux.send("Q")
+        try tmux.waitFor("brief exited 0")
+    }
+
+    @Test("Resizing the terminal down to 20×6 and back, in the list and in a story, never crashes")
+    func resizing() throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        let tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        defer { tmux.kill() }
+        try tmux.waitUntil("the story list", timeout: 120) { Self.counts($0) != nil }
+
+        // In the list
+        try tmux.resize(width: 20, height: 6)
+        var screen = try tmux.waitFor("Brief · ")
+        #expect(screen.prefix(6).allSatisfy { $0.count <= 20 })
+        try tmux.resize(width: 100, height: 30)
+        screen = try tmux.waitFor("Enter open · q quit")
+
+        // In a story, scrolled down a little
+        try tmux.send("Enter")
+        try tmux.waitFor("Brief ›")
+        try tmux.send("j", "j", "j")
+        for (width, height) in [(20, 6), (33, 9), (20, 6), (100, 30)] {
+            try tmux.resize(width: width, height: height)
+            screen = try tmux.waitUntil("a \(width)×\(height) story") { screen in
+                screen.first?.contains("Brief ›") == true && screen.prefix(height).allSatisfy { $0.count <= width }
+            }
+        }
+        try tmux.waitFor("q back · ? keys")
+        try tmux.send("?")
+        try tmux.waitFor("Brief › Keys")
+        try tmux.resize(width: 20, height: 6)
+        try tmux.waitUntil("a small help screen") { $0.first?.contains("Keys") == true && $0[0].count <= 20 }
+        try tmux.send("Q")
+        try tmux.waitFor("brief exited 0")
+    }
+
+    @Test("SIGTERM while reading gives the terminal back before brief dies of it")
+    func terminatedBySignal() throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        let tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        defer { tmux.kill() }
+        try tmux.waitUntil("the story list", timeout: 120) { Self.counts($0) != nil }
+        try tmux.send("Enter")
+        try tmux.waitFor("Brief ›")
+        // The pane runs a shell whose one child is brief.
+        let shell = try #require(Int32(tmux.run(["list-panes", "-t", tmux.session, "-F", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let brief = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        #expect(kill(brief, SIGTERM) == 0)
+        // Then the shell's screen is back (the reader's alternate screen is gone) and brief died of SIGTERM
+        let screen = try tmux.waitFor("brief exited 143")
+        #expect(!screen.contains { $0.contains("Brief ›") })
+        let modes = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{alternate_on} #{cursor_flag}"])
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1")
+    }
+
+    @Test("With stdout not a terminal, brief says the reader needs one and exits non-zero")
+    func notATerminal() throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try BriefProcess.run(["--db", dir.appendingPathComponent("c.sqlite").path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("needs a terminal"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(!result.stderr.contains("\u{1B}"))
+    }
+
+    @Test("In a terminal that cannot move the cursor (TERM=dumb), brief says so and exits non-zero")
+    func dumbTerminal() throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        let tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir, environment: "TERM=dumb"))
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("brief exited", timeout: 120)
+        #expect(screen.contains { $0.contains("cannot move the cursor") })
+        #expect(!screen.contains { $0.contains("brief exited 0") })
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A tmux session on a private socket running one command in a real terminal, for end-to-end tests.
+/// Polls the pane instead of sleeping a fixed time.
+struct EndToEndTmux {
+    let socket: String
+    let session: String
+
+    enum Failure: Error, CustomStringConvertible {
+        case tmux(String)
+        case timeout(String, screen: String)
+        var description: String {
+            switch self {
+            case let .tmux(message): "tmux: \(message)"
+            case let .timeout(what, screen): "timed out waiting for \(what); the screen was:\n\(screen)"
+            }
+        }
+    }
+
+    /// Starts `command` (a shell command line) in a detached `width`×`height` session.
+    static func start(_ command: String, width: Int = 100, height: Int = 30) throws -> EndToEndTmux {
+        let unique = "brief-e2e-\(UUID().uuidString.prefix(8))"
+        let tmux = EndToEndTmux(socket: unique, session: unique)
+        try tmux.run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                      "-s", unique, command])
+        return tmux
+    }
+
+    /// A shell command line that runs brief, then reports its exit status and keeps the pane open.
+    static func briefCommand(db: URL, home: URL, environment: String = "") -> String {
+        let binary = BriefProcess.binaryURL.path
+        return "env LANG=C.UTF-8 HOME='\(home.path)' \(environment) '\(binary)' --db '\(db.path)'; "
+            + "echo \"brief exited $?\"; sleep 120"
+    }
+
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+        let result = try Self.spawn(["tmux", "-u", "-L", socket] + args)
+        guard result.status == 0 else {
+            throw Failure.tmux("\(args.first(where: { !$0.hasPrefix("-") && $0 != "/dev/null" }) ?? "") failed: \(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// Runs a program and waits for it, with posix_spawn rather than Foundation's Process: the tmux server
+    /// that `new-session` forks would inherit Process's bookkeeping descriptors (so the client is never
+    /// reaped) and the test runner's blocked signals (so neither tmux nor brief could be stopped).
+    static func spawn(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("brief-e2e-\(UUID().uuidString)")
+        let outPath = base.path + ".out", errPath = base.path + ".err"
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "TMUX")
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw Failure.tmux("cannot run \(arguments[0]): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (exitStatus, out, err)
+    }
+
+    /// The pane as text lines.
+    func capture() throws -> [String] {
+        try run(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
+    }
+
+    /// Sends keys as tmux names them (`Enter`, `Up`, `q`, `C-c`).
+    func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the pane until `condition` holds, returning the screen; throws with the last screen on timeout.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 20, _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen: [String] = []
+        while Date() < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            usleep(50_000)
+        }
+        throw Failure.timeout(what, screen: screen.joined(separator: "\n"))
+    }
+
+    /// Polls until `text` is on screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> [String] {
+        try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
+    }
+
+    /// Ends the session and its server.
+    func kill() {
+        _ = try? run(["kill-server"])
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder until BriefFeedsTests has its first test file.

@@ -1,0 +1,225 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 for tests: blocking sockets, one thread per connection, one request per
+/// connection (`Connection: close`), routes set by the test. Bounded: it stops itself after `lifetime` seconds,
+/// drops requests whose head passes 64 KiB, and every delay it is asked for is cut short when it stops.
+final class TestHTTPServer: @unchecked Sendable {
+    struct Request: Sendable {
+        var method: String
+        /// The path with its query.
+        var target: String
+        /// Header names lower-cased.
+        var headers: [String: String]
+    }
+
+    struct Response: Sendable {
+        var status: Int
+        var headers: [(String, String)] = []
+        var body = Data()
+        /// Seconds to wait before sending anything (a slow server).
+        var delay: TimeInterval = 0
+        /// Leave out `Content-Length`, so the body ends when the connection closes.
+        var omitsLength = false
+        /// Send the body 1 KiB at a time with this pause between pieces (a server that trickles).
+        var trickle: TimeInterval = 0
+
+        static func ok(_ body: String, type: String = "application/rss+xml", headers: [(String, String)] = []) -> Response {
+            Response(status: 200, headers: [("Content-Type", type)] + headers, body: Data(body.utf8))
+        }
+
+        static func redirect(_ status: Int, to location: String) -> Response {
+            Response(status: status, headers: [("Location", location)])
+        }
+    }
+
+    typealias Handler = @Sendable (Request) -> Response
+
+    let port: UInt16
+    private let listener: Int32
+    private let lock = NSLock()
+    private var routes: [String: Handler] = [:]
+    private var log: [Request] = []
+    private var stopped = false
+    private var openConnections = 0
+    private var mostConnections = 0
+
+    /// Starts listening on an ephemeral port of 127.0.0.1.
+    init(lifetime: TimeInterval = 30) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ServerError("socket() failed") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            close(fd)
+            throw ServerError("bind/listen failed")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = UInt16(bigEndian: address.sin_port)
+        let deadline = Date().addingTimeInterval(lifetime)
+        Thread.detachNewThread { [self] in acceptLoop(until: deadline) }
+    }
+
+    deinit { stop() }
+
+    /// Serves `handler` for requests to `path` (query ignored when matching).
+    func route(_ path: String, _ handler: @escaping Handler) {
+        lock.withLock { routes[path] = handler }
+    }
+
+    /// Serves the same response every time.
+    func route(_ path: String, _ response: Response) {
+        route(path) { _ in response }
+    }
+
+    func url(_ path: String) -> URL {
+        URL(string: "http://127.0.0.1:\(port)\(path)")!
+    }
+
+    /// Every request received so far, in arrival order.
+    var requests: [Request] { lock.withLock { log } }
+
+    /// The largest number of connections that were open at once.
+    var peakConnections: Int { lock.withLock { mostConnections } }
+
+    func stop() {
+        let wasRunning = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        if wasRunning { shutdown(listener, Int32(SHUT_RDWR)) }
+    }
+
+    /// A port on 127.0.0.1 that nothing listens on (bound, read and closed at once).
+    static func closedPort() throws -> UInt16 {
+        let server = try TestHTTPServer(lifetime: 1)
+        let port = server.port
+        server.stop()
+        Thread.sleep(forTimeInterval: 0.2)
+        return port
+    }
+
+    // MARK: Serving
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    private func acceptLoop(until deadline: Date) {
+        defer { close(listener) }
+        while !isStopped && Date() < deadline {
+            var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { continue }
+            Thread.detachNewThread { [self] in serve(client) }
+        }
+        lock.withLock { stopped = true }
+    }
+
+    private func serve(_ client: Int32) {
+        lock.withLock {
+            openConnections += 1
+            mostConnections = max(mostConnections, openConnections)
+        }
+        defer {
+            close(client)
+            lock.withLock { openConnections -= 1 }
+        }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard let request = readRequest(client) else { return }
+        let path = String(request.target.split(separator: "?", maxSplits: 1).first ?? "")
+        let handler = lock.withLock { () -> Handler? in
+            log.append(request)
+            return routes[path]
+        }
+        let response = handler?(request) ?? Response(status: 404, body: Data("no route".utf8))
+        var waited = 0.0
+        while waited < response.delay && !isStopped {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 0.05
+        }
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nConnection: close\r\n"
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        if !response.omitsLength { head += "Content-Length: \(response.body.count)\r\n" }
+        head += "\r\n"
+        guard send(client, Data(head.utf8)) else { return }
+        guard request.method != "HEAD" else { return }
+        guard response.trickle > 0 else {
+            _ = send(client, response.body)
+            return
+        }
+        var offset = 0
+        while offset < response.body.count && !isStopped {
+            let end = min(offset + 1024, response.body.count)
+            guard send(client, response.body.subdata(in: offset..<end)) else { return }
+            offset = end
+            Thread.sleep(forTimeInterval: response.trickle)
+        }
+    }
+
+    private func readRequest(_ client: Int32) -> Request? {
+        var buffer = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let terminator: [UInt8] = [13, 10, 13, 10]
+        while buffer.count < 65_536 {
+            let count = recv(client, &chunk, chunk.count, 0)
+            guard count > 0 else { return nil }
+            buffer.append(contentsOf: chunk[0..<count])
+            if let end = buffer.indices.dropLast(3).first(where: { Array(buffer[$0..<($0 + 4)]) == terminator }) {
+                let head = String(decoding: buffer[0..<end], as: UTF8.self)
+                var lines = head.components(separatedBy: "\r\n")
+                let parts = lines.removeFirst().split(separator: " ")
+                guard parts.count >= 2 else { return nil }
+                var headers: [String: String] = [:]
+                for line in lines {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                return Request(method: String(parts[0]), target: String(parts[1]), headers: headers)
+            }
+        }
+        return nil
+    }
+
+    /// Writes all of `data`, in pieces; false when the client has gone (no SIGPIPE: MSG_NOSIGNAL).
+    private func send(_ client: Int32, _ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + 16_384, bytes.count)
+            let sent = bytes[offset..<end].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard sent > 0 else { return false }
+            offset += sent
+        }
+        return true
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 304: return "Not Modified"
+        case 404: return "Not Found"
+        default: return "Status"
+        }
+    }
+
+    struct ServerError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}

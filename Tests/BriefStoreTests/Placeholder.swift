@@ -1,1 +1,0 @@
-// Placeholder until BriefStoreTests has its first test file.

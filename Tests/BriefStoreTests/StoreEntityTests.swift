@@ -1,0 +1,72 @@
+import BriefModel
+import BriefStore
+import BriefTagger
+import Foundation
+import Testing
+
+@Suite("Entity pages and library search")
+struct StoreEntityTests {
+    private func store() throws -> (Store, summit: Int64, second: Int64) {
+        let store = try Store.inMemory()
+        var second = StoryFixtures.plainStory(title: "Talks resume", text: "Lavrov arrived late in Geneva.")
+        second.sections[0].paragraphs[0].mentions = [
+            Mention(start: 0, end: 6, type: .person, text: "Lavrov", entity: StoryFixtures.lavrov.key),
+        ]
+        second.entities = [Entity(key: StoryFixtures.lavrov.key, name: "Lavrov", type: .person, mentions: 1)]
+        let ids = try store.importStories([
+            StoryFixtures.item(StoryFixtures.summitStory(), published: StoryFixtures.date("2026-11-01T00:00:00Z")),
+            StoryFixtures.item(second, published: StoryFixtures.date("2026-11-02T00:00:00Z")),
+        ]).map(\.id)
+        return (store, ids[0], ids[1])
+    }
+
+    @Test("Entities are listed most mentioned first with their story and mention counts")
+    func entitiesMostMentionedFirst() throws {
+        let (store, _, _) = try store()
+        let entities = try store.entities()
+        #expect(entities.map(\.key) == ["PER:sergei-lavrov", "ORG:nato", "LOC:moscow"])
+        let lavrov = try #require(entities.first)
+        #expect(lavrov.stories == 2 && lavrov.mentions == 3 && lavrov.type == .person)
+        // The name is the one first stored for the key
+        #expect(lavrov.name == "Sergei Lavrov")
+    }
+
+    @Test("Entities can be narrowed by type and by a name fragment, ignoring case")
+    func entitiesFiltered() throws {
+        let (store, _, _) = try store()
+        #expect(try store.entities(type: .place).map(\.key) == ["LOC:moscow"])
+        #expect(try store.entities(nameFilter: "lavr").map(\.key) == ["PER:sergei-lavrov"])
+        #expect(try store.entities(type: .place, nameFilter: "lavr").isEmpty)
+    }
+
+    @Test("Stories mentioning an entity come newest first with the paragraph of the first mention")
+    func storiesMentioningEntity() throws {
+        let (store, summit, second) = try store()
+        let found = try store.stories(mentioning: "PER:sergei-lavrov")
+        #expect(found.map(\.summary.id) == [second, summit])
+        let first = try #require(found.last)
+        #expect(first.paragraph == "Sergei Lavrov said NATO must listen.")
+        #expect(first.start == 0 && first.end == 13)
+        #expect(try store.stories(mentioning: "LOC:nowhere").isEmpty)
+    }
+
+    @Test("Search finds stories by words in headline or text, headline matches first")
+    func searchRanksHeadlineMatches() throws {
+        let (store, summit, second) = try store()
+        #expect(try store.search("geneva").map(\.id) == [second])
+        #expect(try store.search("NATO listen").map(\.id) == [summit])
+        #expect(try store.search("talks").map(\.id) == [second, summit])
+    }
+
+    @Test("Search treats FTS syntax in the query as plain words and never fails on it")
+    func searchQuotesQuery() throws {
+        let (store, _, _) = try store()
+        for hostile in ["\"", "NATO AND", "OR", "lav*", "title:x", "(", "-", "NEAR(a b)", "\"\"\"", "   ", "^"] {
+            _ = try store.search(hostile)
+        }
+        // An operator word is searched as the word itself: "and" appears in one story, "near" in none
+        #expect(try store.search("AND").count == 1)
+        #expect(try store.search("NEAR").isEmpty)
+        #expect(try store.search("\"Geneva").count == 1)
+    }
+}

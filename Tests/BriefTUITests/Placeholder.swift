@@ -1,1 +1,0 @@
-// Placeholder until BriefTUITests has its first test file.

@@ -1,0 +1,46 @@
+import Testing
+@testable import BriefTagger
+
+@Suite("Entity linking")
+struct EntityLinkerTests {
+    private func candidate(_ text: String, _ type: EntityType, paragraph: Int = 0, at start: Int = 0) -> EntityLinker.Candidate {
+        EntityLinker.Candidate(paragraph: paragraph, start: start, end: start + text.unicodeScalars.count, text: text,
+                               words: text.split(separator: " ").map(String.init), type: type)
+    }
+
+    @Test("a surname links to the full name, which names the entity")
+    func partialNames() {
+        // Given a full name and later the surname alone
+        let result = EntityLinker.link([candidate("Sergei Lavrov", .person), candidate("Lavrov", .person, paragraph: 1)],
+                                       paragraphCount: 2)
+        // Then both mentions are one entity keyed by the full name
+        #expect(result.entities.count == 1)
+        #expect(result.entities.first?.key == "PER:sergei-lavrov")
+        #expect(result.entities.first?.aliases == ["Lavrov"])
+        #expect(result.entities.first?.mentions == 2)
+        #expect(result.mentions[1].first?.entity == "PER:sergei-lavrov")
+    }
+
+    @Test("one surface form keeps one type within a story")
+    func consistentTypes() {
+        let result = EntityLinker.link([candidate("Jordan", .place), candidate("Jordan", .person),
+                                        candidate("Jordan", .place)], paragraphCount: 1)
+        #expect(result.mentions[0].allSatisfy { $0.type == .place })
+        #expect(result.entities.map(\.key) == ["LOC:jordan"])
+    }
+
+    @Test("an initialism links to the organisation it abbreviates")
+    func initialisms() {
+        let result = EntityLinker.link([candidate("European Union", .organisation), candidate("EU", .organisation)],
+                                       paragraphCount: 1)
+        #expect(result.entities.count == 1)
+        #expect(result.entities.first?.aliases == ["EU"])
+    }
+
+    @Test("keys fold case, diacritics and punctuation")
+    func keys() {
+        #expect(EntityLinker.key(type: .person, name: "Recep Tayyip Erdoğan") == "PER:recep-tayyip-erdogan")
+        #expect(EntityLinker.key(type: .organisation, name: "U.N.") == "ORG:u-n")
+        #expect(EntityLinker.key(type: .place, name: "Côte d’Ivoire") == "LOC:cote-divoire")
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder until BriefTaggerTests has its first test file.
