@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "brief-fuzz", dependencies: ["BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTaggerTests", dependencies: ["BriefTagger"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
-        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"]),
+        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore"]),
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),

@@ -191,6 +191,35 @@ public final class Store: Sendable {
         }
     }
 
+    /// What is wrong with the cache file, or an empty list when it is sound: SQLite's own
+    /// `PRAGMA integrity_check` and foreign-key check, then Brief's own invariants (a section's paragraphs and a
+    /// paragraph's mentions belong to its story; every story has one search row and every search row a story).
+    public func integrityProblems() throws -> [String] {
+        try writer.read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "foreign key broken in \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? -1)"
+            }
+            let checks: [(String, String)] = [
+                ("paragraphs of another story's section", """
+                    SELECT COUNT(*) FROM paragraphs p JOIN sections c ON c.id = p.section_id WHERE c.story_id <> p.story_id
+                    """),
+                ("mentions of another story's paragraph", """
+                    SELECT COUNT(*) FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE p.story_id <> m.story_id
+                    """),
+                ("stories without a search row",
+                 "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_search WHERE rowid = s.id)"),
+                ("search rows without a story",
+                 "SELECT COUNT(*) FROM story_search f WHERE NOT EXISTS (SELECT 1 FROM stories WHERE id = f.rowid)"),
+            ]
+            for (what, sql) in checks {
+                let count = try Int.fetchOne(db, sql: sql) ?? 0
+                if count > 0 { problems.append("\(count) \(what)") }
+            }
+            return problems
+        }
+    }
+
     // MARK: - Writing
 
     /// Stores annotated stories in one transaction: all of them or (on error) none.

@@ -43,7 +43,8 @@ public struct CoNLLCorpus: Sendable {
         var documentStart = 0
         try bytes.withUnsafeBufferPointer { b in
             let n = b.count
-            var p = 0
+            // A byte-order mark is not part of the first token.
+            var p = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
             func closeSentence() {
                 if tokens.count > sentenceStart { sentences.append(sentenceStart..<tokens.count) }
                 sentenceStart = tokens.count

@@ -77,6 +77,60 @@ public struct Tokenizer: Sendable {
             return k
         }
 
+        /// The end of the word starting at `start`: letters and digits with their inner punctuation.
+        func scanWord(from start: Int) -> Int {
+            var j = start
+            // Whether the token so far is letters separated by single periods (`U.S`), an abbreviation shape.
+            var dotted = true
+            var runLength = 0
+            while j < n {
+                let c = classes[j]
+                if c == Self.letter || c == Self.digit {
+                    runLength += 1
+                    if runLength > 1 || c == Self.digit { dotted = false }
+                    j += 1
+                    continue
+                }
+                if c == Self.attach { j = skipAttached(j); continue }
+                let v = scalars[j]
+                if isApostrophe(j) {
+                    // Stop before a possessive `'s`; keep inner apostrophes (O'Brien).
+                    if j + 1 < n, scalars[j + 1] == 0x73 || scalars[j + 1] == 0x53, !isWord(j + 2) { break }
+                    if isLetter(j + 1) { j += 1; runLength = 0; dotted = false; continue }
+                    break
+                }
+                if v == 0x2E { // .
+                    if isLetter(j + 1), dotted, runLength == 1, isLetter(j - 1) { j += 1; runLength = 0; continue }
+                    // `U.S.-led`: an abbreviation's period before a hyphenated word.
+                    if dotted, runLength == 1, j - start >= 3, j + 2 < n, scalars[j + 1] == 0x2D, isWord(j + 2) {
+                        j += 1; runLength = 0; dotted = false; continue
+                    }
+                    if isDigit(j - 1), isDigit(j + 1) { j += 1; runLength = 0; dotted = false; continue }
+                    break
+                }
+                if v == 0x2C || v == 0x3A || v == 0x2F { // , : / between digits
+                    if isDigit(j - 1), isDigit(j + 1) { j += 1; runLength = 0; dotted = false; continue }
+                    break
+                }
+                if v == 0x2D || v == 0x2010 || v == 0x2011 { // hyphens inside a word
+                    if isWord(j + 1) { j += 1; runLength = 0; dotted = false; continue }
+                    break
+                }
+                if v == 0x26, isUpper(j - 1), isUpper(j + 1) { j += 1; runLength = 0; dotted = false; continue } // AT&T
+                break
+            }
+            // A trailing period belongs to initials, dotted abbreviations and known abbreviations.
+            if j < n, scalars[j] == 0x2E, !(j + 1 < n && scalars[j + 1] == 0x2E) {
+                let length = j - start
+                let word = String(String.UnicodeScalarView(scalars[start..<j].compactMap(Unicode.Scalar.init)))
+                if (length == 1 && isLetter(start)) || (dotted && length >= 3 && isLetter(j - 1) && scalars[start + 1] == 0x2E)
+                    || Self.abbreviations.contains(word.lowercased()) {
+                    return j + 1
+                }
+            }
+            return j
+        }
+
         while i < n {
             let c = classes[i]
             if c == Self.space { i += 1; continue }
@@ -87,9 +141,7 @@ public struct Tokenizer: Sendable {
                 continue
             }
             if c == Self.letter || c == Self.digit {
-                let end = scanWord(from: i, n: n, scalars: scalars, classes: classes,
-                                   isWord: isWord, isLetter: isLetter, isDigit: isDigit,
-                                   isApostrophe: isApostrophe, isUpper: isUpper, skipAttached: skipAttached)
+                let end = scanWord(from: i)
                 emitWord(i, end, scalars: scalars, emit: emit, isUpper: isUpper)
                 i = end
                 continue
@@ -116,63 +168,6 @@ public struct Tokenizer: Sendable {
         let sentences = Self.splitSentences(tokens: tokens, newlinesBefore: newlinesBefore, scalars: scalars,
                                             isUpper: isUpper)
         return TokenizedText(bytes: bytes, tokens: tokens, sentences: sentences)
-    }
-
-    // swiftlint:disable:next function_parameter_count
-    private func scanWord(from start: Int, n: Int, scalars: [UInt32], classes: [UInt8],
-                          isWord: (Int) -> Bool, isLetter: (Int) -> Bool, isDigit: (Int) -> Bool,
-                          isApostrophe: (Int) -> Bool, isUpper: (Int) -> Bool,
-                          skipAttached: (Int) -> Int) -> Int {
-        var j = start
-        // Whether the token so far is letters separated by single periods (`U.S`), an abbreviation shape.
-        var dotted = true
-        var runLength = 0
-        while j < n {
-            let c = classes[j]
-            if c == Self.letter || c == Self.digit {
-                runLength += 1
-                if runLength > 1 || c == Self.digit { dotted = false }
-                j += 1
-                continue
-            }
-            if c == Self.attach { j = skipAttached(j); continue }
-            let v = scalars[j]
-            if isApostrophe(j) {
-                // Stop before a possessive `'s`; keep inner apostrophes (O'Brien).
-                if j + 1 < n, scalars[j + 1] == 0x73 || scalars[j + 1] == 0x53, !isWord(j + 2) { break }
-                if isLetter(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                break
-            }
-            if v == 0x2E { // .
-                if isLetter(j + 1), dotted, runLength == 1, isLetter(j - 1) { j += 1; runLength = 0; continue }
-                // `U.S.-led`: an abbreviation's period before a hyphenated word.
-                if dotted, runLength == 1, j - start >= 3, j + 2 < n, scalars[j + 1] == 0x2D, isWord(j + 2) {
-                    j += 1; runLength = 0; dotted = false; continue
-                }
-                if isDigit(j - 1), isDigit(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                break
-            }
-            if v == 0x2C || v == 0x3A || v == 0x2F { // , : / between digits
-                if isDigit(j - 1), isDigit(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                break
-            }
-            if v == 0x2D || v == 0x2010 || v == 0x2011 { // hyphens inside a word
-                if isWord(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                break
-            }
-            if v == 0x26, isUpper(j - 1), isUpper(j + 1) { j += 1; runLength = 0; dotted = false; continue } // AT&T
-            break
-        }
-        // A trailing period belongs to initials, dotted abbreviations and known abbreviations.
-        if j < n, scalars[j] == 0x2E, !(j + 1 < n && scalars[j + 1] == 0x2E) {
-            let length = j - start
-            let word = String(String.UnicodeScalarView(scalars[start..<j].compactMap(Unicode.Scalar.init)))
-            if (length == 1 && isLetter(start)) || (dotted && length >= 3 && isLetter(j - 1) && scalars[start + 1] == 0x2E)
-                || Self.abbreviations.contains(word.lowercased()) {
-                return j + 1
-            }
-        }
-        return j
     }
 
     private func emitWord(_ start: Int, _ end: Int, scalars: [UInt32], emit: (Int, Int) -> Void,

@@ -118,7 +118,7 @@ public struct WordInfo: Sendable {
         } else if uppers == 0 {
             letterCase = .lower
         } else {
-            letterCase = firstUpper && uppers == 1 ? .capitalised : (firstUpper ? .mixed : .mixed)
+            letterCase = firstUpper && uppers == 1 ? .capitalised : .mixed
         }
         lengthBucket = UInt8(min(count, 8))
         if let e = lexiconEntry {

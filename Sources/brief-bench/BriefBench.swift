@@ -10,6 +10,7 @@ enum BriefBench {
         "import": ImportBenchmark.run,
         "tagger": TaggerBenchmark.run,
         "tui": TUIBenchmark.run,
+        "stress": StressBenchmark.run,
     ]
 
     static func main() {

@@ -89,6 +89,17 @@ struct FeedFetcherTests {
         #expect(server.requests.map(\.target) == ["/old", "/moved", "/feed"])
     }
 
+    @Test("A feed moved with 301 is reported as moved permanently, so its address can be updated")
+    func permanentRedirect() async throws {
+        let server = try TestHTTPServer()
+        server.route("/old", .redirect(301, to: "/new"))
+        server.route("/new", .ok(Self.rss("New home")))
+        let result = await FeedFetcher(options: Self.quick).fetch(FeedRequest(url: server.url("/old")))
+        let fetched = try #require(result.fetched)
+        #expect(fetched.finalURL == server.url("/new"))
+        #expect(fetched.movedPermanently)
+    }
+
     @Test("A redirect loop stops at the redirect limit with a clear reason")
     func redirectLoop() async throws {
         let server = try TestHTTPServer()

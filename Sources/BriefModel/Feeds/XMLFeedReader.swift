@@ -58,7 +58,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         self.baseURL = baseURL
     }
 
-    /// Parses `data` (already run through `XMLEntityRewriter`).
+    /// Parses `data` (already run through `XMLSourceRewriter`).
     func read(_ data: Data) throws(FeedParseError) -> FeedDocument {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true

@@ -7,16 +7,16 @@ import Foundation
 /// them as UTF-8. (Leaving a legacy encoding to libxml2 is not safe: for an encoding it cannot convert it passes the
 /// raw bytes on, and Foundation traps on them.)
 enum XMLInput {
-    /// The body as valid UTF-8 (JSON bodies go through it too; XML then goes through `XMLEntityRewriter`).
+    /// The body as valid UTF-8 (JSON bodies go through it too; XML then goes through `XMLSourceRewriter`).
     static func utf8(_ data: Data) -> Data {
         transcoded(data)
     }
 
     /// A UTF-8 body (from `utf8`) ready for `XMLParser`: forbidden control characters hidden
-    /// (`XMLControlCharacters`), HTML entities and bare ampersands rewritten (`XMLEntityRewriter`).
+    /// (`XMLControlCharacters`), HTML entities and bare ampersands rewritten (`XMLSourceRewriter`).
     static func xml(_ utf8: Data) -> Data {
-        guard let hidden = XMLControlCharacters.hide([UInt8](utf8)) else { return XMLEntityRewriter.rewrite(utf8) }
-        return XMLEntityRewriter.rewrite(Data(hidden))
+        guard let hidden = XMLControlCharacters.hide([UInt8](utf8)) else { return XMLSourceRewriter.rewrite(utf8) }
+        return XMLSourceRewriter.rewrite(Data(hidden))
     }
 
     private static func transcoded(_ data: Data) -> Data {
@@ -29,11 +29,11 @@ enum XMLInput {
         guard let declared = declaredEncoding(bytes)?.lowercased(), !["utf-8", "utf8"].contains(declared),
               // A declaration readable as ASCII means an ASCII-compatible encoding, whatever it claims.
               !declared.hasPrefix("utf-16"), !declared.hasPrefix("utf-32"), !declared.hasPrefix("ucs") else {
-            let text = String(decoding: bytes, as: UTF8.self)
             let saysUTF8 = declaredEncoding(bytes).map { ["utf-8", "utf8"].contains($0.lowercased()) } ?? true
-            // Unchanged when it was valid UTF-8 and says so; a UTF-16 or UTF-32 label would mislead the parser.
-            if saysUTF8 { return text.utf8.elementsEqual(bytes) ? data : Data(text.utf8) }
-            return Data(withoutDeclaration(text).utf8)
+            // Unchanged when it is valid UTF-8 and says so; a UTF-16 or UTF-32 label would mislead the parser.
+            if saysUTF8, String(validating: bytes, as: UTF8.self) != nil { return data }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return Data((saysUTF8 ? text : withoutDeclaration(text)).utf8)
         }
         // ISO-8859-1 and ASCII labels usually mean Windows-1252 (curly quotes at 0x93/0x94), as browsers assume.
         let latin1Labels: Set<String> = ["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"]

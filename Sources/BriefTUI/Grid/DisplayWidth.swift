@@ -3,6 +3,8 @@
 public enum DisplayWidth {
     /// Columns taken by one grapheme (0, 1 or 2).
     public static func of(_ grapheme: Character) -> Int {
+        // Most story text is ASCII: answer it without looking up Unicode properties.
+        if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = grapheme.unicodeScalars
         // An emoji presentation selector makes a text-default emoji (e.g. ☺︎ vs ☺️) take two columns.
         if scalars.contains(where: { $0.value == 0xFE0F }),

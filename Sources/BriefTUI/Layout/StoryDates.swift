@@ -7,6 +7,11 @@ enum StoryDates {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         let year = parts.year ?? 0, month = parts.month ?? 0, day = parts.day ?? 0
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    private static func padded(_ number: Int, _ digits: Int) -> String {
+        let text = String(number)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

@@ -50,12 +50,15 @@ public struct StoryLayout: Hashable, Sendable {
                 let glyphs = StoryLayout.glyphs(of: paragraph, style: bodyStyle, theme: theme,
                                                 firstNumber: mentionNumber)
                 addWrapped(glyphs)
-                for (offset, mention) in paragraph.mentions.enumerated() {
-                    let number = mentionNumber + offset
-                    let line = lines[first...].firstIndex { $0.glyphs.contains { $0.mention == number } }
-                    guard let line else { continue }
-                    mentions.append(MentionSpot(number: number, line: line, entity: mention.entity,
-                                                type: mention.type, text: mention.text))
+                // Each mention's spot is the line holding its first grapheme (one pass over the paragraph).
+                var seen = Set<Int>()
+                for line in first..<lines.count {
+                    for glyph in lines[line].glyphs {
+                        guard let number = glyph.mention, seen.insert(number).inserted else { continue }
+                        let mention = paragraph.mentions[number - mentionNumber]
+                        mentions.append(MentionSpot(number: number, line: line, entity: mention.entity,
+                                                    type: mention.type, text: mention.text))
+                    }
                 }
                 mentionNumber += paragraph.mentions.count
                 addBlank()

@@ -140,6 +140,21 @@ struct FeedXMLSafetyTests {
         #expect(feed.items.first?.articleText == "x\u{1B}y\u{07}\n\na\u{1B}b\n")
     }
 
+    @Test("Processing instructions without data, which crash Foundation's parser, are dropped (fuzz finding)")
+    func processingInstructionWithoutData() throws {
+        // Given the three inputs the fuzzer found (RSS, Atom, OPML), each with a `<?name?>` instruction
+        let rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><?brief-note?><title>Crash check</title></channel></rss>\n"
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><?marker?><title>Crash check</title></feed>\n"
+        let opml = "<opml version=\"2.0\"><head><?marker?><title>Crash check</title></head><body/></opml>\n"
+        // When they are parsed, then they read normally
+        #expect(try FeedParser.parse(Data(rss.utf8)).title == "Crash check")
+        #expect(try FeedParser.parse(Data(atom.utf8)).title == "Crash check")
+        #expect(try OPMLDocument.parse(Data(opml.utf8)).title == "Crash check")
+        // And an instruction inside CDATA is text, kept as written
+        let cdata = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title><![CDATA[a <?x?> & b]]></title></feed>"
+        #expect(try FeedParser.parse(Data(cdata.utf8)).title == "a <?x?> & b")
+    }
+
     @Test("A truncated feed fails rather than passing for a shorter one")
     func truncated() {
         let xml = "<rss><channel><title>t</title><item><title>ok</title></item><item><title>cut"
