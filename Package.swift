@@ -19,10 +19,10 @@ let package = Package(
         // Store layer: the SQLite cache (GRDB); the only writer.
         .target(name: "BriefStore", dependencies: ["BriefModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // Feeds layer: HTTP fetching and feed formats.
-        .target(name: "BriefFeeds", dependencies: ["BriefModel"]),
+        .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefStore"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "BriefTUI", dependencies: ["BriefModel", "BriefStore", "CNcursesw", "TOMLKit"]),
+        .target(name: "BriefTUI", dependencies: ["BriefModel", "BriefStore", "BriefFeeds", "CNcursesw", "TOMLKit"]),
         // The top-level Resources/ folder: samples, NER model, notices.
         .target(name: "BriefResources", resources: [.copy("../../Resources")]),
         .executableTarget(name: "brief", dependencies: [
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "BriefTaggerTests", dependencies: ["BriefTagger"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel"]),
+        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore"]),
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
     ],

@@ -94,6 +94,38 @@ enum CacheSchema {
                 CREATE VIRTUAL TABLE story_search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
                 """)
         }
+        migrator.registerMigration("v2 feeds") { db in
+            try db.execute(sql: """
+                CREATE TABLE feeds (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    -- JSON array of tag names (OPML folders).
+                    tags TEXT NOT NULL DEFAULT '[]',
+                    etag TEXT,
+                    last_modified TEXT,
+                    last_fetched DATETIME,
+                    last_error TEXT,
+                    added_at DATETIME NOT NULL
+                );
+
+                -- Which story each feed item became. feed_key is the feed's address (or a local feed file's
+                -- file: URL), not a foreign key, so removing a subscription or importing a file needs no feed row.
+                CREATE TABLE feed_items (
+                    feed_key TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    guid TEXT,
+                    link TEXT,
+                    fingerprint TEXT NOT NULL,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    PRIMARY KEY (feed_key, item_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX feed_items_by_guid ON feed_items(guid) WHERE guid IS NOT NULL;
+                CREATE INDEX feed_items_by_link ON feed_items(link) WHERE link IS NOT NULL;
+                CREATE INDEX feed_items_by_fingerprint ON feed_items(fingerprint);
+                CREATE INDEX feed_items_by_story ON feed_items(story_id);
+                """)
+        }
         return migrator
     }
 }

@@ -66,13 +66,17 @@ public struct Importer: Sendable {
             start += batch.count
             let prepared = prepare(batch, sourceName: sourceName)
             var items: [ImportItem] = []
+            var feeds: [(key: String, items: [FeedImportItem])] = []
             for result in prepared {
                 switch result {
-                case .success(let item): items.append(item)
+                case .story(let item): items.append(item)
+                case .feed(let key, let feedItems): feeds.append((key, feedItems))
                 case .failure(let failure): report.failures.append(failure)
                 }
             }
-            for outcome in try store.importStories(items) {
+            var outcomes = try store.importStories(items)
+            for feed in feeds { outcomes += try store.importFeedItems(feedURL: feed.key, items: feed.items) }
+            for outcome in outcomes {
                 switch outcome {
                 case .new(let id): report.new.append(id)
                 case .existing(let id): report.existing.append(id)
@@ -92,6 +96,11 @@ public struct Importer: Sendable {
         } catch {
             return .failure(ImportFailure(path: path, reason: error.reason))
         }
+        return prepareText(data, path: path, sourceName: sourceName)
+    }
+
+    /// Turns a text file's bytes into a story ready to store, or says why it cannot.
+    func prepareText(_ data: Data, path: String, sourceName: (String) -> String) -> Result<ImportItem, ImportFailure> {
         let text: String
         do {
             text = try SourceText.decode(data)
@@ -140,7 +149,7 @@ public struct Importer: Sendable {
                 guard fileManager.fileExists(atPath: full, isDirectory: &isSubdirectory), !isSubdirectory.boolValue
                 else { continue }
                 let ext = (name as NSString).pathExtension.lowercased()
-                if ext.isEmpty || textExtensions.contains(ext) {
+                if ext.isEmpty || textExtensions.contains(ext) || feedExtensions.contains(ext) {
                     files.append(full)
                 } else {
                     skipped.append(full)
@@ -154,10 +163,10 @@ public struct Importer: Sendable {
 
     /// Prepares a batch on all cores, keeping the batch's order.
     private func prepare(_ batch: [String], sourceName: @escaping @Sendable (String) -> String)
-        -> [Result<ImportItem, ImportFailure>] {
-        let results = Mutex<[Int: Result<ImportItem, ImportFailure>]>([:])
+        -> [PreparedFile] {
+        let results = Mutex<[Int: PreparedFile]>([:])
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            let result = prepare(path: batch[index], sourceName: sourceName)
+            let result = prepareFile(path: batch[index], sourceName: sourceName)
             results.withLock { $0[index] = result }
         }
         return results.withLock { done in
@@ -165,14 +174,14 @@ public struct Importer: Sendable {
         }
     }
 
-    private enum ReadError: Error {
+    enum ReadError: Error {
         case failed(String)
         var reason: String { if case .failed(let reason) = self { reason } else { "" } }
     }
 
     /// Reads a file, refusing what is not a regular file (a FIFO would block) or is too large to be a story,
     /// before loading it.
-    private static func read(_ path: String) throws(ReadError) -> Data {
+    static func read(_ path: String) throws(ReadError) -> Data {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw .failed(errno == EACCES ? "permission denied" : "no such file or directory")

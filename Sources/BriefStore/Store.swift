@@ -11,7 +11,7 @@ import GRDB
 /// let unread = try store.summaries(unreadOnly: true)
 /// ```
 public final class Store: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     /// The cache file, or nil for an in-memory store.
     public let path: String?
 
@@ -22,7 +22,11 @@ public final class Store: Sendable {
             writer = try DatabaseQueue()
             self.path = nil
         } else {
-            try Self.vetExistingFile(at: path)
+            do {
+                try Self.retryingWhileAnotherOpens { try Self.vetExistingFile(at: path) }
+            } catch let error as DatabaseError {
+                throw Self.openError(error, path: path)
+            }
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 do {
@@ -37,16 +41,39 @@ public final class Store: Sendable {
             // Only takes effect on a new, empty file (before WAL mode is set).
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
             do {
-                writer = try DatabasePool(path: path, configuration: configuration)
+                writer = try Self.retryingWhileAnotherOpens {
+                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    try CacheSchema.migrator.migrate(pool)
+                    return pool
+                }
             } catch let error as DatabaseError {
                 throw Self.openError(error, path: path)
             }
             self.path = path
+            return
         }
         do {
             try CacheSchema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
+        }
+    }
+
+    /// Runs `open` again while another process is creating or migrating the same cache. GRDB's migrator reads
+    /// which migrations are applied before taking the write lock, so two processes opening a new cache at once
+    /// (the reader and a fetch) can both try to create the tables; the loser rolls back ("already exists", or
+    /// SQLITE_BUSY while WAL mode is being set) and, run again, finds the schema in place.
+    private static func retryingWhileAnotherOpens<T>(_ open: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                return try open()
+            } catch let error as DatabaseError where Date() < deadline {
+                let raced = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                    || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").hasSuffix("already exists"))
+                if !raced { throw error }
+                usleep(50_000)
+            }
         }
     }
 
@@ -319,9 +346,15 @@ public final class Store: Sendable {
             defer { try? queue.close() }
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                // GRDB's own bookkeeping table is created first, so a cache another Brief is creating right now
+                // may hold only that.
+                let objects = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM sqlite_master WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
+                    """) ?? 0
                 if applicationID != CacheSchema.applicationID {
-                    if objects == 0 { return }  // an empty database: ours to initialise
+                    let recorded = try db.tableExists("grdb_migrations")
+                        ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+                    if objects == 0 && recorded == 0 { return }  // an empty database: ours to initialise
                     throw StoreError.foreignDatabase(path: path)
                 }
                 guard try db.tableExists("grdb_migrations") else { return }
@@ -330,7 +363,7 @@ public final class Store: Sendable {
                 let unknown = applied.filter { !known.contains($0) }.sorted()
                 if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown) }
             }
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY && error.resultCode != .SQLITE_LOCKED {
             throw openError(error, path: path)
         }
     }
@@ -338,6 +371,9 @@ public final class Store: Sendable {
     private static func openError(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: .notADatabase(path: path)
+        // Another process held the write lock for the whole busy timeout (10 s: a stuck writer, not an import).
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            .cannotOpen(path: path, reason: "busy: another program is writing to it; try again")
         default: .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// No story has this id.
     case noSuchStory(id: Int64)
+    /// No feed subscription has this address.
+    case noSuchFeed(url: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot open the cache \(path): \(reason)"
         case .noSuchStory(let id):
             "no story with id \(id)"
+        case .noSuchFeed(let url):
+            "no feed \(url) (see 'brief feed list')"
         }
     }
 }

@@ -11,6 +11,7 @@ enum BriefBench {
         "tagger": TaggerBenchmark.run,
         "tui": TUIBenchmark.run,
         "stress": StressBenchmark.run,
+        "feeds": FeedFetchBenchmark.run,
     ]
 
     static func main() {

@@ -1,6 +1,7 @@
 import BriefModel
 import BriefStore
 import Foundation
+import Synchronization
 
 /// The parts of `scripts/stress` that need Brief's own code rather than the `brief` binary:
 ///
@@ -11,7 +12,8 @@ import Foundation
 ///   are exactly those of its own source text), no story is stored twice, every id in IDS_FILE is still read,
 ///   and (with `--count`) there are exactly N stories.
 /// - `brief-bench stress bounds CASE`: one bounds case in this process (`feed-items N [short]`, `entity-bomb`), printing
-///   its outcome and this process's peak memory, so the script can measure each case on its own.
+///   its outcome and this process's peak memory, so the script can measure each case on its own; a refused input
+///   is reported on stderr with exit status 1, lost items or expanded entities are failures (exit 1, `brief-bench`).
 enum StressBenchmark {
     @Sendable static func run(_ args: [String]) throws {
         guard let verb = args.first else { throw StressFailure("usage: stress generate|check|bounds …") }
@@ -63,18 +65,29 @@ enum StressBenchmark {
         var problems = try store.integrityProblems()
         let summaries = try store.summaries()
         var titles = Set<String>()
-        for summary in summaries {
-            if !titles.insert(summary.title).inserted { problems.append("story \"\(summary.title)\" stored twice") }
-            guard let stored = try store.story(id: summary.id), let text = try store.originalText(id: summary.id) else {
-                problems.append("story \(summary.id) listed but cannot be read")
-                continue
-            }
-            let parsed = ArticleParser.parse(text, format: SourceFormat.guess(path: summary.source)).story
-            if shape(stored.story) != shape(parsed) {
-                problems.append("story \(summary.id) is not whole: \(shape(stored.story).count) of "
-                                + "\(shape(parsed).count) sections and paragraphs stored")
-            }
+        for summary in summaries where !titles.insert(summary.title).inserted {
+            problems.append("story \"\(summary.title)\" stored twice")
         }
+        // Each story against its own source text, on every core (the cache allows concurrent readers).
+        let storyProblems = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: summaries.count) { index in
+            let summary = summaries[index]
+            let problem: String?
+            do {
+                if let stored = try store.story(id: summary.id), let text = try store.originalText(id: summary.id) {
+                    let parsed = ArticleParser.parse(text, format: SourceFormat.guess(path: summary.source)).story
+                    problem = shape(stored.story) == shape(parsed) ? nil
+                        : "story \(summary.id) is not whole: \(shape(stored.story).count) of "
+                          + "\(shape(parsed).count) sections and paragraphs stored"
+                } else {
+                    problem = "story \(summary.id) listed but cannot be read"
+                }
+            } catch {
+                problem = "story \(summary.id) cannot be read: \(error)"
+            }
+            if let problem { storyProblems.withLock { $0.append(problem) } }
+        }
+        problems += storyProblems.withLock { $0.sorted() }
         let byID = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let lost = readIDs.filter { byID[$0]?.readAt == nil }
         if !lost.isEmpty { problems.append("\(lost.count) read marks lost (ids \(lost.prefix(10).map(String.init)))") }
@@ -101,6 +114,7 @@ enum StressBenchmark {
     private static func bounds(_ args: [String]) throws {
         let start = ContinuousClock.now
         var outcome: String
+        var refused = false
         switch args.first {
         case "feed-items":
             let count = args.dropFirst().first.flatMap(Int.init) ?? 100_000
@@ -111,6 +125,7 @@ enum StressBenchmark {
                 if document.items.count != count { throw StressFailure("\(outcome): items were lost") }
             } catch let error as FeedParseError {
                 outcome = "refused: \(error)"
+                refused = true
             }
         case "entity-bomb":
             do {
@@ -120,13 +135,20 @@ enum StressBenchmark {
                 if longest > 1_000_000 { throw StressFailure("\(outcome): the entities were expanded") }
             } catch let error as FeedParseError {
                 outcome = "refused: \(error)"
+                refused = true
             }
         default:
             throw StressFailure("usage: stress bounds feed-items [N] [short] | entity-bomb")
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print(String(format: "%@: %@; %.2f s; peak memory %d KB", args[0], outcome, seconds, peakKilobytes()))
+        let line = String(format: "%@: %@; %.2f s; peak memory %d KB", args[0], outcome, seconds, peakKilobytes())
+        // A refusal is an outcome, not a failure of the benchmark: it goes to stderr with status 1, like brief's.
+        if refused {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            exit(1)
+        }
+        print(line)
     }
 
     /// This process's peak resident memory (VmHWM) in KB, or 0 if unknown.

@@ -7,9 +7,15 @@ import Foundation
 /// `brief-bench tui [PARAGRAPHS]`: how fast the reader responds. Lays out a generated long story (invented
 /// text with entity mentions, sections and quotes) at several widths, draws frames, applies keys (each
 /// followed by a frame, as the app loop does), resizes between 100×30 and 20×6, and drives a 10 000-story
-/// list. Prints the median and worst time per step in milliseconds.
+/// list. Then builds a 10 000-story cache file and runs the reader's heavy keys against it in a fresh process
+/// (`tui --library PATH`), so its peak memory (VmHWM) is the reader's own. Prints the median and worst time
+/// per step in milliseconds.
 enum TUIBenchmark {
     static func run(_ args: [String]) throws {
+        if args.first == "--library", args.count >= 2 {
+            try TUILibraryBenchmark.reader(cache: args[1])
+            return
+        }
         let paragraphs = args.first.flatMap(Int.init) ?? 1000
         let stored = story(paragraphs: paragraphs)
         let theme = Theme(mode: .palette256)
@@ -65,6 +71,7 @@ enum TUIBenchmark {
             _ = Reader.view(listState)
             listState = Reader.update(listState, .top).0
         })
+        try TUILibraryBenchmark.run(stories: args.dropFirst().first.flatMap(Int.init) ?? 10_000)
     }
 
     private static func open(_ stored: StoredStory, width: Int, height: Int, theme: Theme) -> ReaderState {
@@ -105,7 +112,7 @@ enum TUIBenchmark {
         return StoredStory(summary: summary, story: Story(title: "Arctic talks run long", sections: sections, quotes: quotes))
     }
 
-    private static func measure(_ runs: Int, _ body: () -> Void) -> [Double] {
+    static func measure(_ runs: Int, _ body: () -> Void) -> [Double] {
         (0..<runs).map { _ in
             let start = ContinuousClock.now
             body()
@@ -114,7 +121,7 @@ enum TUIBenchmark {
         }
     }
 
-    private static func report(_ name: String, _ times: [Double]) {
+    static func report(_ name: String, _ times: [Double]) {
         let sorted = times.sorted()
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         print(String(format: "tui %@: median %.3f ms, worst %.3f ms (%d runs)", name, median, sorted.last ?? 0, sorted.count))

@@ -11,7 +11,8 @@ struct Brief: ParsableCommand {
         commandName: "brief",
         abstract: "A terminal reader for foreign-affairs briefings.",
         discussion: "With no subcommand, opens the reader (importing the bundled sample briefings when the cache is empty).",
-        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self, CountCommand.self, TagCommand.self, NERCommand.self]
+        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self,
+                      FeedCommand.self, FetchCommand.self, OPMLCommand.self]
     )
 
     @OptionGroup var cache: CacheOptions

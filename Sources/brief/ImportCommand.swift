@@ -7,10 +7,12 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import article text and Markdown files (directories recursively).",
+        abstract: "Import article text, Markdown and feed files (directories recursively).",
         discussion: """
             Directories are walked recursively, skipping hidden names; files ending .txt, .text, .md or .markdown \
-            (or with no extension) are imported, others are skipped and counted. Each file that cannot be imported \
+            (or with no extension) are imported, and feed files (RSS, Atom or JSON Feed, by their content or an \
+            .xml, .rss, .atom or .json name) give one story per item; others are skipped and counted. An item \
+            already stored from any feed is not stored twice. Each file that cannot be imported \
             is named on stderr with its reason and the exit status is 1; the good files are imported anyway. \
             Content already in the cache is left as it is (read state included). The summary line goes to stderr.
             """)

@@ -98,6 +98,42 @@ struct ConcurrentAccessTests {
         #expect(again.stderr.contains("80 already present") || again.stderr.contains("0 new"), "\(again.stderr)")
     }
 
+    @Test("Three brief processes starting on a cache that does not exist yet all work, and create it once")
+    func simultaneousFirstStart() throws {
+        for round in 0..<8 {
+            // Given no cache file
+            let dir = try BriefProcess.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let db = dir.appendingPathComponent("brief.sqlite").path
+
+            // When three commands start on it at the same moment
+            let commands = [["count"], ["list", "--json"], ["mark", "read", "--all"]]
+            let processes = try commands.map { args in
+                let process = Process()
+                process.executableURL = BriefProcess.binaryURL
+                process.arguments = args + ["--db", db]
+                process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "LANG": "C.UTF-8"]
+                let log = dir.appendingPathComponent("\(args[0]).log")
+                FileManager.default.createFile(atPath: log.path, contents: nil)
+                let handle = try FileHandle(forWritingTo: log)
+                process.standardOutput = handle
+                process.standardError = handle
+                return (process, log, handle)
+            }
+            for (process, _, _) in processes { try process.run() }
+
+            // Then each one succeeds
+            for (process, log, handle) in processes {
+                process.waitUntilExit()
+                try? handle.close()
+                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                #expect(process.terminationStatus == 0, "round \(round), \(process.arguments ?? []): \(text)")
+            }
+            // And the cache they made is a Brief cache that works
+            #expect(try BriefProcess.run(["count", "--db", db]).stdout == "0\n")
+        }
+    }
+
     @Test("Two imports of overlapping folders at once store every story exactly once")
     func twoImportsAtOnce() throws {
         // Given two folders sharing thirty stories

@@ -124,7 +124,7 @@ struct EndToEndTests {
         var screen = try tmux.waitFor("Brief · ")
         #expect(screen.prefix(6).allSatisfy { $0.count <= 20 })
         try tmux.resize(width: 100, height: 30)
-        screen = try tmux.waitFor("Enter open · q quit")
+        screen = try tmux.waitFor("Enter open · / search")
 
         // In a story, scrolled down a little
         try tmux.send("Enter")
@@ -141,6 +141,121 @@ struct EndToEndTests {
         try tmux.waitFor("Brief › Keys")
         try tmux.resize(width: 20, height: 6)
         try tmux.waitUntil("a small help screen") { $0.first?.contains("Keys") == true && $0[0].count <= 20 }
+        try tmux.send("Q")
+        try tmux.waitFor("brief exited 0")
+    }
+
+    struct PlannedStory: Decodable {
+        struct Section: Decodable {
+            struct Paragraph: Decodable {
+                struct Mention: Decodable { var entity: String }
+                var mentions: [Mention]
+            }
+            var paragraphs: [Paragraph]
+        }
+        var id: Int64
+        var title: String
+        var sections: [Section]
+    }
+
+    struct EntityStories: Decodable {
+        struct Story: Decodable {
+            var id: Int64
+            var title: String
+        }
+        var name: String
+        var type: String
+        var stories: [Story]
+    }
+
+    @Test("Search, open, Tab to a name, follow it to its page, open another story there, mark, resize, quit; marks survive")
+    func followingAnEntity() throws {
+        // Given the samples in a cache, and a story whose first name belongs to an entity other stories mention
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        let imported = try BriefProcess.run(["import", "--samples", "--db", db.path])
+        try #require(imported.status == 0, "import failed: \(imported.stderr)")
+        let all = try Self.listed(db)
+        var plan: (story: PlannedStory, entity: EntityStories, other: Int)?
+        for listed in all {
+            let shown = try BriefProcess.run(["show", "\(listed.id)", "--json", "--db", db.path])
+            let story = try JSONDecoder().decode(PlannedStory.self, from: Data(shown.stdout.utf8))
+            guard let key = story.sections.lazy.flatMap(\.paragraphs).flatMap(\.mentions).first?.entity else { continue }
+            let page = try BriefProcess.run(["entity", key, "--json", "--db", db.path])
+            let entity = try JSONDecoder().decode(EntityStories.self, from: Data(page.stdout.utf8))
+            if let other = entity.stories.firstIndex(where: { $0.id != story.id }) {
+                plan = (story, entity, other)
+                break
+            }
+        }
+        let (story, entity, otherIndex) = try #require(plan)
+        let other = entity.stories[otherIndex]
+        let typeName = ["PER": "Person", "ORG": "Organisation", "LOC": "Place", "MISC": "Group"][entity.type] ?? "?"
+        let words = story.title.split(separator: " ").filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        let query = words.prefix(5).joined(separator: " ")
+
+        var tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        defer { tmux.kill() }
+        try tmux.waitUntil("the story list", timeout: 60) { Self.counts($0) != nil }
+
+        // When searching the library for the story's headline words, it is listed first and selected
+        try tmux.send("/")
+        try tmux.waitFor("Search all stories:")
+        try tmux.run(["send-keys", "-t", tmux.session, "-l", query])
+        try tmux.send("Enter")
+        var screen = try tmux.waitFor("found")
+        #expect(screen[1].contains(String(story.title.prefix(20))), "first result: \(screen[1])")
+
+        // And opening it, then Tab focuses its first name
+        try tmux.send("Enter")
+        try tmux.waitFor("q back · ? keys")
+        try tmux.send("Tab")
+        screen = try tmux.waitFor("\(typeName): ")
+
+        // When following the name, its page lists the stories that mention it
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("Brief › \(typeName): \(entity.name)")
+        #expect(screen.contains { $0.contains(String(other.title.prefix(20))) } || entity.stories.count > 8)
+
+        // And choosing another story there opens it at the mention
+        for _ in 0..<otherIndex { try tmux.send("j") }
+        try tmux.send("Enter")
+        screen = try tmux.waitUntil("the other story, focused") { screen in
+            screen.contains { $0.contains(String(other.title.prefix(20))) }
+                && screen.suffix(3).contains { $0.hasPrefix(" \(typeName): ") }
+        }
+
+        // When toggling its read mark twice (opening read it), it ends up read
+        try tmux.send("r")
+        try tmux.waitFor("Marked unread")
+        try tmux.send("r")
+        try tmux.waitFor("Marked read")
+
+        // And the terminal shrinks to 20×6 and grows back, the story is still there
+        try tmux.resize(width: 20, height: 6)
+        try tmux.waitUntil("a 20×6 story") { $0.first?.contains("Brief ›") == true && $0.prefix(6).allSatisfy { $0.count <= 20 } }
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitUntil("the story at 100×30") { $0.first?.contains("Brief ›") == true && ($0.first?.count ?? 0) > 60 }
+        // (It kept its place in the text; g goes back to the headline.)
+        try tmux.send("g")
+        try tmux.waitUntil("the story's headline") { screen in
+            screen.first?.contains("Brief ›") == true && screen.contains { $0.contains(String(other.title.prefix(20))) }
+        }
+        try tmux.send("Q")
+        try tmux.waitFor("brief exited 0")
+
+        // Then both stories are read for scripts, and nothing else is
+        let after = try Self.listed(db)
+        #expect(Set(after.filter(\.read).map(\.id)) == [story.id, other.id])
+
+        // And a restarted reader counts them read
+        tmux.kill()
+        tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        screen = try tmux.waitUntil("the story list after restart") { Self.counts($0) != nil }
+        #expect(Self.counts(screen)?.unread == all.count - 2)
+        try tmux.send("e")
+        screen = try tmux.waitFor("Brief › Entities · All types")
         try tmux.send("Q")
         try tmux.waitFor("brief exited 0")
     }

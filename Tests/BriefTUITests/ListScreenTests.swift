@@ -13,7 +13,7 @@ struct ListScreenTests {
             "   2026-11-27  Grain corridor talks resume  Ankara",
             " ● 2026-11-26  Briefing transcript: State Department",
             "", "", "", "", "", "", "",
-            " Enter open · q quit · ? keys · r read · U unread only · A …",
+            " Enter open · / search · e entities · q quit · ? keys · r r…",
         ])
     }
 
@@ -26,7 +26,7 @@ struct ListScreenTests {
             "   2026-11-27  Wire Feed       Grain corridor talks resume  Ankara",
             " ● 2026-11-26  briefing        Briefing transcript: State Department",
             "",
-            " Enter open · q quit · ? keys · r read · U unread only · A all read",
+            " Enter open · / search · e entities · q quit · ? keys · r read · U unread only · A all read",
         ])
     }
 
@@ -39,7 +39,7 @@ struct ListScreenTests {
             "   Grain corridor …",
             " ● Briefing transc…",
             "",
-            " Enter open · q qui…",
+            " Enter open · / sea…",
         ])
     }
 

@@ -20,7 +20,7 @@ struct StoryScreenTests {
             "  the melting north.",
             "",
             "  Shipping lanes",
-            " q back · ? keys · Tab names · ]/[ sections · E entities",
+            " q back · ? keys · Tab names · Enter page · / search · ]/[ …",
         ])
     }
 
@@ -39,7 +39,7 @@ struct StoryScreenTests {
             "  Quotes",
             "",
             "  “We will keep the lanes open” — the foreign minister",
-            " q back · ? keys · Tab names · ]/[ sections · E entities",
+            " q back · ? keys · Tab names · Enter page · / search · ]/[ …",
         ])
     }
 
@@ -87,15 +87,15 @@ struct StoryScreenTests {
         #expect(state.screenLines == [
             " Brief › Entities in this story",
             " Organisation (2)",
-            "   Arctic Council  ×1",
-            "   Inuit Circumpolar Council  ×1",
+            "  Arctic Council  ×1",
+            "  Inuit Circumpolar Council  ×1",
             "",
             " Place (3)",
-            "   Reykjavik  ×2",
-            "   Iceland  ×1",
-            "   Norway  ×1",
+            "  Reykjavik  ×2",
+            "  Iceland  ×1",
+            "  Norway  ×1",
             "", "",
-            " q or E closes · j/k scroll",
+            " Enter jumps to the first mention · j/k choose · E or Esc c…",
         ])
     }
 

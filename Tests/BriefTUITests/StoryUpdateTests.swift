@@ -21,7 +21,7 @@ struct StoryUpdateTests {
     func staleStoryIgnored() {
         let state = Fixtures.openState()
         let after = Fixtures.apply(state, .storyLoaded(id: 2, Fixtures.longStory(paragraphs: 3)))
-        #expect(after.page?.stored == Fixtures.arcticStory)
+        #expect(after.page?.stored?.story == Fixtures.arcticStory.story)
     }
 
     @Test("A story that vanished from the cache closes the view with a message")

@@ -7,4 +7,17 @@ public struct StyledSpan: Hashable, Sendable {
         self.text = text
         self.style = style
     }
+
+    /// Styled graphemes joined into as few spans as their styles allow.
+    public static func runs(_ glyphs: [StyledGrapheme]) -> [StyledSpan] {
+        var spans: [StyledSpan] = []
+        for glyph in glyphs {
+            if let last = spans.last, last.style == glyph.style {
+                spans[spans.count - 1].text.append(glyph.character)
+            } else {
+                spans.append(StyledSpan(String(glyph.character), glyph.style))
+            }
+        }
+        return spans
+    }
 }

@@ -22,10 +22,22 @@ public struct Theme: Hashable, Sendable {
     public var quoteSpeaker: CellStyle
     public var focus: CellStyle
     public var helpKey: CellStyle
+    /// A match of the in-story search, and the current one.
+    public var match: CellStyle
+    public var currentMatch: CellStyle
     private var entityStyles: [EntityType: CellStyle]
 
     /// The style of a mention of an entity of `type`.
     public func entity(_ type: EntityType) -> CellStyle { entityStyles[type] ?? .plain }
+
+    /// Colours mentions of `type` with `color` (from the config). Monochrome ignores colours; the type's
+    /// attributes stay, so types remain distinguishable.
+    public mutating func setEntityColor(_ type: EntityType, _ color: TerminalColor) {
+        guard mode != .monochrome else { return }
+        var style = entityStyles[type] ?? .plain
+        style.foreground = color
+        entityStyles[type] = style
+    }
 
     public init(mode: ColorMode) {
         self.mode = mode
@@ -40,6 +52,10 @@ public struct Theme: Hashable, Sendable {
         credits = CellStyle(dim: true)
         quote = .plain
         focus = CellStyle(reverse: true)
+        match = mode == .monochrome ? CellStyle(underline: true, reverse: true)
+                                    : CellStyle(foreground: .basic(0), background: .basic(3))
+        currentMatch = mode == .monochrome ? CellStyle(bold: true, underline: true, reverse: true)
+                                           : CellStyle(foreground: .basic(0), background: .basic(2), bold: true)
         switch mode {
         case .monochrome:
             unreadMarker = CellStyle(bold: true)

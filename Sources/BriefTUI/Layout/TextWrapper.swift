@@ -19,18 +19,18 @@ public enum TextWrapper {
         var index = 0
         while index < glyphs.count {
             let glyph = glyphs[index]
-            if glyph.character == "\n" || glyph.character == "\r\n" {
+            if glyph.isLineBreak {
                 breakLine()
                 index += 1
                 continue
             }
-            if glyph.character.isWhitespace {
+            if glyph.isSpace {
                 if !line.isEmpty { pendingSpace.append(glyph) }
                 index += 1
                 continue
             }
             var end = index
-            while end < glyphs.count, !glyphs[end].character.isWhitespace { end += 1 }
+            while end < glyphs.count, !glyphs[end].isSpace { end += 1 }
             let word = glyphs[index..<end]
             let wordWidth = word.reduce(0) { $0 + $1.width }
             let spaceWidth = pendingSpace.reduce(0) { $0 + $1.width }

@@ -2,7 +2,7 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, tab, backTab, escape
+    case enter, tab, backTab, escape, backspace
 
     /// How the help screen names the key.
     public var label: String {
@@ -21,6 +21,7 @@ public enum Key: Hashable, Sendable {
         case .tab: "Tab"
         case .backTab: "Shift-Tab"
         case .escape: "Esc"
+        case .backspace: "Backspace"
         }
     }
 }

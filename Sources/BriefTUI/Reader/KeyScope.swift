@@ -3,4 +3,5 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case everywhere = "Everywhere"
     case list = "Story list"
     case story = "Story"
+    case entities = "Entity page and index"
 }

@@ -9,31 +9,54 @@ public struct Keymap: Hashable, Sendable {
         bindings.first { $0.keys.contains(key) }?.operation
     }
 
+    /// This keymap with the operation called `name` bound to `keys` instead, the keys taken from any other
+    /// operation that had them. Nil when no operation has that name.
+    public func rebinding(_ name: String, to keys: [Key]) -> Keymap? {
+        guard let target = bindings.firstIndex(where: { $0.name == name }) else { return nil }
+        var copy = self
+        for index in copy.bindings.indices where index != target {
+            copy.bindings[index].keys.removeAll { keys.contains($0) }
+        }
+        copy.bindings[target].keys = keys
+        return copy
+    }
+
     /// The keys Brief ships with.
     public static let standard = Keymap(bindings: [
-        KeyBinding([.character("j"), .down], .moveDown, .everywhere, "Move down / scroll down"),
-        KeyBinding([.character("k"), .up], .moveUp, .everywhere, "Move up / scroll up"),
-        KeyBinding([.character(" "), .pageDown, .character("f")], .pageDown, .everywhere, "Page down"),
-        KeyBinding([.character("b"), .pageUp], .pageUp, .everywhere, "Page up"),
-        KeyBinding([.character("g"), .home], .top, .everywhere, "Go to the top"),
-        KeyBinding([.character("G"), .end], .bottom, .everywhere, "Go to the bottom"),
-        KeyBinding([.enter, .character("l"), .right], .open, .list, "Open the selected story"),
-        KeyBinding([.character("r")], .toggleRead, .everywhere, "Toggle read / unread"),
-        KeyBinding([.character("U")], .toggleUnreadOnly, .list, "Show only unread stories / all"),
-        KeyBinding([.character("n")], .nextUnread, .everywhere, "Next unread story"),
-        KeyBinding([.character("N")], .previousUnread, .everywhere, "Previous unread story"),
-        KeyBinding([.character("A")], .markAllRead, .list, "Mark all stories read"),
-        KeyBinding([.character("u")], .undo, .list, "Undo mark all read"),
-        KeyBinding([.tab], .nextMention, .story, "Focus the next name"),
-        KeyBinding([.backTab], .previousMention, .story, "Focus the previous name"),
-        KeyBinding([.character("*")], .nextSameEntity, .story, "Next mention of the focused entity"),
-        KeyBinding([.character("#")], .previousSameEntity, .story, "Previous mention of the focused entity"),
-        KeyBinding([.character("]")], .nextSection, .story, "Next section"),
-        KeyBinding([.character("[")], .previousSection, .story, "Previous section"),
-        KeyBinding([.character("E")], .entities, .story, "Entities in this story"),
-        KeyBinding([.character("q"), .character("h"), .left, .escape], .back, .everywhere,
+        KeyBinding("down", [.character("j"), .down], .moveDown, .everywhere, "Move down / scroll down"),
+        KeyBinding("up", [.character("k"), .up], .moveUp, .everywhere, "Move up / scroll up"),
+        KeyBinding("page_down", [.character(" "), .pageDown, .character("f")], .pageDown, .everywhere, "Page down"),
+        KeyBinding("page_up", [.character("b"), .pageUp], .pageUp, .everywhere, "Page up"),
+        KeyBinding("top", [.character("g"), .home], .top, .everywhere, "Go to the top"),
+        KeyBinding("bottom", [.character("G"), .end], .bottom, .everywhere, "Go to the bottom"),
+        KeyBinding("open", [.enter, .character("l"), .right], .open, .everywhere,
+                   "Open story / focused name's page / selection"),
+        KeyBinding("search", [.character("/")], .search, .everywhere,
+                   "Search the library / this story / filter names"),
+        KeyBinding("clear", [.escape], .clear, .everywhere, "Clear the search, focus or filter"),
+        KeyBinding("toggle_read", [.character("r")], .toggleRead, .everywhere, "Toggle read / unread"),
+        KeyBinding("unread_only", [.character("U")], .toggleUnreadOnly, .list, "Show only unread stories / all"),
+        KeyBinding("next_unread", [.character("n")], .nextUnread, .everywhere,
+                   "Next unread story (next match while searching a story)"),
+        KeyBinding("previous_unread", [.character("N")], .previousUnread, .everywhere,
+                   "Previous unread story (previous match while searching)"),
+        KeyBinding("mark_all_read", [.character("A")], .markAllRead, .list, "Mark all stories read"),
+        KeyBinding("undo", [.character("u")], .undo, .list, "Undo the last mark"),
+        KeyBinding("refresh", [.character("R")], .refresh, .list, "Refresh the feeds"),
+        KeyBinding("next_name", [.tab], .nextMention, .story, "Focus the next name"),
+        KeyBinding("previous_name", [.backTab], .previousMention, .story, "Focus the previous name"),
+        KeyBinding("next_same", [.character("*")], .nextSameEntity, .story, "Next mention of the focused entity"),
+        KeyBinding("previous_same", [.character("#")], .previousSameEntity, .story,
+                   "Previous mention of the focused entity"),
+        KeyBinding("next_section", [.character("]")], .nextSection, .story, "Next section"),
+        KeyBinding("previous_section", [.character("[")], .previousSection, .story, "Previous section"),
+        KeyBinding("entity_panel", [.character("E")], .entities, .story, "Entities in this story"),
+        KeyBinding("entity_index", [.character("e")], .entityIndex, .entities, "All entities, most mentioned first"),
+        KeyBinding("type_filter", [.character("t")], .cycleType, .entities,
+                   "Entity index: All / Person / Organisation / Place / Group"),
+        KeyBinding("back", [.character("q"), .character("h"), .left, .backspace], .back, .everywhere,
                    "Back (quits from the story list)"),
-        KeyBinding([.character("Q")], .quit, .everywhere, "Quit"),
-        KeyBinding([.character("?")], .help, .everywhere, "Show / hide this help"),
+        KeyBinding("quit", [.character("Q")], .quit, .everywhere, "Quit"),
+        KeyBinding("help", [.character("?")], .help, .everywhere, "Show / hide this help"),
     ])
 }

@@ -20,36 +20,74 @@ public enum Reader {
         case .quit:
             state.isFinished = true
         case .back:
-            if state.screens.count > 1 {
-                if state.screens.removeLast() == .story { state.page = nil }
-                state.overlayTop = 0
-            } else {
-                state.isFinished = true
-            }
+            back(&state)
         case .help:
             if state.screen == .help {
                 state.screens.removeLast()
             } else {
+                state.prompt = nil
                 state.screens.append(.help)
             }
             state.overlayTop = 0
         case let .resize(width, height):
             resize(&state, to: ScreenSize(width: width, height: height))
         case let .listLoaded(stories, total, unread):
-            listLoaded(&state, stories, total: total, unread: unread)
+            if state.search == nil {
+                listLoaded(&state, stories, total: total, unread: unread)
+            } else {
+                state.totalCount = total
+                state.unreadCount = unread
+            }
+        case let .searchLoaded(query, stories, total, unread):
+            if query == state.search { listLoaded(&state, stories, total: total, unread: unread) }
         case let .storyLoaded(id, stored):
             storyLoaded(&state, id: id, stored: stored)
         case let .markedAllRead(ids):
             state.undoIDs = ids
             state.status = ids.isEmpty ? "No unread stories" : "Marked \(ids.count) read · u undoes"
-            effects.append(.loadList(unreadOnly: state.unreadOnly))
+            effects.append(reload(state))
+        case let .entitiesLoaded(type, filter, entities):
+            entitiesLoaded(&state, type: type, filter: filter, entities)
+        case let .entityLoaded(key, profile):
+            entityLoaded(&state, key: key, profile)
+        case let .refreshProgress(message):
+            state.status = message
+        case let .refreshFinished(message):
+            state.isRefreshing = false
+            state.status = message
+            effects = [.libraryChanged, reload(state)]
+            if state.screens.contains(.entityIndex) {
+                effects.append(.loadEntities(type: state.index.type, filter: state.index.nameFilter))
+            }
         case let .failed(message):
             state.status = message
+        case .typed, .deleteBackward, .submit, .cancelPrompt:
+            effects = promptOperation(&state, operation)
+        case .entityIndex:
+            effects = openIndex(&state)
+        case .refresh:
+            if state.isRefreshing {
+                state.status = "Already refreshing…"
+            } else {
+                state.isRefreshing = true
+                state.status = "Refreshing feeds…"
+                effects = [.refreshFeeds]
+            }
+        case let .wheel(lines):
+            let step: ReaderOperation = lines > 0 ? .moveDown : .moveUp
+            for _ in 0..<min(abs(lines), 50) {
+                let (next, more) = update(state, step)
+                state = next
+                effects += more
+            }
         default:
             switch state.screen {
             case .list: effects = listOperation(&state, operation)
             case .story: effects = storyOperation(&state, operation)
-            case .help, .entities: overlayOperation(&state, operation)
+            case .entities: effects = panelOperation(&state, operation)
+            case .help: overlayOperation(&state, operation)
+            case .entityPage: effects = entityPageOperation(&state, operation)
+            case .entityIndex: effects = indexOperation(&state, operation)
             }
         }
         return (state, effects)
@@ -57,7 +95,7 @@ public enum Reader {
 
     // MARK: - Story list
 
-    private static func listOperation(_ state: inout ReaderState, _ operation: ReaderOperation) -> [ReaderEffect] {
+    static func listOperation(_ state: inout ReaderState, _ operation: ReaderOperation) -> [ReaderEffect] {
         let count = state.stories.count
         let index = state.selectedIndex ?? 0
         switch operation {
@@ -73,11 +111,12 @@ public enum Reader {
         case .toggleRead:
             guard let story = state.selectedStory else { return [] }
             state.status = story.isRead ? "Marked unread" : "Marked read"
-            return [.setRead(!story.isRead, ids: [story.id]), .loadList(unreadOnly: state.unreadOnly)]
+            state.undoIDs = []
+            return [.setRead(!story.isRead, ids: [story.id]), reload(state)]
         case .toggleUnreadOnly:
             state.unreadOnly.toggle()
             state.status = state.unreadOnly ? "Showing unread stories only" : "Showing all stories"
-            return [.loadList(unreadOnly: state.unreadOnly)]
+            return [reload(state)]
         case .nextUnread, .previousUnread:
             if let found = unread(in: state, from: index, forward: operation == .nextUnread) {
                 select(&state, index: found)
@@ -94,31 +133,38 @@ public enum Reader {
             let ids = state.undoIDs
             state.undoIDs = []
             state.status = "Marked \(ids.count) unread again"
-            return [.setRead(false, ids: ids), .loadList(unreadOnly: state.unreadOnly)]
+            return [.setRead(false, ids: ids), reload(state)]
+        case .search:
+            state.prompt = Prompt(.library, text: state.search ?? "")
+        case .clear:
+            guard state.search != nil else { break }
+            state.search = nil
+            state.selectedID = nil
+            state.status = "Search cleared"
+            return [reload(state)]
         default:
             break
         }
         return []
     }
 
-    private static func open(_ state: inout ReaderState, _ story: StorySummary) -> [ReaderEffect] {
+    static func open(_ state: inout ReaderState, _ story: StorySummary) -> [ReaderEffect] {
         state.selectedID = story.id
         keepSelectionVisible(&state)
-        state.page = StoryPage(id: story.id)
-        if state.screen != .story { state.screens.append(.story) }
+        pushStory(&state, StoryPage(id: story.id))
         var effects: [ReaderEffect] = [.loadStory(id: story.id)]
-        if !story.isRead { effects += [.setRead(true, ids: [story.id]), .loadList(unreadOnly: state.unreadOnly)] }
+        if !story.isRead, state.openMarksRead { effects += [.setRead(true, ids: [story.id]), reload(state)] }
         return effects
     }
 
-    private static func select(_ state: inout ReaderState, index: Int) {
+    static func select(_ state: inout ReaderState, index: Int) {
         guard !state.stories.isEmpty else { return }
         let clamped = min(max(0, index), state.stories.count - 1)
         state.selectedID = state.stories[clamped].id
         keepSelectionVisible(&state)
     }
 
-    private static func keepSelectionVisible(_ state: inout ReaderState) {
+    static func keepSelectionVisible(_ state: inout ReaderState) {
         let index = state.selectedIndex ?? 0
         let height = state.bodyHeight
         if index < state.listTop { state.listTop = index }
@@ -126,7 +172,7 @@ public enum Reader {
         state.listTop = max(0, min(state.listTop, max(0, state.stories.count - height)))
     }
 
-    private static func unread(in state: ReaderState, from index: Int, forward: Bool) -> Int? {
+    static func unread(in state: ReaderState, from index: Int, forward: Bool) -> Int? {
         let stories = state.stories
         if forward {
             return stories.indices.first { $0 > index && !stories[$0].isRead }
@@ -134,7 +180,7 @@ public enum Reader {
         return stories.indices.last { $0 < index && !stories[$0].isRead }
     }
 
-    private static func listLoaded(_ state: inout ReaderState, _ stories: [StorySummary], total: Int, unread: Int) {
+    static func listLoaded(_ state: inout ReaderState, _ stories: [StorySummary], total: Int, unread: Int) {
         let oldIndex = state.selectedIndex ?? 0
         state.stories = stories
         state.totalCount = total
@@ -153,7 +199,7 @@ public enum Reader {
 
     // MARK: - Story view
 
-    private static func storyOperation(_ state: inout ReaderState, _ operation: ReaderOperation) -> [ReaderEffect] {
+    static func storyOperation(_ state: inout ReaderState, _ operation: ReaderOperation) -> [ReaderEffect] {
         guard var page = state.page else { return [] }
         defer { state.page = page }
         let height = state.bodyHeight
@@ -168,9 +214,16 @@ public enum Reader {
         case .top: page.top = 0
         case .bottom: page.top = maxTop
         case .toggleRead:
-            let isRead = state.stories.first { $0.id == page.id }?.isRead ?? page.stored?.summary.isRead ?? true
+            // The page knows its own read state best (the list may be a search that does not hold it).
+            let isRead = page.stored?.summary.isRead ?? state.stories.first { $0.id == page.id }?.isRead ?? true
             state.status = isRead ? "Marked unread" : "Marked read"
-            return [.setRead(!isRead, ids: [page.id]), .loadList(unreadOnly: state.unreadOnly)]
+            if var stored = page.stored {
+                stored.summary.readAt = isRead ? nil : stored.summary.importedAt
+                page.stored = stored
+            }
+            return [.setRead(!isRead, ids: [page.id]), reload(state)]
+        case .nextUnread where page.searchText != nil, .previousUnread where page.searchText != nil:
+            stepMatch(&page, forward: operation == .nextUnread, height: height, status: &state.status)
         case .nextUnread, .previousUnread:
             let forward = operation == .nextUnread
             // The open story may have left the list (read while showing unread only); its neighbour then
@@ -196,8 +249,27 @@ public enum Reader {
             moveFocus(&page, layout: layout, operation: operation, height: height, status: &state.status)
         case .entities:
             if page.stored != nil {
-                state.screens.append(.entities)
-                state.overlayTop = 0
+                state.page = page
+                openPanel(&state)
+                page = state.page ?? page
+                return []
+            }
+        case .open:
+            guard let focus = page.focus, let spot = layout?.mentions.first(where: { $0.number == focus }) else {
+                state.status = "Tab to a name first, then Enter opens its page"
+                break
+            }
+            state.page = page
+            return openEntityPage(&state, key: spot.entity)
+        case .search:
+            state.prompt = Prompt(.story)
+        case .clear:
+            if page.searchText != nil {
+                page.searchText = nil
+                page.matches = []
+                page.matchIndex = nil
+            } else if page.focus != nil {
+                page.focus = nil
             }
         default:
             break
@@ -206,7 +278,7 @@ public enum Reader {
         return []
     }
 
-    private static func moveFocus(_ page: inout StoryPage, layout: StoryLayout, operation: ReaderOperation,
+    static func moveFocus(_ page: inout StoryPage, layout: StoryLayout, operation: ReaderOperation,
                                   height: Int, status: inout String?) {
         let spots = layout.mentions
         guard !spots.isEmpty else {
@@ -242,29 +314,47 @@ public enum Reader {
         if spot.line >= page.top + height { page.top = spot.line - height + 1 }
     }
 
-    private static func storyLoaded(_ state: inout ReaderState, id: Int64, stored: StoredStory?) {
-        guard var page = state.page, page.id == id else { return }
+    static func storyLoaded(_ state: inout ReaderState, id: Int64, stored: StoredStory?) {
+        guard var page = state.page, page.id == id, page.stored == nil || page.stored?.summary.id == id else { return }
         guard let stored else {
             state.status = "Story \(id) is no longer in the cache"
-            state.page = nil
-            state.screens.removeAll { $0 == .story || $0 == .entities }
+            while state.screen == .story || state.screen == .entities { back(&state) }
             return
         }
-        page.stored = stored
-        page.layout = layout(stored, state: state)
+        var loaded = stored
+        // Opening marked it read (the write is already queued): show it so without waiting for a reload.
+        if state.openMarksRead, loaded.summary.readAt == nil { loaded.summary.readAt = loaded.summary.importedAt }
+        page.stored = loaded
+        page.layout = layout(loaded, state: state)
         page.top = 0
         page.focus = nil
+        if let key = page.focusEntity, let layout = page.layout,
+           let spot = layout.mentions.first(where: { $0.entity == key }) {
+            page.focus = spot.number
+            // From the top when the mention is on the first screen, else with two lines of context above it.
+            if spot.line >= state.bodyHeight {
+                page.top = min(max(0, spot.line - 2), max(0, layout.lines.count - state.bodyHeight))
+            }
+            state.status = "\(spot.type.displayName): \(spot.text)"
+        }
+        page.focusEntity = nil
         state.page = page
     }
 
-    private static func layout(_ stored: StoredStory, state: ReaderState) -> StoryLayout {
-        let margin = storyMargin(width: state.size.width)
-        return StoryLayout(stored, width: state.size.width - 2 * margin, theme: state.theme)
+    /// The width the story text is laid out in: the screen less its margins, and less the entity panel
+    /// when the panel sits beside the text.
+    static func storyWidth(_ state: ReaderState) -> Int {
+        let width = state.isPanelBeside ? state.size.width - ReaderState.panelWidth - 1 : state.size.width
+        return width - 2 * storyMargin(width: width)
+    }
+
+    static func layout(_ stored: StoredStory, state: ReaderState) -> StoryLayout {
+        StoryLayout(stored, width: storyWidth(state), theme: state.theme)
     }
 
     // MARK: - Help and entities
 
-    private static func overlayOperation(_ state: inout ReaderState, _ operation: ReaderOperation) {
+    static func overlayOperation(_ state: inout ReaderState, _ operation: ReaderOperation) {
         switch operation {
         case .moveDown: state.overlayTop += 1
         case .moveUp: state.overlayTop -= 1
@@ -272,23 +362,27 @@ public enum Reader {
         case .pageUp: state.overlayTop -= max(1, state.bodyHeight - 1)
         case .top: state.overlayTop = 0
         case .bottom: state.overlayTop = Int.max / 2
-        case .entities where state.screen == .entities:
-            state.screens.removeLast()
-            state.overlayTop = 0
         default: break
         }
-        let lineCount = state.screen == .help ? HelpScreen.lines(state.keymap, theme: state.theme).count
-                                              : EntityScreen.lines(state.page?.stored, theme: state.theme).count
+        let lineCount = HelpScreen.lines(state.keymap, theme: state.theme).count
         state.overlayTop = min(max(0, state.overlayTop), max(0, lineCount - state.bodyHeight))
     }
 
     // MARK: - Resize
 
-    private static func resize(_ state: inout ReaderState, to size: ScreenSize) {
+    static func resize(_ state: inout ReaderState, to size: ScreenSize) {
         state.size = size
         keepSelectionVisible(&state)
+        relayout(&state)
+        if state.entityPage != nil { keepEntityPageSelectionVisible(&state) }
+        keepIndexSelectionVisible(&state)
+        overlayOperation(&state, .resize(width: size.width, height: size.height))
+    }
+
+    /// Lays the open story out again for the current width, keeping the paragraph at the top of the screen
+    /// (and the focused mention) in view.
+    static func relayout(_ state: inout ReaderState) {
         guard var page = state.page, let stored = page.stored, let old = page.layout else { return }
-        // Keep the paragraph at the top of the screen at the top after re-wrapping.
         let anchor = old.lines.indices.contains(page.top) ? old.lines[page.top].block : 0
         let layout = layout(stored, state: state)
         page.layout = layout
@@ -296,6 +390,10 @@ public enum Reader {
         if let focus = page.focus, let spot = layout.mentions.first(where: { $0.number == focus }),
            spot.line < page.top || spot.line >= page.top + state.bodyHeight {
             page.top = min(spot.line, max(0, layout.lines.count - state.bodyHeight))
+        }
+        if let text = page.searchText {
+            page.matches = findMatches(text, in: layout)
+            page.matchIndex = page.matches.isEmpty ? nil : min(page.matchIndex ?? 0, page.matches.count - 1)
         }
         state.page = page
     }
@@ -305,7 +403,8 @@ extension ReaderOperation {
     /// True for operations the reader asked for (keys), false for effect results, which keep the status.
     var isCommand: Bool {
         switch self {
-        case .listLoaded, .storyLoaded, .markedAllRead, .failed, .resize: false
+        case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded,
+             .refreshProgress, .refreshFinished, .failed, .resize: false
         default: true
         }
     }

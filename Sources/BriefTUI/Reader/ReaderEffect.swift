@@ -1,10 +1,22 @@
+import BriefTagger
+
 /// Work `update` asks the app loop to do (store reads and writes). Results come back as operations.
 public enum ReaderEffect: Hashable, Sendable {
     /// Reload the story list and counts → `.listLoaded`.
     case loadList(unreadOnly: Bool)
+    /// Search the library → `.searchLoaded`.
+    case search(String, unreadOnly: Bool)
     /// Load one story → `.storyLoaded`.
     case loadStory(id: Int64)
     case setRead(Bool, ids: [Int64])
     /// → `.markedAllRead(ids)`.
     case markAllRead
+    /// The entity index → `.entitiesLoaded`.
+    case loadEntities(type: EntityType?, filter: String)
+    /// One entity's page → `.entityLoaded`.
+    case loadEntity(key: String)
+    /// The cache gained stories (a refresh finished): forget entity lists held in memory.
+    case libraryChanged
+    /// Refresh the feeds in the background → `.refreshProgress`…, `.refreshFinished`.
+    case refreshFeeds
 }

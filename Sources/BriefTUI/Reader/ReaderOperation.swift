@@ -1,9 +1,10 @@
 import BriefStore
+import BriefTagger
 
 /// Everything the reader can do, by name. Keys map to these (see `Keymap`); effects report back as these.
 public enum ReaderOperation: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
-    /// Opens the selected story.
+    /// Opens the selected story, the focused entity's page, or the selected story or entity.
     case open
     /// Leaves the current screen; on the story list, quits.
     case back
@@ -12,21 +13,45 @@ public enum ReaderOperation: Hashable, Sendable {
     case toggleRead
     case help
     case toggleUnreadOnly
+    /// Next / previous unread story, or next / previous match while a search is active in the story.
     case nextUnread, previousUnread
     case markAllRead
-    /// Undoes the last mark-all-read.
+    /// Undoes the last mark (mark all read, or one story's toggle).
     case undo
     case nextMention, previousMention
     case nextSection, previousSection
     /// Next / previous mention of the focused mention's entity.
     case nextSameEntity, previousSameEntity
-    /// Shows the story's entities by type.
+    /// Shows the story's entities by type (beside the text when wide, over it when narrow).
     case entities
+    /// Opens the library-wide entity index.
+    case entityIndex
+    /// Cycles the entity index's type filter.
+    case cycleType
+    /// Opens the prompt: library search, story search or name filter, by screen.
+    case search
+    /// Clears the search, the focus or the filter (in that order); otherwise does nothing.
+    case clear
+    /// Refreshes the feeds in the background.
+    case refresh
     case resize(width: Int, height: Int)
+    /// Mouse wheel, in lines (negative scrolls up).
+    case wheel(Int)
+
+    // Prompt editing (keys go here, not to the keymap, while the prompt is open).
+    case typed(Character)
+    case deleteBackward
+    case submit
+    case cancelPrompt
 
     // Results of effects, delivered by the app loop.
     case listLoaded([StorySummary], total: Int, unread: Int)
+    case searchLoaded(query: String, [StorySummary], total: Int, unread: Int)
     case storyLoaded(id: Int64, StoredStory?)
     case markedAllRead([Int64])
+    case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])
+    case entityLoaded(key: String, EntityProfile?)
+    case refreshProgress(String)
+    case refreshFinished(String)
     case failed(String)
 }

@@ -3,5 +3,8 @@ public enum ReaderScreen: Hashable, Sendable {
     case list
     case story
     case help
+    /// The open story's entities (a panel beside or over the story).
     case entities
+    case entityPage
+    case entityIndex
 }

@@ -25,6 +25,22 @@ public struct ReaderState: Hashable, Sendable {
     /// Stories the last mark-all-read changed, for undo.
     public var undoIDs: [Int64] = []
     public var isFinished = false
+    /// The library search whose results the list shows, if any.
+    public var search: String?
+    /// The prompt line, while open.
+    public var prompt: Prompt?
+    /// The open entity page.
+    public var entityPage: EntityPageState?
+    /// Story pages and entity pages further down the screen stack, restored by `back`.
+    public var savedPages: [StoryPage] = []
+    public var savedEntityPages: [EntityPageState] = []
+    public var index = EntityIndexState()
+    /// The selected row of the story's entity panel.
+    public var panelSelection = 0
+    /// Whether opening a story marks it read (config `open_marks_read`).
+    public var openMarksRead = true
+    /// A feed refresh is running.
+    public var isRefreshing = false
 
     public init(size: ScreenSize, theme: Theme = Theme(mode: .monochrome), keymap: Keymap = .standard) {
         self.size = size
@@ -37,6 +53,14 @@ public struct ReaderState: Hashable, Sendable {
 
     /// Rows between the title bar and the status bar.
     public var bodyHeight: Int { max(1, size.height - 2) }
+
+    /// Screens at least this wide show the entity panel beside the story rather than over it.
+    public static let panelBesideWidth = 110
+    /// Columns the entity panel takes when beside the story.
+    public static let panelWidth = 36
+
+    /// True when the entity panel is open and drawn beside the story text.
+    public var isPanelBeside: Bool { screen == .entities && size.width >= Self.panelBesideWidth }
 
     /// Index of the selected story in `stories`.
     public var selectedIndex: Int? {

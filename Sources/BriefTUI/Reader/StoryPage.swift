@@ -10,6 +10,12 @@ public struct StoryPage: Hashable, Sendable {
     public var top: Int = 0
     /// The focused mention's number (`MentionSpot.number`), if any.
     public var focus: Int?
+    /// When set, focus the first mention of this entity once the story has loaded.
+    public var focusEntity: String?
+    /// The in-story search, if active, with its matches and the current one.
+    public var searchText: String?
+    public var matches: [StoryMatch] = []
+    public var matchIndex: Int?
 
     public init(id: Int64, stored: StoredStory? = nil) {
         self.id = id

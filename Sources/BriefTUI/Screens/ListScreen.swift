@@ -8,13 +8,16 @@ enum ListScreen {
         let theme = state.theme
         var title = " Brief · \(state.unreadCount) unread of \(state.totalCount)"
         if state.unreadOnly { title += " · unread only" }
-        Chrome.drawTitle(title, into: &grid, theme: theme)
-        let hints = " Enter open · q quit · ? keys · r read · U unread only · A all read"
+        if let search = state.search { title += " · “\(search)”: \(state.stories.count) found" }
+        Chrome.drawTitle(title, right: state.isRefreshing ? "refreshing… " : "", into: &grid, theme: theme)
+        let hints = state.search != nil ? " Enter open · Esc clears the search · / new search · ? keys"
+            : " Enter open · / search · e entities · q quit · ? keys · r read · U unread only · A all read"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
 
         let height = state.bodyHeight
         if state.stories.isEmpty {
             let message = !state.hasLoaded ? "Loading…"
+                : state.search != nil ? "No stories match. Esc clears the search."
                 : state.unreadOnly ? "No unread stories. U shows them all."
                 : "No stories yet. Add some with `brief import PATH`."
             grid.write(TextFit.truncate(message, to: grid.width - 1), x: 1, y: 1, style: .plain)
@@ -44,16 +47,29 @@ enum ListScreen {
             grid.write(source, x: x, y: y, style: theme.source)
             x += 16
         }
+        let entities = story.topEntities.map { TerminalText.sanitize($0, keepNewlines: false) }.joined(separator: ", ")
+        let headlineStyle = story.isRead ? theme.readTitle : theme.unreadTitle
+        let title = TerminalText.sanitize(story.title, keepNewlines: false)
+        if width >= entityColumnWidth {
+            // Wide: the entities get their own column at the right.
+            let column = min(40, width / 4)
+            let room = width - x - column - 3
+            guard room > 0 else { return }
+            grid.write(TextFit.truncate(title, to: room), x: x, y: y, style: headlineStyle)
+            grid.write(TextFit.truncate(entities, to: column), x: width - column - 1, y: y, style: theme.topEntities)
+            return
+        }
         let room = width - x - 1
         guard room > 0 else { return }
-        let headline = TextFit.truncate(TerminalText.sanitize(story.title, keepNewlines: false), to: room)
-        x = grid.write(headline, x: x, y: y, style: story.isRead ? theme.readTitle : theme.unreadTitle)
-        let entities = story.topEntities.map { TerminalText.sanitize($0, keepNewlines: false) }.joined(separator: ", ")
+        x = grid.write(TextFit.truncate(title, to: room), x: x, y: y, style: headlineStyle)
         let entityRoom = width - x - 3
         if !entities.isEmpty, entityRoom >= 8 {
             grid.write(TextFit.truncate(entities, to: entityRoom), x: x + 2, y: y, style: theme.topEntities)
         }
     }
+
+    /// Screens at least this wide show the top entities in a column of their own.
+    static let entityColumnWidth = 120
 
     /// A file path shows as its file name without extension; a feed title shows as it is.
     static func sourceName(_ source: String) -> String {

@@ -7,7 +7,10 @@ extension Reader {
         case .story: StoryScreen.draw(state, into: &grid)
         case .help: HelpScreen.draw(state, into: &grid)
         case .entities: EntityScreen.draw(state, into: &grid)
+        case .entityPage: EntityPageScreen.draw(state, into: &grid)
+        case .entityIndex: EntityIndexScreen.draw(state, into: &grid)
         }
+        if let prompt = state.prompt { Chrome.drawPrompt(prompt, into: &grid, theme: state.theme) }
         return grid
     }
 }

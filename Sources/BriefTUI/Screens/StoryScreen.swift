@@ -14,21 +14,30 @@ enum StoryScreen {
             else { position = "\(min(99, (page.top + height) * 100 / max(1, count)))% " }
         }
         Chrome.drawTitle(" Brief › " + source, right: position, into: &grid, theme: theme)
-        let hints = " q back · ? keys · Tab names · ]/[ sections · E entities"
+        let hints = " q back · ? keys · Tab names · Enter page · / search · ]/[ sections · E entities"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
 
         guard let layout = page.layout else {
             grid.write("Loading…", x: 1, y: 1, style: .plain)
             return
         }
-        let margin = Reader.storyMargin(width: grid.width)
+        let textArea = state.isPanelBeside ? grid.width - ReaderState.panelWidth - 1 : grid.width
+        let margin = Reader.storyMargin(width: textArea)
+        var matchStyles: [Int: [(Range<Int>, Bool)]] = [:]
+        for (number, match) in page.matches.enumerated() where match.line >= page.top && match.line < page.top + height {
+            matchStyles[match.line, default: []].append((match.start..<match.end, number == page.matchIndex))
+        }
         let end = min(layout.lines.count, page.top + height)
         guard page.top < end else { return }
         for index in page.top..<end {
             var x = margin
-            for glyph in layout.lines[index].glyphs {
+            let matches = matchStyles[index] ?? []
+            for (position, glyph) in layout.lines[index].glyphs.enumerated() {
                 var style = glyph.style
                 if let focus = page.focus, glyph.mention == focus { style = style.merged(with: theme.focus) }
+                if let match = matches.first(where: { $0.0.contains(position) }) {
+                    style = style.merged(with: match.1 ? theme.currentMatch : theme.match)
+                }
                 x = grid.write(String(glyph.character), x: x, y: 1 + index - page.top, style: style)
             }
         }

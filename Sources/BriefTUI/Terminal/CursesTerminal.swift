@@ -10,6 +10,7 @@ final class CursesTerminal: ReaderTerminal {
     private var pairs: [ColorPairKey: Int16] = [:]
     private var failedReads = 0
     private var isOpen = true
+    private var polling = false
 
     private struct ColorPairKey: Hashable {
         var foreground: TerminalColor
@@ -100,12 +101,34 @@ final class CursesTerminal: ReaderTerminal {
         previous = grid
     }
 
+    func setPolling(_ on: Bool) {
+        polling = on
+        wtimeout(brief_stdscr(), on ? 100 : -1)
+    }
+
+    func enableMouse() {
+        // Only the wheel (buttons 4 and 5 pressed); clicks stay the terminal's, for selecting text.
+        _ = mousemask(Self.wheelUp | Self.wheelDown, nil)
+        mouseinterval(0)
+    }
+
+    // BUTTON4_PRESSED and BUTTON5_PRESSED for ncurses' mouse version 2 (function-like macros in C).
+    private static let wheelUp: mmask_t = 0o2 << 15
+    private static let wheelDown: mmask_t = 0o2 << 20
+
     func nextEvent() -> TerminalEvent {
         var input: wint_t = 0
+        let started = ContinuousClock.now
         let result = wget_wch(brief_stdscr(), &input)
         if result == KEY_CODE_YES {
             failedReads = 0
             switch Int32(input) {
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return .unknown }
+                if event.bstate & Self.wheelUp != 0 { return .wheel(-3) }
+                if event.bstate & Self.wheelDown != 0 { return .wheel(3) }
+                return .unknown
             case KEY_RESIZE: return .resize(size)
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
@@ -117,10 +140,16 @@ final class CursesTerminal: ReaderTerminal {
             case KEY_END: return .key(.end)
             case KEY_ENTER: return .key(.enter)
             case KEY_BTAB: return .key(.backTab)
+            case KEY_BACKSPACE: return .key(.backspace)
             default: return .unknown
             }
         }
         guard result == OK else {
+            // A polling read that waited its time out is a tick; one that failed at once means input is gone.
+            if polling, ContinuousClock.now - started >= .milliseconds(50) {
+                failedReads = 0
+                return .tick
+            }
             // Blocking reads only fail when input is gone; stop rather than spin.
             failedReads += 1
             return failedReads > 20 ? .endOfInput : .unknown
@@ -132,6 +161,7 @@ final class CursesTerminal: ReaderTerminal {
         case 10, 13: return .key(.enter)
         case 9: return .key(.tab)
         case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
         default:
             guard let scalar = Unicode.Scalar(UInt32(input)), !CellGrid.isUnsafe(scalar) else { return .unknown }
             return .key(.character(Character(scalar)))

@@ -1,8 +1,10 @@
 import BriefStore
 
 /// Runs the reader's effects against the store and turns their results into operations.
+/// (`refreshFeeds` runs in the background: `ReaderLoop` hands it to its refresher instead.)
 struct StoreEffects {
     let store: Store
+    let entities = EntityCache()
 
     func perform(_ effect: ReaderEffect) -> [ReaderOperation] {
         do {
@@ -11,6 +13,11 @@ struct StoreEffects {
                 let stories = try store.summaries(unreadOnly: unreadOnly)
                 return [.listLoaded(stories, total: try store.count(unreadOnly: false),
                                     unread: try store.count(unreadOnly: true))]
+            case let .search(query, unreadOnly):
+                var found = try store.search(query)
+                if unreadOnly { found.removeAll { $0.isRead } }
+                return [.searchLoaded(query: query, found, total: try store.count(unreadOnly: false),
+                                      unread: try store.count(unreadOnly: true))]
             case let .loadStory(id):
                 return [.storyLoaded(id: id, try store.story(id: id))]
             case let .setRead(read, ids):
@@ -18,6 +25,16 @@ struct StoreEffects {
                 return []
             case .markAllRead:
                 return [.markedAllRead(try store.markAllRead())]
+            case let .loadEntities(type, filter):
+                return [.entitiesLoaded(type: type, filter: filter, try entities.entities(store, type: type, filter: filter))]
+            case let .loadEntity(key):
+                let entity = try entities.entities(store).first { $0.key == key }
+                return [.entityLoaded(key: key, try entity.flatMap { try EntityProfile.load(entity: $0, store: store) })]
+            case .libraryChanged:
+                entities.forget()
+                return []
+            case .refreshFeeds:
+                return [.refreshFinished("Refreshing feeds is not available here; run `brief fetch`")]
             }
         } catch {
             return [.failed("Could not \(effect.summary): \(error)")]
@@ -30,9 +47,14 @@ extension ReaderEffect {
     var summary: String {
         switch self {
         case .loadList: "load the story list"
+        case .search: "search"
         case let .loadStory(id): "load story \(id)"
         case let .setRead(read, _): read ? "mark read" : "mark unread"
         case .markAllRead: "mark all read"
+        case .loadEntities: "load the entities"
+        case .loadEntity: "load the entity"
+        case .libraryChanged: "reread the library"
+        case .refreshFeeds: "refresh the feeds"
         }
     }
 }

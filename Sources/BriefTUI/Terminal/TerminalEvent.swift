@@ -8,6 +8,10 @@ public enum TerminalEvent: Hashable, Sendable {
     case redraw
     /// Input closed.
     case endOfInput
+    /// Nothing happened for a while (only while polling).
+    case tick
+    /// The mouse wheel turned by this many lines (negative: up).
+    case wheel(Int)
     /// A key the reader does not know.
     case unknown
 }

@@ -1,0 +1,24 @@
+/// What one refresh of every feed did, for the summary line and the exit status.
+public struct FeedRefreshReport: Hashable, Sendable {
+    /// Feeds attempted.
+    public var feeds: Int
+    /// One line per feed that failed, naming it and the reason (`https://x/feed.xml: http 404`).
+    public var failed: [String]
+    /// Stories stored by this refresh (items already in the cache, from this feed or another, are not counted).
+    public var newStories: Int
+    /// Feeds the server said were unchanged (304).
+    public var notModified: Int
+
+    public init(feeds: Int = 0, failed: [String] = [], newStories: Int = 0, notModified: Int = 0) {
+        self.feeds = feeds
+        self.failed = failed
+        self.newStories = newStories
+        self.notModified = notModified
+    }
+
+    /// `fetched 20 feeds: 35 new stories, 3 unchanged, 1 failed`.
+    public var summary: String {
+        "fetched \(feeds) feed\(feeds == 1 ? "" : "s"): \(newStories) new stor\(newStories == 1 ? "y" : "ies"), "
+            + "\(notModified) unchanged, \(failed.count) failed"
+    }
+}

@@ -1,0 +1,7 @@
+/// One imported file made ready to store: an article as one story, a feed file as its items, or why neither.
+enum PreparedFile: Sendable {
+    case story(ImportItem)
+    /// A feed file's items, under the feed key they are stored with (the file's `file:` URL).
+    case feed(key: String, items: [FeedImportItem])
+    case failure(ImportFailure)
+}

@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+/// Feed subscriptions and the stories their items became.
+extension Store {
+    /// Subscribes to the feed at `url`. Returns false when it was already subscribed; then a given `title`
+    /// replaces its title and `tags` are added to its tags.
+    @discardableResult
+    public func addFeed(url: String, title: String? = nil, tags: [String] = []) throws -> Bool {
+        let now = Date()
+        return try writer.write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT title, tags FROM feeds WHERE url = ?", arguments: [url]) {
+                var merged = Self.decodeTags(row["tags"])
+                for tag in tags where !merged.contains(tag) { merged.append(tag) }
+                try db.execute(sql: "UPDATE feeds SET title = ?, tags = ? WHERE url = ?",
+                               arguments: [title ?? row["title"], Self.encodeTags(merged), url])
+                return false
+            }
+            try db.execute(sql: "INSERT INTO feeds (url, title, tags, added_at) VALUES (?, ?, ?, ?)",
+                           arguments: [url, title, Self.encodeTags(tags), now])
+            return true
+        }
+    }
+
+    /// Unsubscribes from the feed at `url`. Its stories stay in the cache, read state and all.
+    /// Throws `StoreError.noSuchFeed` when there is no such subscription.
+    public func removeFeed(url: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM feeds WHERE url = ?", arguments: [url])
+            if db.changesCount == 0 { throw StoreError.noSuchFeed(url: url) }
+            try db.execute(sql: "DELETE FROM feed_items WHERE feed_key = ?", arguments: [url])
+        }
+    }
+
+    /// Every subscription, in the order they were added.
+    public func feeds() throws -> [StoredFeed] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.*, (SELECT COUNT(*) FROM feed_items i WHERE i.feed_key = f.url) AS item_count
+                FROM feeds f ORDER BY f.added_at, f.id
+                """).map { row in
+                StoredFeed(url: row["url"], title: row["title"], tags: Self.decodeTags(row["tags"]),
+                           etag: row["etag"], lastModified: row["last_modified"], lastFetched: row["last_fetched"],
+                           lastError: row["last_error"], addedAt: row["added_at"], items: row["item_count"])
+            }
+        }
+    }
+
+    /// Ids of the stories the feed at `url` (or a feed file's `file:` URL) delivered, newest first. A story
+    /// delivered by several feeds is listed under each.
+    public func storyIDs(inFeed url: String) throws -> [Int64] {
+        try writer.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT s.id FROM feed_items i JOIN stories s ON s.id = i.story_id
+                WHERE i.feed_key = ? ORDER BY s.list_date DESC, s.id DESC
+                """, arguments: [url])
+        }
+    }
+
+    /// Records a successful fetch of `url`: the validators to send next time, the fetch time, no error; the feed's
+    /// own `title` fills in a title the user did not give; `movedTo` (a permanent redirect's target) becomes the
+    /// feed's address unless another subscription already has that address.
+    public func updateValidators(url: String, etag: String?, lastModified: String?, title: String? = nil,
+                                 movedTo newURL: String? = nil, fetchedAt: Date = Date()) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                UPDATE feeds SET etag = ?, last_modified = ?, last_fetched = ?, last_error = NULL,
+                                 title = COALESCE(title, ?)
+                WHERE url = ?
+                """, arguments: [etag, lastModified, fetchedAt, title.flatMap { $0.isEmpty ? nil : $0 }, url])
+            if let newURL, newURL != url,
+               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM feeds WHERE url = ?)", arguments: [newURL]) == false {
+                try db.execute(sql: "UPDATE feeds SET url = ? WHERE url = ?", arguments: [newURL, url])
+                try db.execute(sql: "UPDATE OR IGNORE feed_items SET feed_key = ? WHERE feed_key = ?",
+                               arguments: [newURL, url])
+            }
+        }
+    }
+
+    /// Records why fetching `url` failed. Its stories and validators are left as they were.
+    public func recordFeedError(url: String, message: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE feeds SET last_error = ? WHERE url = ?", arguments: [message, url])
+        }
+    }
+
+    /// Stores a feed's items in one transaction, each as one story:
+    /// - an item this feed already delivered (same item id) is `.existing` and changes nothing;
+    /// - an item another feed delivered (same guid, same link, or same fingerprint) is linked to that story and is
+    ///   `.existing`, so reading it in one feed reads it in both;
+    /// - otherwise the story is stored (or, when its text is already cached, linked) — `.new` only if stored.
+    /// - Parameter feedURL: the feed's address, or a local feed file's `file:` URL.
+    public func importFeedItems(feedURL: String, items: [FeedImportItem]) throws -> [ImportOutcome] {
+        let now = Date()
+        return try writer.write { db in
+            let own = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE feed_key = ? AND item_id = ?")
+            let byGUID = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE guid = ? LIMIT 1")
+            let byLink = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE link = ? LIMIT 1")
+            let byFingerprint = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE fingerprint = ? LIMIT 1")
+            let byHash = try db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?")
+            let link = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            var outcomes: [ImportOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            for item in items {
+                if let id = try Int64.fetchOne(own, arguments: [feedURL, item.itemID]) {
+                    outcomes.append(.existing(id))
+                    continue
+                }
+                var outcome: ImportOutcome
+                if let guid = item.guid, let id = try Int64.fetchOne(byGUID, arguments: [guid]) {
+                    outcome = .existing(id)
+                } else if let url = item.link, let id = try Int64.fetchOne(byLink, arguments: [url]) {
+                    outcome = .existing(id)
+                } else if let id = try Int64.fetchOne(byFingerprint, arguments: [item.fingerprint]) {
+                    outcome = .existing(id)
+                } else {
+                    let hash = ContentHash.of(item.story.originalText)
+                    if let id = try Int64.fetchOne(byHash, arguments: [hash]) {
+                        outcome = .existing(id)
+                    } else {
+                        outcome = .new(try StoryWriter(db: db).insert(item.story, contentHash: hash, importedAt: now))
+                    }
+                }
+                try link.execute(arguments: [feedURL, item.itemID, item.guid, item.link, item.fingerprint, outcome.id])
+                outcomes.append(outcome)
+            }
+            return outcomes
+        }
+    }
+
+    private static func decodeTags(_ json: String?) -> [String] {
+        guard let json else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
+    private static func encodeTags(_ tags: [String]) -> String {
+        (try? JSONEncoder().encode(tags)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+}

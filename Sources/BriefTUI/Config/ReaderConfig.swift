@@ -1,0 +1,19 @@
+import BriefTagger
+
+/// What `config.toml` can change: key bindings, entity colours, whether opening marks read, and the
+/// mouse wheel. The defaults are what Brief does without a config file.
+public struct ReaderConfig: Hashable, Sendable {
+    public var keymap: Keymap = .standard
+    public var entityColors: [EntityType: TerminalColor] = [:]
+    public var openMarksRead = true
+    public var mouse = false
+
+    public init() {}
+
+    /// `theme` with this config's entity colours.
+    public func applying(to theme: Theme) -> Theme {
+        var theme = theme
+        for (type, color) in entityColors { theme.setEntityColor(type, color) }
+        return theme
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import BriefStore
+
+/// Finds the entity a person means by a name typed on the command line.
+public enum EntityLookup {
+    /// The outcome of looking a name up.
+    public enum Match: Hashable, Sendable {
+        case found(EntitySummary)
+        case none
+        /// More than one entity contains the text; the candidates, most mentioned first.
+        case ambiguous([EntitySummary])
+    }
+
+    /// `name` matches an entity's key, else its exact name (ignoring case), else a unique case-insensitive
+    /// substring of its name. `entities` should be most mentioned first (as `Store.entities` returns them).
+    public static func find(_ name: String, in entities: [EntitySummary]) -> Match {
+        let wanted = name.trimmingCharacters(in: .whitespaces)
+        guard !wanted.isEmpty else { return .none }
+        if let byKey = entities.first(where: { $0.key == wanted }) { return .found(byKey) }
+        let exact = entities.filter { $0.name.compare(wanted, options: [.caseInsensitive]) == .orderedSame }
+        if exact.count == 1, let only = exact.first { return .found(only) }
+        if exact.count > 1 { return .ambiguous(exact) }
+        let partial = entities.filter { $0.name.range(of: wanted, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        if partial.count == 1, let only = partial.first { return .found(only) }
+        return partial.isEmpty ? .none : .ambiguous(partial)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import BriefStore
+
+/// What an entity page shows: the entity, the other names it goes by, and every story that mentions it
+/// (newest first) with the sentence of the mention. Loaded from the store by `load`.
+public struct EntityProfile: Hashable, Sendable {
+    public var entity: EntitySummary
+    /// Surface forms other than the name, as the stories spelled them.
+    public var aliases: [String]
+    public var stories: [EntityStory]
+
+    public init(entity: EntitySummary, aliases: [String], stories: [EntityStory]) {
+        self.entity = entity
+        self.aliases = aliases
+        self.stories = stories
+    }
+
+    /// Loads the entity `key`, or nil when the cache no longer mentions it.
+    /// Aliases come from the stories' own entity records (the newest `aliasStories` of them, so a much
+    /// mentioned entity stays quick) and the surface forms of the mentions shown.
+    public static func load(key: String, store: Store, aliasStories: Int = 12) throws -> EntityProfile? {
+        guard let entity = try store.entities().first(where: { $0.key == key }) else { return nil }
+        return try load(entity: entity, store: store, aliasStories: aliasStories)
+    }
+
+    /// Loads the page of `entity` (a row of `Store.entities`, e.g. from a list already in memory).
+    public static func load(entity: EntitySummary, store: Store, aliasStories: Int = 12) throws -> EntityProfile {
+        let key = entity.key
+        let mentioning = try store.stories(mentioning: key)
+        var aliases: [String] = []
+        func add(_ alias: String) {
+            let clean = alias.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !clean.isEmpty, clean != entity.name, !aliases.contains(clean) else { return }
+            aliases.append(clean)
+        }
+        for story in mentioning.prefix(aliasStories) {
+            guard let stored = try store.story(id: story.summary.id),
+                  let own = stored.story.entities.first(where: { $0.key == key }) else { continue }
+            if own.name != entity.name { add(own.name) }
+            own.aliases.forEach(add)
+        }
+        for story in mentioning {
+            let scalars = Array(story.paragraph.unicodeScalars)
+            guard story.start >= 0, story.start < story.end, story.end <= scalars.count else { continue }
+            add(String(String.UnicodeScalarView(scalars[story.start..<story.end])))
+        }
+        return EntityProfile(entity: entity, aliases: aliases, stories: mentioning.map(EntityStory.init))
+    }
+}

@@ -1,0 +1,9 @@
+/// What the text typed at the prompt line is for.
+public enum PromptPurpose: Hashable, Sendable {
+    /// Search the whole library (story list).
+    case library
+    /// Search the open story.
+    case story
+    /// Filter the entity index by name, as the reader types.
+    case entityName
+}

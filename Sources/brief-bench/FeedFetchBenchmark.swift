@@ -1,0 +1,119 @@
+import BriefFeeds
+import BriefModel
+import BriefResources
+import BriefStore
+import BriefTagger
+import Foundation
+import Synchronization
+
+/// `brief-bench feeds [FEEDS] [ITEMS] [--untagged] [--jobs N]`: serves FEEDS (default 20) generated RSS feeds of
+/// ITEMS (default 500) wire stories each (a headline and five paragraphs; about 20 MB in all) from an in-process
+/// server on 127.0.0.1, then refreshes them into a fresh cache file through `FeedRefresher` (fetch, parse, section,
+/// tag, store) and reports the wall time, the process's CPU time and peak memory; then refreshes again, when every
+/// feed answers 304, and reports that time too. `--untagged` skips the tagger, to separate its cost.
+enum FeedFetchBenchmark {
+    @Sendable static func run(_ args: [String]) throws {
+        let numbers = args.compactMap(Int.init)
+        let feedCount = numbers.first ?? 20, itemCount = numbers.dropFirst().first ?? 500
+        let jobs = args.firstIndex(of: "--jobs").flatMap { args.dropFirst($0 + 1).first.flatMap(Int.init) } ?? 4
+        let untagged = args.contains("--untagged")
+
+        var generator = ImportBenchmark.StoryGenerator(seed: 2026)
+        var bodies: [String: Data] = [:]
+        for feed in 0..<feedCount {
+            bodies["/feed-\(feed).xml"] = Data(rss(feed: feed, items: itemCount, generator: &generator).utf8)
+        }
+        let bytes = bodies.values.reduce(0) { $0 + $1.count }
+        print("serving \(feedCount) feeds × \(itemCount) items, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB")
+        let server = try BenchFeedServer(bodies: bodies)
+        defer { server.stop() }
+
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let store = try Store(path: work.appendingPathComponent("brief.sqlite").path)
+        for feed in 0..<feedCount { try store.addFeed(url: server.url("/feed-\(feed).xml")) }
+
+        let loadStart = Date()
+        let annotate: @Sendable (Story) -> Story
+        if untagged {
+            annotate = { $0 }
+            print("entity model: not used (--untagged)")
+        } else {
+            let annotator = StoryAnnotator(tagger: try Tagger.load(from: BriefResources.nerModel))
+            annotate = annotator.annotate
+            print("entity model: loaded in \(seconds(since: loadStart))")
+        }
+        let refresher = FeedRefresher(store: store, annotate: annotate)
+
+        let firstStart = Date(), firstCPU = cpuSeconds()
+        let first = wait { await refresher.refreshAll(jobs: jobs) }
+        let wall = Date().timeIntervalSince(firstStart), cpu = cpuSeconds() - firstCPU
+        print("first fetch (jobs \(jobs)): \(seconds(since: firstStart)) — \(first.summary)")
+        // On a shared machine the wall time depends on the load; CPU time says what the work costs.
+        print(String(format: "  CPU time %.2f s (%.2f cores busy on average; %.0f µs per story)", cpu, cpu / wall,
+                     cpu / Double(max(1, first.newStories)) * 1_000_000))
+        for failure in first.failed.prefix(3) { print("  failed: \(failure)") }
+        print("peak memory (VmHWM): \(peakMemory())")
+
+        let secondStart = Date()
+        let second = wait { await refresher.refreshAll(jobs: jobs) }
+        print("unchanged refetch: \(seconds(since: secondStart)) — \(second.summary)")
+        print("stories in cache: \(try store.count())")
+    }
+
+    /// One feed as RSS 2.0 with the stories' paragraphs as HTML in `content:encoded`.
+    private static func rss(feed: Int, items: Int, generator: inout ImportBenchmark.StoryGenerator) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+            <title>Bench Desk \(feed)</title><link>https://desk\(feed).example/</link>
+
+            """
+        for item in 0..<items {
+            let paragraphs = generator.story(number: feed * items + item).split(separator: "\n\n").map(String.init)
+            let title = paragraphs.first ?? "Untitled"
+            let body = paragraphs.dropFirst().prefix(5).map { "<p>\(escape($0))</p>" }.joined()
+            xml += "<item><guid isPermaLink=\"false\">desk-\(feed)-\(item)</guid>"
+                + "<link>https://desk\(feed).example/\(item)</link><title>\(escape(title))</title>"
+                + "<pubDate>Tue, 03 Nov 2026 10:00:00 GMT</pubDate>"
+                + "<content:encoded><![CDATA[\(body)]]></content:encoded></item>\n"
+        }
+        return xml + "</channel></rss>\n"
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    /// Runs `work` to completion from the benchmark's synchronous main.
+    private static func wait(_ work: @escaping @Sendable () async -> FeedRefreshReport) -> FeedRefreshReport {
+        let box = Mutex<FeedRefreshReport?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            let value = await work()
+            box.withLock { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        return box.withLock { $0 } ?? FeedRefreshReport()
+    }
+
+    private static func seconds(since start: Date) -> String {
+        String(format: "%.3f s", Date().timeIntervalSince(start))
+    }
+
+    /// User and system CPU time of this process so far.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    private static func peakMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
+        return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+    }
+}

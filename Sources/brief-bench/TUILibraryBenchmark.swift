@@ -1,0 +1,189 @@
+import BriefModel
+import BriefStore
+import BriefTagger
+import BriefTUI
+import Foundation
+
+/// The reader against a large cache file: builds `stories` invented, tagged stories (about 300 entities)
+/// with the store's own import path, then, in a fresh process, times start-up to the first frame and the
+/// heavy keys (each as the app loop runs it: update, the store work its effects ask for, update, view),
+/// and reports the process's peak memory.
+enum TUILibraryBenchmark {
+    static func run(stories count: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-tui-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("library.sqlite").path
+        let started = ContinuousClock.now
+        try build(path: path, count: count)
+        let elapsed = ContinuousClock.now - started
+        print(String(format: "tui library: %d stories imported into a cache file in %.1f s", count,
+                     Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        // The reader part runs in its own process so its peak memory is not the generator's.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["tui", "--library", path]
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    private static let people = ["Ingrid Solberg", "Amara Ndiaye", "Tomas Varga", "Leila Haddad", "Kenji Mori"]
+    private static let places = ["Tromsø", "Reykjavik", "Nairobi", "Valletta", "Lima", "Hanoi", "Tbilisi"]
+    private static let bodies = ["Arctic Council", "Fisheries Board", "Grain Exchange", "Ports Authority"]
+
+    /// Entity number `n` of about 300: a name and a type.
+    private static func entity(_ n: Int) -> (String, EntityType) {
+        switch n % 3 {
+        case 0: ("\(people[n % people.count]) \(n / 15)", .person)
+        case 1: ("\(places[n % places.count]) \(n / 21)", .place)
+        default: ("\(bodies[n % bodies.count]) \(n / 12)", .organisation)
+        }
+    }
+
+    private static func build(path: String, count: Int) throws {
+        let store = try Store(path: path)
+        var seed: UInt64 = 7
+        // A fixed linear congruential sequence, so every run builds the same cache.
+        func nextNumber() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33)
+        }
+        var batch: [ImportItem] = []
+        for i in 0..<count {
+            var paragraphs: [Paragraph] = []
+            var entities: [String: Entity] = [:]
+            for p in 0..<4 {
+                var text = ""
+                var mentions: [Mention] = []
+                for part in 0..<3 {
+                    let (name, type) = entity(nextNumber() % 300)
+                    text += "In session \(i), item \(p).\(part), the delegates argued about quotas until "
+                    let start = text.unicodeScalars.count
+                    text += name
+                    let key = "\(type.rawValue):\(name.lowercased().replacingOccurrences(of: " ", with: "-"))"
+                    mentions.append(Mention(start: start, end: text.unicodeScalars.count, type: type, text: name, entity: key))
+                    entities[key, default: Entity(key: key, name: name, type: type, mentions: 0)].mentions += 1
+                    text += " asked for a pause. "
+                }
+                paragraphs.append(Paragraph(text: text, mentions: mentions))
+            }
+            let title = "Delegates meet for session \(i) on shipping, fisheries and ports"
+            let story = Story(title: title, sections: [Section(kind: .lede, paragraphs: [paragraphs[0]]),
+                                                       Section(kind: .body, title: "Talks", paragraphs: Array(paragraphs.dropFirst()))],
+                              entities: entities.values.sorted { $0.mentions > $1.mentions })
+            let published = Date(timeIntervalSince1970: 1_790_000_000 - Double(i) * 600)
+            batch.append(ImportItem(story: story, originalText: title + "\n\n" + paragraphs.map(\.text).joined(separator: "\n\n"),
+                                    source: "Bench Wire", published: published, format: .article))
+            if batch.count == 500 {
+                _ = try store.importStories(batch)
+                batch = []
+            }
+        }
+        if !batch.isEmpty { _ = try store.importStories(batch) }
+    }
+
+    /// The reader's side, in a fresh process.
+    static func reader(cache path: String) throws {
+        let theme = Theme(mode: .palette256)
+        let size = ScreenSize(width: 120, height: 40)
+        // Start-up: open the cache, load the list, draw the first frame.
+        let started = ContinuousClock.now
+        let store = try Store(path: path)
+        var state = Reader.start(size: size, theme: theme).0
+        state = Reader.update(state, .listLoaded(try store.summaries(), total: try store.count(),
+                                                 unread: try store.count(unreadOnly: true))).0
+        let first = Reader.view(state)
+        let elapsed = ContinuousClock.now - started
+        print(String(format: "tui library: store open → first frame (%d stories, %d×%d): %.1f ms", state.stories.count,
+                     first.width, first.height,
+                     Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
+        let list = state
+        // Where start-up goes: the store's calls, each timed alone.
+        TUIBenchmark.report("library Store(path:) open", TUIBenchmark.measure(5) { _ = try? Store(path: path) })
+        TUIBenchmark.report("library Store.summaries() (10 000 rows)", TUIBenchmark.measure(5) { _ = try? store.summaries() })
+        TUIBenchmark.report("library Store.count() ×2", TUIBenchmark.measure(5) {
+            _ = try? store.count()
+            _ = try? store.count(unreadOnly: true)
+        })
+        TUIBenchmark.report("library list update + first frame", TUIBenchmark.measure(5) {
+            _ = Reader.view(Reader.update(Reader.start(size: size, theme: theme).0,
+                                          .listLoaded(list.stories, total: list.totalCount, unread: list.unreadCount)).0)
+        })
+        TUIBenchmark.report("library Store.entities()", TUIBenchmark.measure(5) { _ = try? store.entities() })
+        if let top = try store.entities().first?.key {
+            TUIBenchmark.report("library Store.stories(mentioning:) most mentioned", TUIBenchmark.measure(5) {
+                _ = try? store.stories(mentioning: top)
+            })
+        }
+
+        TUIBenchmark.report("library key pageDown + frame (10 000-story list)", TUIBenchmark.measure(200) {
+            state = Reader.update(state, .pageDown).0
+            _ = Reader.view(state)
+        })
+        TUIBenchmark.report("library key bottom + frame", TUIBenchmark.measure(50) {
+            state = Reader.update(Reader.update(state, .bottom).0, .top).0
+            _ = Reader.view(state)
+        })
+        state = list
+        var ids = state.stories.prefix(200).map(\.id).makeIterator()
+        TUIBenchmark.report("library key open story (load + layout + frame)", TUIBenchmark.measure(100) {
+            guard let id = ids.next() else { return }
+            var opened = state
+            opened.selectedID = id
+            opened = Reader.update(opened, .open).0
+            opened = Reader.update(opened, .storyLoaded(id: id, try? store.story(id: id))).0
+            _ = Reader.view(opened)
+        })
+        let queries = ["session 4242", "fisheries", "Reykjavik", "quotas pause", "Ports Authority 3"]
+        var q = 0
+        TUIBenchmark.report("library key search (FTS5 + list + frame)", TUIBenchmark.measure(25) {
+            let query = queries[q % queries.count]
+            q += 1
+            var searched = Reader.update(state, .search).0
+            for character in query { searched = Reader.update(searched, .typed(character)).0 }
+            searched = Reader.update(searched, .submit).0
+            let found = (try? store.search(query)) ?? []
+            searched = Reader.update(searched, .searchLoaded(query: query, found, total: state.totalCount,
+                                                             unread: state.unreadCount)).0
+            _ = Reader.view(searched)
+        })
+        TUIBenchmark.report("library key e, first time (Store.entities + frame)", TUIBenchmark.measure(5) {
+            var index = Reader.update(state, .entityIndex).0
+            index = Reader.update(index, .entitiesLoaded(type: nil, filter: "", (try? store.entities()) ?? [])).0
+            _ = Reader.view(index)
+        })
+        // After the first time the reader filters its in-memory list (EntityCache), as measured here.
+        let all = (try? store.entities()) ?? []
+        var index = Reader.update(Reader.update(state, .entityIndex).0, .entitiesLoaded(type: nil, filter: "", all)).0
+        TUIBenchmark.report("library key t / filter letter (in-memory filter + frame)", TUIBenchmark.measure(50) {
+            index = Reader.update(index, .cycleType).0
+            let type = index.index.type
+            let filtered = all.filter { type == nil || $0.type == type }
+                .filter { $0.name.range(of: "a", options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            index = Reader.update(index, .entitiesLoaded(type: type, filter: "", filtered)).0
+            _ = Reader.view(index)
+        })
+        if let entity = all.first {
+            TUIBenchmark.report("library EntityProfile.load alone (most mentioned)", TUIBenchmark.measure(5) {
+                _ = try? EntityProfile.load(entity: entity, store: store)
+            })
+        }
+        for (label, entity) in [("most", all.first), ("least", all.last)] {
+            guard let entity else { continue }
+            TUIBenchmark.report("library key Enter on an entity (\(label) mentioned, \(entity.stories) stories: page + frame)",
+                                TUIBenchmark.measure(10) {
+                var page = Reader.update(index, .open).0
+                page.entityPage = EntityPageState(key: entity.key)
+                page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
+                _ = Reader.view(page)
+            })
+        }
+        print("tui library: peak memory (VmHWM) \(peakMemory())")
+    }
+
+    private static func peakMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
+        return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import BriefFeeds
+import BriefModel
+import BriefStore
+import Foundation
+
+/// `brief fetch [--jobs N]`: fetches every subscribed feed and stores the new stories.
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch every subscribed feed and store the new stories.",
+        discussion: """
+            Feeds are fetched concurrently with conditional GET (an unchanged feed costs a 304), following \
+            redirects (a permanent one updates the stored address), with timeouts and a 10 MB cap. A feed that \
+            fails is named on stderr with its reason, keeps its stories, and records the reason (see \
+            'brief feed list'); the others are fetched anyway and the exit status is 1. On a terminal, stderr shows \
+            one progress line; the summary line goes to stderr.
+            """)
+
+    @OptionGroup var cache: CacheOptions
+
+    @Option(help: ArgumentHelp("Feeds fetched at once.", valueName: "n"))
+    var jobs = 4
+
+    func validate() throws {
+        if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
+    }
+
+    func run() throws {
+        let refresher = try CommandFailure.wrapping("fetch") {
+            let store = try cache.openStore()
+            return FeedRefresher(store: store, annotate: try Importer.bundled(store: store).annotate)
+        }
+        if try CommandFailure.wrapping("fetch", { try refresher.store.feeds().isEmpty }) {
+            Console.error("no feeds to fetch: add one with 'brief feed add URL' or 'brief opml import FILE'")
+            return
+        }
+        let line = FetchProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        let report = Self.wait { await refresher.refreshAll(jobs: jobs, progress: line.show) }
+        line.clear()
+        for failure in report.failed { Console.error("brief: fetch: \(TerminalText.sanitize(ErrorText.oneLine(failure)))") }
+        Console.error(report.summary)
+        if !report.failed.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Carries the report out of the task; written once before the semaphore is signalled, read after waiting.
+    private final class ReportBox: @unchecked Sendable {
+        var report: FeedRefreshReport?
+    }
+
+    /// Runs `work` to completion from synchronous code (the command runs on the main thread, outside any task).
+    private static func wait(_ work: @escaping @Sendable () async -> FeedRefreshReport) -> FeedRefreshReport {
+        let box = ReportBox()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.report = await work()
+            done.signal()
+        }
+        done.wait()
+        return box.report ?? FeedRefreshReport(failed: ["fetch: did not finish"])
+    }
+}

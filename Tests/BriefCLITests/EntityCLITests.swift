@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// `brief entities` and `brief entity NAME` on the bundled samples (tagged by the shipped model). The
+/// expectations are derived from `brief show --json`, so they hold whatever the model finds.
+@Suite("brief entities and brief entity", .serialized)
+struct EntityCLITests {
+    struct ListedEntity: Decodable, Equatable {
+        var key: String
+        var name: String
+        var type: String
+        var stories: Int
+        var mentions: Int
+    }
+
+    struct EntityPage: Decodable {
+        struct Story: Decodable {
+            var id: Int64
+            var title: String
+            var published: String?
+            var read: Bool
+            var sentence: String
+        }
+        var key: String
+        var name: String
+        var type: String
+        var aliases: [String]
+        var stories: [Story]
+    }
+
+    struct ShownStory: Decodable {
+        struct Entity: Decodable {
+            var key: String
+            var mentions: Int
+        }
+        var id: Int64
+        var entities: [Entity]
+    }
+
+    /// A cache holding the samples.
+    private func samples() throws -> (dir: URL, db: String) {
+        let dir = try BriefProcess.temporaryDirectory()
+        let db = dir.appendingPathComponent("brief.sqlite").path
+        let result = try BriefProcess.run(["import", "--samples", "--db", db])
+        try #require(result.status == 0, "import failed: \(result.stderr)")
+        return (dir, db)
+    }
+
+    private func entities(_ db: String) throws -> [ListedEntity] {
+        let result = try BriefProcess.run(["entities", "--json", "--db", db])
+        try #require(result.status == 0 && result.stderr.isEmpty, "entities failed: \(result.stderr)")
+        return try JSONDecoder().decode([ListedEntity].self, from: Data(result.stdout.utf8))
+    }
+
+    @Test("entities --json lists every entity once, most mentioned first, with counts that match the stories")
+    func entitiesJSON() throws {
+        let (dir, db) = try samples()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let listed = try entities(db)
+        #expect(!listed.isEmpty)
+        #expect(Set(listed.map(\.key)).count == listed.count)
+        #expect(zip(listed, listed.dropFirst()).allSatisfy { $0.mentions >= $1.mentions })
+        #expect(listed.allSatisfy { ["PER", "ORG", "LOC", "MISC"].contains($0.type) && $0.stories >= 1 })
+        // The exact keys of each object
+        let raw = try #require(try CLIFixtures.json(BriefProcess.run(["entities", "--json", "--db", db]).stdout) as? [[String: Any]])
+        #expect(raw.allSatisfy { Set($0.keys) == ["key", "name", "type", "stories", "mentions"] })
+        // Counts agree with the stories' own entity lists
+        let list = try BriefProcess.run(["list", "--json", "--db", db])
+        let ids = try #require(try CLIFixtures.json(list.stdout) as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        var stories: [String: Int] = [:], mentions: [String: Int] = [:]
+        for id in ids {
+            let shown = try JSONDecoder().decode(ShownStory.self, from: Data(
+                BriefProcess.run(["show", "\(id)", "--json", "--db", db]).stdout.utf8))
+            for entity in shown.entities {
+                stories[entity.key, default: 0] += 1
+                mentions[entity.key, default: 0] += entity.mentions
+            }
+        }
+        for entity in listed {
+            #expect(stories[entity.key] == entity.stories, "\(entity.key) stories")
+            #expect(mentions[entity.key] == entity.mentions, "\(entity.key) mentions")
+        }
+    }
+
+    @Test("entities prints a table with a header and one row per entity")
+    func entitiesPlain() throws {
+        let (dir, db) = try samples()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let listed = try entities(db)
+        let result = try BriefProcess.run(["entities", "--db", db])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("MENTIONS  STORIES  TYPE  NAME") == true)
+        #expect(lines.count == listed.count + 1)
+        let first = try #require(listed.first)
+        #expect(lines[1].hasSuffix(first.key) && lines[1].contains(first.name))
+    }
+
+    @Test("entity KEY --json shows every story mentioning it, newest first, with the sentence of the mention")
+    func entityJSON() throws {
+        let (dir, db) = try samples()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let entity = try #require(try entities(db).first { $0.stories >= 2 })
+        let result = try BriefProcess.run(["entity", entity.key, "--json", "--db", db])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        let page = try JSONDecoder().decode(EntityPage.self, from: Data(result.stdout.utf8))
+        #expect(page.key == entity.key && page.name == entity.name && page.type == entity.type)
+        #expect(page.stories.count == entity.stories)
+        let dates = page.stories.compactMap(\.published)
+        #expect(dates == dates.sorted(by: >))
+        #expect(page.stories.allSatisfy { !$0.read && !$0.sentence.isEmpty && !$0.sentence.contains("\n") })
+        // Each sentence holds the entity under its name or one of its aliases
+        let names = [page.name] + page.aliases
+        #expect(page.stories.allSatisfy { story in names.contains { story.sentence.contains($0) } })
+        let raw = try #require(try CLIFixtures.json(result.stdout) as? [String: Any])
+        #expect(Set(raw.keys) == ["key", "name", "type", "aliases", "stories"])
+        let firstStory = try #require((raw["stories"] as? [[String: Any]])?.first)
+        #expect(Set(firstStory.keys) == ["id", "title", "published", "read", "sentence"])
+
+        // The exact name, any case, and a unique part of it find the same entity
+        for name in [entity.name, entity.name.uppercased()] {
+            let byName = try BriefProcess.run(["entity", name, "--json", "--db", db])
+            #expect(try JSONDecoder().decode(EntityPage.self, from: Data(byName.stdout.utf8)).key == entity.key)
+        }
+        // Reading a story shows in the page
+        let story = try #require(page.stories.first)
+        _ = try BriefProcess.run(["mark", "read", "\(story.id)", "--db", db])
+        let after = try BriefProcess.run(["entity", entity.key, "--json", "--db", db])
+        #expect(try JSONDecoder().decode(EntityPage.self, from: Data(after.stdout.utf8)).stories.first?.read == true)
+    }
+
+    @Test("entity NAME prints the name, type, and each story with its sentence")
+    func entityPlain() throws {
+        let (dir, db) = try samples()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let entity = try #require(try entities(db).first { $0.stories >= 2 })
+        let result = try BriefProcess.run(["entity", entity.key, "--db", db])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix(Substring(entity.name + " (")) == true)
+        #expect(lines.filter { $0.hasPrefix("* ") }.count == entity.stories)
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test("An ambiguous name lists the candidates; an unknown one says so; both exit non-zero")
+    func ambiguousAndUnknown() throws {
+        let (dir, db) = try samples()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let listed = try entities(db)
+        // A piece of text two names share (but neither is exactly)
+        var shared: String?
+        search: for entity in listed where entity.name.count >= 5 {
+            let part = String(entity.name.prefix(4))
+            let matching = listed.filter { $0.name.localizedCaseInsensitiveContains(part) }
+            if matching.count >= 2, !matching.contains(where: { $0.name.lowercased() == part.lowercased() }) {
+                shared = part
+                break search
+            }
+        }
+        let part = try #require(shared)
+        let ambiguous = try BriefProcess.run(["entity", part, "--db", db])
+        #expect(ambiguous.status != 0)
+        #expect(ambiguous.stdout.isEmpty)
+        #expect(ambiguous.stderr.hasPrefix("brief: entity: \"\(part)\" matches "))
+        #expect(ambiguous.stderr.split(separator: "\n").count == 1)
+        let unknown = try BriefProcess.run(["entity", "Nowhere-In-Particular", "--db", db])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr == "brief: entity: no entity matches \"Nowhere-In-Particular\" (see `brief entities`)\n")
+    }
+}

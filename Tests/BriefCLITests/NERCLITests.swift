@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+/// `brief ner eval FILE` (and `--predicted`) on a small CoNLL fixture of invented foreign-affairs sentences
+/// with very clear names, so the bundled model is expected to get (nearly) all of them right.
+@Suite("brief ner eval")
+struct NERCLITests {
+    /// Token and gold tag per line; two documents; our own sentences.
+    static let fixture = """
+        -DOCSTART- O
+
+        The O
+        United B-ORG
+        Nations I-ORG
+        said O
+        on O
+        Monday O
+        that O
+        Foreign O
+        Minister O
+        Amara B-PER
+        Ndiaye I-PER
+        would O
+        travel O
+        to O
+        Geneva B-LOC
+        next O
+        week O
+        . O
+
+        Ndiaye B-PER
+        told O
+        reporters O
+        in O
+        Dakar B-LOC
+        that O
+        the O
+        European B-ORG
+        Union I-ORG
+        had O
+        offered O
+        help O
+        . O
+
+        -DOCSTART- O
+
+        German B-MISC
+        officials O
+        met O
+        President O
+        Emmanuel B-PER
+        Macron I-PER
+        in O
+        Paris B-LOC
+        on O
+        Friday O
+        . O
+
+        NATO B-ORG
+        ministers O
+        will O
+        gather O
+        in O
+        Brussels B-LOC
+        in O
+        March O
+        , O
+        the O
+        alliance O
+        said O
+        . O
+
+        Macron B-PER
+        said O
+        French B-MISC
+        troops O
+        would O
+        stay O
+        in O
+        Estonia B-LOC
+        . O
+
+        """
+
+    private func write(_ text: String, named name: String = "fixture.conll") throws -> (dir: URL, path: String) {
+        let dir = try BriefProcess.temporaryDirectory()
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return (dir, url.path)
+    }
+
+    /// The numbers of a conlleval-style report: overall and per-type precision, recall and FB1 (in percent).
+    struct Report {
+        var overall: [String: Double] = [:]
+        var byType: [String: [String: Double]] = [:]
+        var phrases: Int?
+    }
+
+    private func parse(_ stdout: String) -> Report {
+        var report = Report()
+        for line in stdout.split(separator: "\n") {
+            var values: [String: Double] = [:]
+            for part in line.split(separator: ";") {
+                let pair = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+                if pair.count >= 2, let number = Double(pair.last!.replacingOccurrences(of: "%", with: "")
+                    .split(separator: " ").first.map(String.init) ?? "") {
+                    values[pair[pair.count - 2]] = number
+                }
+            }
+            let head = line.split(separator: ":").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if line.hasPrefix("accuracy") {
+                report.overall = values
+            } else if ["PER", "ORG", "LOC", "MISC"].contains(head) {
+                report.byType[head] = values
+            } else if line.hasPrefix("processed"), let range = line.range(of: "with ") {
+                report.phrases = Int(line[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        return report
+    }
+
+    @Test("Given clear names, ner eval prints precision, recall and F1 overall and per type, with F1 near 100")
+    func evalOnClearFixture() throws {
+        let (dir, path) = try write(Self.fixture)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let result = try BriefProcess.run(["ner", "eval", path])
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = parse(result.stdout)
+        #expect(report.phrases == 14, "\(result.stdout)")
+        for key in ["precision", "recall", "FB1"] {
+            #expect(report.overall[key] != nil, "overall \(key) in \(result.stdout)")
+        }
+        #expect(Set(report.byType.keys) == ["PER", "ORG", "LOC", "MISC"], "\(result.stdout)")
+        for (type, values) in report.byType {
+            #expect(Set(values.keys).isSuperset(of: ["precision", "recall", "FB1"]), "\(type): \(values)")
+        }
+        #expect((report.overall["FB1"] ?? 0) >= 90, "\(result.stdout)")
+    }
+
+    @Test("With --predicted, the last column is scored against the one before it without running the model")
+    func evalPredicted() throws {
+        // Given gold plus a prediction that gets one person right and misses the city
+        let text = """
+            -DOCSTART- O O
+
+            Amara B-PER B-PER
+            Ndiaye I-PER I-PER
+            visited O O
+            Geneva B-LOC O
+            . O O
+
+            """
+        let (dir, path) = try write(text)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let result = try BriefProcess.run(["ner", "eval", "--predicted", path])
+
+        // Then precision is 100, recall 50, F1 66.67; PER scores 100 and LOC 0
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = parse(result.stdout)
+        #expect(report.overall["precision"] == 100)
+        #expect(report.overall["recall"] == 50)
+        #expect(report.overall["FB1"] == 66.67, "\(result.stdout)")
+        #expect(report.byType["PER"]?["FB1"] == 100)
+        #expect(report.byType["LOC"]?["recall"] == 0)
+    }
+
+    @Test("A tag that is not BIO of the four types is a one-line error naming file and line")
+    func evalBadTag() throws {
+        let (dir, path) = try write("-DOCSTART- O\n\nAmara B-PER\nNdiaye I-PERSON\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let result = try BriefProcess.run(["ner", "eval", path])
+
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("\(path):4"), "\(result.stderr)")
+    }
+
+    @Test("A line without a tag column, or starting with whitespace, is an error naming file and line")
+    func evalMalformedLines() throws {
+        let (dir, path) = try write("-DOCSTART- O\n\nAmara B-PER\nNdiaye\n")
+        let (dir2, path2) = try write("Amara B-PER\n\tNdiaye I-PER\n")
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: dir2)
+        }
+
+        let oneColumn = try BriefProcess.run(["ner", "eval", path])
+        let indented = try BriefProcess.run(["ner", "eval", path2])
+
+        #expect(oneColumn.status != 0)
+        #expect(oneColumn.stderr.split(separator: "\n").count == 1, "\(oneColumn.stderr)")
+        #expect(oneColumn.stderr.contains("\(path):4"), "\(oneColumn.stderr)")
+        #expect(indented.status != 0)
+        #expect(indented.stderr.split(separator: "\n").count == 1, "\(indented.stderr)")
+        #expect(indented.stderr.contains("\(path2):2"), "\(indented.stderr)")
+    }
+
+    @Test("A missing file is a one-line error naming it")
+    func evalMissingFile() throws {
+        let path = NSTemporaryDirectory() + "brief-no-such-\(UUID().uuidString).conll"
+
+        let result = try BriefProcess.run(["ner", "eval", path])
+
+        #expect(result.status != 0)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(path))
+    }
+}
