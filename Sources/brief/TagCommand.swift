@@ -104,8 +104,14 @@ extension TagCommand {
             case 0x0D: out.append(contentsOf: [0x5C, 0x72])
             case 0x09: out.append(contentsOf: [0x5C, 0x74])
             case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF:
-                out.append(contentsOf: [0x5C, 0x75, hex[Int(v >> 12) & 15], hex[Int(v >> 8) & 15],
-                                        hex[Int(v >> 4) & 15], hex[Int(v) & 15]])
+                // One digit at a time: a single array literal of these makes the type checker give up
+                // on a busy machine.
+                out.append(0x5C)
+                out.append(0x75)
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    let digit: Int = Int(v >> UInt32(shift)) & 15
+                    out.append(hex[digit])
+                }
             default: out.append(contentsOf: String(scalar).utf8)
             }
         }
