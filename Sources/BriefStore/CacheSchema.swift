@@ -126,6 +126,49 @@ enum CacheSchema {
                 CREATE INDEX feed_items_by_story ON feed_items(story_id);
                 """)
         }
+        // The reader's heavy lists without per-row work: each story's three most-mentioned entity names are kept
+        // on the story (written at import), and each entity's story and mention counts on the entity (kept by
+        // triggers, so any insert or delete of a story, cascades included, keeps them right).
+        migrator.registerMigration("v3 list columns and entity counts") { db in
+            try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN top_entity_1 TEXT;
+                ALTER TABLE stories ADD COLUMN top_entity_2 TEXT;
+                ALTER TABLE stories ADD COLUMN top_entity_3 TEXT;
+                UPDATE stories SET
+                    top_entity_1 = (SELECT name FROM story_entities WHERE story_id = stories.id
+                                    ORDER BY mentions DESC, position LIMIT 1 OFFSET 0),
+                    top_entity_2 = (SELECT name FROM story_entities WHERE story_id = stories.id
+                                    ORDER BY mentions DESC, position LIMIT 1 OFFSET 1),
+                    top_entity_3 = (SELECT name FROM story_entities WHERE story_id = stories.id
+                                    ORDER BY mentions DESC, position LIMIT 1 OFFSET 2);
+
+                ALTER TABLE entities ADD COLUMN story_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+                UPDATE entities SET
+                    story_count = (SELECT COUNT(*) FROM story_entities WHERE entity_key = entities.key),
+                    mention_count = (SELECT COALESCE(SUM(mentions), 0) FROM story_entities
+                                     WHERE entity_key = entities.key);
+                CREATE INDEX entities_by_count ON entities(mention_count DESC, story_count DESC, name);
+
+                CREATE TRIGGER story_entities_counted_in AFTER INSERT ON story_entities BEGIN
+                    UPDATE entities SET story_count = story_count + 1, mention_count = mention_count + new.mentions
+                    WHERE key = new.entity_key;
+                END;
+                CREATE TRIGGER story_entities_counted_out AFTER DELETE ON story_entities BEGIN
+                    UPDATE entities SET story_count = story_count - 1, mention_count = mention_count - old.mentions
+                    WHERE key = old.entity_key;
+                END;
+                CREATE TRIGGER story_entities_recounted AFTER UPDATE OF entity_key, mentions ON story_entities BEGIN
+                    UPDATE entities SET story_count = story_count - 1, mention_count = mention_count - old.mentions
+                    WHERE key = old.entity_key;
+                    UPDATE entities SET story_count = story_count + 1, mention_count = mention_count + new.mentions
+                    WHERE key = new.entity_key;
+                END;
+
+                -- An entity page: its stories newest first straight from the entity's index entries.
+                CREATE INDEX mentions_first_by_entity ON mentions(entity_key, story_id, paragraph_id, start);
+                """)
+        }
         return migrator
     }
 }

@@ -86,10 +86,12 @@ public final class Store: Sendable {
     public func summaries(unreadOnly: Bool = false) throws -> [StorySummary] {
         try writer.read { db in
             let filter = unreadOnly ? "WHERE s.read_at IS NULL" : ""
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Self.summaryColumns) FROM stories s \(filter) ORDER BY s.list_date DESC, s.id DESC
                 """)
-            return try rows.map(Self.summary(from:))
+            var summaries: [StorySummary] = []
+            while let row = try rows.next() { summaries.append(Self.summary(from: row)) }
+            return summaries
         }
     }
 
@@ -100,7 +102,7 @@ public final class Store: Sendable {
                 SELECT \(Self.summaryColumns), s.dateline_places, s.dateline_agency
                 FROM stories s WHERE s.id = ?
                 """, arguments: [id]) else { return nil }
-            let summary = try Self.summary(from: row)
+            let summary = Self.summary(from: row)
             var dateline: Dateline?
             if let placesJSON: String = row["dateline_places"] {
                 let places = (try? JSONDecoder().decode([String].self, from: Data(placesJSON.utf8))) ?? []
@@ -169,17 +171,19 @@ public final class Store: Sendable {
     ///   - type: only entities of this type, or all.
     ///   - nameFilter: only entities whose name contains this text (ignoring case and accents), or all.
     public func entities(type: EntityType? = nil, nameFilter: String? = nil) throws -> [EntitySummary] {
+        // The counts are kept on each entity (see the "v3" migration), so this is one walk of their index.
         let all = try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.key, e.name, e.type, COUNT(*) AS stories, SUM(se.mentions) AS mentions
-                FROM entities e JOIN story_entities se ON se.entity_key = e.key
-                WHERE ?1 IS NULL OR e.type = ?1
-                GROUP BY e.key
-                ORDER BY mentions DESC, stories DESC, e.name
-                """, arguments: [type?.rawValue]).map { row in
-                EntitySummary(key: row["key"], name: row["name"], type: EntityType(rawValue: row["type"]) ?? .group,
-                              stories: row["stories"], mentions: row["mentions"])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT key, name, type, story_count, mention_count FROM entities
+                WHERE story_count > 0 AND (?1 IS NULL OR type = ?1)
+                ORDER BY mention_count DESC, story_count DESC, name
+                """, arguments: [type?.rawValue])
+            var entities: [EntitySummary] = []
+            while let row = try rows.next() {
+                entities.append(EntitySummary(key: row[0], name: row[1], type: EntityType(rawValue: row[2]) ?? .group,
+                                              stories: row[3], mentions: row[4]))
             }
+            return entities
         }
         guard let filter = nameFilter?.trimmingCharacters(in: .whitespaces), !filter.isEmpty else { return all }
         return all.filter { $0.name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
@@ -198,8 +202,8 @@ public final class Store: Sendable {
                 WHERE se.entity_key = ?
                 ORDER BY s.list_date DESC, s.id DESC
                 """, arguments: [key]).map { row in
-                MentioningStory(summary: try Self.summary(from: row), paragraph: row["paragraph"],
-                                start: row["mention_start"], end: row["mention_end"])
+                MentioningStory(summary: Self.summary(from: row), paragraph: row[Self.summaryColumnCount],
+                                start: row[Self.summaryColumnCount + 1], end: row[Self.summaryColumnCount + 2])
             }
         }
     }
@@ -298,18 +302,21 @@ public final class Store: Sendable {
 
     // MARK: - Helpers
 
-    /// The list-row columns of `stories s`, with the story's top three entity names as a JSON array.
+    /// The list-row columns of `stories s`, read by position in `summary(from:)`: the story's top three entity
+    /// names are kept on the row at import, so a list of thousands needs no per-row subquery.
     private static let summaryColumns = """
-        s.id, s.title, s.source, s.published, s.imported_at, s.read_at,
-        (SELECT json_group_array(name) FROM (SELECT name FROM story_entities WHERE story_id = s.id
-                                              ORDER BY mentions DESC, position LIMIT 3)) AS top_entities
+        s.id, s.title, s.source, s.published, s.imported_at, s.read_at, s.top_entity_1, s.top_entity_2, s.top_entity_3
         """
+    /// How many columns `summaryColumns` selects; a query's own columns follow them.
+    private static let summaryColumnCount = 9
 
-    private static func summary(from row: Row) throws -> StorySummary {
-        let topJSON: String = row["top_entities"] ?? "[]"
-        let top = (try? JSONDecoder().decode([String].self, from: Data(topJSON.utf8))) ?? []
-        return StorySummary(id: row["id"], title: row["title"], source: row["source"], published: row["published"],
-                            importedAt: row["imported_at"], readAt: row["read_at"], topEntities: top)
+    private static func summary(from row: Row) -> StorySummary {
+        var top: [String] = []
+        for index in 6..<9 {
+            if let name: String = row[index] { top.append(name) }
+        }
+        return StorySummary(id: row[0], title: row[1], source: row[2], published: row[3],
+                            importedAt: row[4], readAt: row[5], topEntities: top)
     }
 
     private static func exists(_ id: Int64, _ db: Database) throws -> Bool {

@@ -12,16 +12,6 @@ struct StoryWriter {
         let story = item.story
         let encoder = JSONEncoder()
         let places = try story.dateline.map { String(decoding: try encoder.encode($0.places), as: UTF8.self) }
-        try db.cachedStatement(sql: """
-            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
-                                 list_date, read_at, dateline_places, dateline_agency)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-            """).execute(arguments: [
-                contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
-                importedAt, item.published ?? importedAt, places, story.dateline?.agency,
-            ])
-        let storyID = db.lastInsertedRowID
-
         // Entities first: mentions refer to them. A mention whose entity the linker did not list still gets one,
         // so a tagger slip cannot fail the import.
         var storyEntities: [Entity] = []
@@ -39,6 +29,23 @@ struct StoryWriter {
             positionByKey[mention.entity] = storyEntities.count
             storyEntities.append(Entity(key: mention.entity, name: mention.text, type: mention.type, mentions: 0))
         }
+        // The list shows the three most-mentioned entities (ties: the story's own order), kept on the row.
+        let top = storyEntities.enumerated()
+            .sorted { $0.element.mentions != $1.element.mentions ? $0.element.mentions > $1.element.mentions
+                                                                 : $0.offset < $1.offset }
+            .prefix(3).map(\.element.name)
+        try db.cachedStatement(sql: """
+            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
+                                 list_date, read_at, dateline_places, dateline_agency,
+                                 top_entity_1, top_entity_2, top_entity_3)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
+                importedAt, item.published ?? importedAt, places, story.dateline?.agency,
+                top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil,
+            ])
+        let storyID = db.lastInsertedRowID
+
         let insertEntity = try db.cachedStatement(sql: """
             INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING
             """)

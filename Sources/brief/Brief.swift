@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefFeeds
 import BriefResources
 import BriefStore
 import BriefTUI
@@ -19,14 +20,17 @@ struct Brief: ParsableCommand {
 
     func run() throws {
         try CommandFailure.wrapping(nil) {
+            // Say so at once when there is no terminal, before any import work.
+            try ReaderApp.checkTerminal()
             let store = try cache.openStore()
+            let importer = try Importer.bundled(store: store)
             if try store.count() == 0 {
-                let report = try Importer.bundled(store: store)
+                let report = try importer
                     .importPaths([try BriefResources.locateRoot().appendingPathComponent("samples").path],
                                  sourceName: SampleSource.name)
                 for failure in report.failures { Console.error("brief: import: \(failure)") }
             }
-            try ReaderApp.run(store: store)
+            try ReaderApp.run(store: store, refresher: FeedRefresher(store: store, annotate: importer.annotate))
         }
     }
 

@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation
 
 /// Writes to stdout and stderr without buffering surprises: stdout carries only the command's result.
@@ -6,7 +7,9 @@ enum Console {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// One error line. It often quotes user input (a file name, a feed title), so it passes the terminal
+    /// sanitiser like everything else that reaches a screen.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.sanitize(line) + "\n").utf8))
     }
 }

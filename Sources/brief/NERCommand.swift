@@ -66,7 +66,7 @@ struct NERCommand: ParsableCommand {
             abstract: "Score the model on a CoNLL file whose last column is the gold tag (conlleval style).",
             discussion: "With --predicted, the last column is the prediction and the one before it the gold tag; the model is not run.")
 
-        @Argument(help: "A CoNLL-2003 file.")
+        @Argument(help: "A CoNLL-2003 file (`-`: standard input).")
         var file: String
         @Flag(help: "The last column is a prediction, the one before it gold.")
         var predicted = false
@@ -75,7 +75,7 @@ struct NERCommand: ParsableCommand {
 
         func run() throws {
             let score = try CommandFailure.wrapping("ner eval") { () throws -> ChunkScore in
-                let corpus = try CoNLLCorpus.read(path: file)
+                let corpus = try CoNLLCorpus(bytes: try TagCommand.readInput(file), path: TagCommand.inputName(file))
                 if predicted {
                     let guesses = try corpus.lastColumnLabels()
                     let gold = try corpus.secondLastColumnLabels()

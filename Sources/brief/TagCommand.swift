@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefResources
+import BriefModel
 import BriefTagger
 import Foundation
 
@@ -16,7 +17,7 @@ struct TagCommand: ParsableCommand {
             predicted tag appended, -DOCSTART- and blank lines unchanged.
             """)
 
-    @Argument(help: "The input file (default: standard input).")
+    @Argument(help: "The input file (default, or `-`: standard input).")
     var file: String?
 
     @Flag(help: "Read and write CoNLL-2003 columns.")
@@ -26,7 +27,7 @@ struct TagCommand: ParsableCommand {
     var model: String?
 
     func run() throws {
-        let name = file ?? "standard input"
+        let name = Self.inputName(file)
         let bytes = try CommandFailure.wrapping("tag") { try Self.readInput(file) }
         let tagger = try CommandFailure.wrapping("tag") { try Self.loadTagger(model) }
         if conll {
@@ -39,12 +40,20 @@ struct TagCommand: ParsableCommand {
             let line = Self.firstInvalidLine(bytes)
             throw CommandFailure(message: "tag: \(name):\(line): not valid UTF-8")
         }
-        let result = tagger.tagDocument([text])
+        // Offsets stay those of the input as read: masking swaps escape sequences and controls for spaces.
+        let masked = TerminalText.masked(text)
+        let result = tagger.tagDocument([masked])
+        // A mention's text is the input's own (a span may hold a masked control between two words).
+        let original = masked == text ? nil : Array(text.unicodeScalars)
         var out = [UInt8]()
         out.reserveCapacity(result.mentions.count * 80)
         for m in result.mentions.first ?? [] {
             out.append(contentsOf: "{\"start\":\(m.start),\"end\":\(m.end),\"type\":\"\(m.type.rawValue)\",\"text\":".utf8)
-            Self.appendJSONString(m.text, to: &out)
+            var mentionText = m.text
+            if let original, m.start >= 0, m.start <= m.end, m.end <= original.count {
+                mentionText = String(String.UnicodeScalarView(original[m.start..<m.end]))
+            }
+            Self.appendJSONString(mentionText, to: &out)
             out.append(contentsOf: ",\"entity\":".utf8)
             Self.appendJSONString(m.entity, to: &out)
             out.append(contentsOf: "}\n".utf8)
@@ -52,15 +61,43 @@ struct TagCommand: ParsableCommand {
         Self.write(out)
     }
 
-    /// Reads a whole file (or standard input) as bytes.
+    /// What to call the input in messages: the path, or `standard input` for none or `-`.
+    static func inputName(_ file: String?) -> String {
+        guard let file, file != "-" else { return "standard input" }
+        return file
+    }
+
+    /// Reads a whole file (or standard input, for none or `-`) as bytes. Reads through a file handle rather
+    /// than `FileManager.contents(atPath:)`, which on Linux fails on pipes such as `/dev/stdin` or `<(…)`.
     static func readInput(_ file: String?) throws -> [UInt8] {
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw TaggerError.unreadable(file, "no such file or not readable")
-            }
-            return [UInt8](data)
+        guard let file, file != "-" else { return try readLimited(FileHandle.standardInput, name: "standard input") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw TaggerError.unreadable(file, "no such file")
         }
-        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        guard !isDirectory.boolValue else { throw TaggerError.unreadable(file, "is a directory, not a file") }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw TaggerError.unreadable(file, "permission denied or not readable")
+        }
+        defer { try? handle.close() }
+        return try readLimited(handle, name: file)
+    }
+
+    /// Inputs larger than this are refused: tagging holds the whole input, its tokens and their labels in
+    /// memory (about 35 times the input), and ten copies of the CoNLL training file (33 MB) must still fit.
+    static let maxInputBytes = 48 << 20
+
+    private static func readLimited(_ handle: FileHandle, name: String) throws -> [UInt8] {
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxInputBytes + 1) ?? Data()
+        } catch {
+            throw TaggerError.unreadable(name, ErrorText.oneLine(error))
+        }
+        guard data.count <= maxInputBytes else {
+            throw TaggerError.unreadable(name, "input is larger than the \(maxInputBytes >> 20) MiB limit; split it")
+        }
+        return [UInt8](data)
     }
 
     /// The bundled model, or the one in `directory`.

@@ -61,11 +61,8 @@ struct HostileTextPipelineTests {
         #expect(show.stdout.contains("Envoys met on Monday to reopen the treaty text and agreed to 2J meet again"))
         #expect(show.stdout.contains("reversed words and isolated words next week."))
         #expect(!list.stdout.contains("c3RvbGVu"))
-        // The tagger reads the stored text, escapes and all, and tags the clipboard payload as an entity, which
-        // `show` then lists (harmless to the terminal, but the payload should not surface as a name).
-        withKnownIssue("the tagger tags words inside escape sequences (StoryAnnotator)") {
-            #expect(!show.stdout.contains("c3RvbGVu"), "the OSC 52 payload is shown")
-        }
+        // The tagger reads masked text, so the clipboard payload never surfaces as a name
+        #expect(!show.stdout.contains("c3RvbGVu"), "the OSC 52 payload is shown")
     }
 
     @Test("brief show --json keeps the story exactly as written, escaped by JSON, never raw")
@@ -96,9 +93,7 @@ struct HostileTextPipelineTests {
         let result = try BriefProcess.run(["import", "--db", dir.appendingPathComponent("c.sqlite").path, file.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("empty"))
-        withKnownIssue("Console.error prints the path unsanitised (brief/Console.swift)") {
-            #expect(Self.hostileScalars(result.stderr).isEmpty, "stderr carries \(Self.hostileScalars(result.stderr))")
-        }
+        #expect(Self.hostileScalars(result.stderr).isEmpty, "stderr carries \(Self.hostileScalars(result.stderr))")
     }
 
     @Test("Opening the hostile story in the reader shows its words and leaves the terminal unhijacked")
@@ -135,12 +130,12 @@ struct HostileTextPipelineTests {
         #expect(screen.first?.contains("Brief ›") == true, "title bar: \(screen.first ?? "")")
         #expect(text.contains("q back"), "footer missing:\n\(text)")
         #expect(text.contains("Border talks resume in the valley"))
-        #expect(text.contains("words and isolated words next week."))
+        // (the words are compared with line wrapping undone: where the line breaks depends on the width)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(words.contains("words and isolated words next week."))
         #expect(!text.contains("HIJACKED"))
-        // A mention tagged inside the OSC 52 sequence splits it, so its payload shows as a word (see above).
-        withKnownIssue("the tagger tags words inside escape sequences (StoryAnnotator)") {
-            #expect(text.contains("Envoys met on Monday") && !text.contains("c3RvbGVu"), "the OSC 52 payload is shown")
-        }
+        // No mention splits the OSC 52 sequence, so its payload never shows as a word
+        #expect(text.contains("Envoys met on Monday") && !text.contains("c3RvbGVu"), "the OSC 52 payload is shown")
         #expect(Self.hostileScalars(text).isEmpty, "screen holds \(Self.hostileScalars(text))")
         // And no hyperlink, title or clipboard write reached the terminal
         let withEscapes = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])

@@ -102,7 +102,8 @@ struct NERCLITests {
             var values: [String: Double] = [:]
             for part in line.split(separator: ";") {
                 let pair = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
-                if pair.count >= 2, let number = Double(pair.last!.replacingOccurrences(of: "%", with: "")
+                if pair.count >= 2, let value = pair.last,
+                   let number = Double(value.replacingOccurrences(of: "%", with: "")
                     .split(separator: " ").first.map(String.init) ?? "") {
                     values[pair[pair.count - 2]] = number
                 }
@@ -137,6 +138,19 @@ struct NERCLITests {
             #expect(Set(values.keys).isSuperset(of: ["precision", "recall", "FB1"]), "\(type): \(values)")
         }
         #expect((report.overall["FB1"] ?? 0) >= 90, "\(result.stdout)")
+    }
+
+    @Test("ner eval reads standard input with `-` and scores it exactly as the same file")
+    func evalStandardInput() throws {
+        let (dir, path) = try write(Self.fixture)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let fromFile = try BriefProcess.run(["ner", "eval", path])
+        let fromStdin = try BriefProcess.run(["ner", "eval", "-"], stdin: Data(Self.fixture.utf8))
+
+        #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
+        #expect(!fromStdin.stdout.isEmpty)
+        #expect(fromStdin.stdout == fromFile.stdout)
     }
 
     @Test("With --predicted, the last column is scored against the one before it without running the model")

@@ -82,6 +82,31 @@ struct TagCLITests {
         #expect(fromStdin.stdout == fromFile.stdout)
     }
 
+    @Test("A pipe given as the file (/dev/stdin) and `-` read standard input like no file at all")
+    func pipesAndDash() throws {
+        let input = Data(Self.ministerText.utf8)
+
+        let plain = try BriefProcess.run(["tag"], stdin: input)
+        let dash = try BriefProcess.run(["tag", "-"], stdin: input)
+        let devStdin = try BriefProcess.run(["tag", "/dev/stdin"], stdin: input)
+
+        #expect(!plain.stdout.isEmpty)
+        #expect(dash.status == 0 && dash.stdout == plain.stdout, "\(dash.stderr)")
+        #expect(devStdin.status == 0 && devStdin.stdout == plain.stdout, "\(devStdin.stderr)")
+    }
+
+    @Test("A directory given as the file is a one-line error saying so")
+    func directoryAsFile() throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let result = try BriefProcess.run(["tag", dir.path])
+
+        #expect(result.status != 0)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(dir.path) && result.stderr.contains("directory"), "\(result.stderr)")
+    }
+
     @Test("Offsets count Unicode scalars past curly quotes, emoji, combining marks and CJK before the names")
     func offsetsAreScalars() throws {
         // Given names preceded by multi-byte and multi-scalar text (a flag is two scalars, é here is e + U+0301)

@@ -52,4 +52,92 @@ struct FuzzRegressionTests {
         #expect(list.title == "Crash check")
         #expect(list.feeds.map(\.url) == ["https://news.example.org/feed.xml"])
     }
+
+    @Test("Removing an instruction never joins the text around it into a new one",
+          arguments: [
+              // The minimised fuzz finding: taking `<??>` out of `<<??>?marker?>` once left `<?marker?>`.
+              "<rss version=\"2.0\"><channel><title>Crash check<<??>?marker?></title></channel></rss>",
+              // The same join across a removed DOCTYPE, and across nested removals.
+              "<rss version=\"2.0\"><channel><title>Crash check<<!DOCTYPE x>?marker?></title></channel></rss>",
+              "<rss version=\"2.0\"><channel><title>Crash check<<<??>??>?marker?></title></channel></rss>",
+          ])
+    func removalLeavesNoInstruction(xml: String) {
+        // Given a `<` that removing the markup after it would join to `?marker?>`
+        // When it is parsed, then it is refused with a parse error rather than crashing
+        #expect(throws: FeedParseError.self) { try FeedParser.parse(Data(xml.utf8)) }
+    }
+
+    @Test("An OPML list where removing an instruction would join text into a new one is refused, not crashed")
+    func removalLeavesNoInstructionInOPML() {
+        // Given the OPML fuzz finding: `<<??>?marker?>` in the list's title
+        let opml = "<opml version=\"2.0\"><head><title>Crash check<<??>?marker?></title></head><body/></opml>"
+        // When it is parsed, then it is refused with a parse error
+        #expect(throws: FeedParseError.self) { try OPMLDocument.parse(Data(opml.utf8)) }
+    }
+
+    @Test("An instruction removed between words leaves a space, so the words stay apart and the feed reads")
+    func removalLeavesSpace() throws {
+        // Given an instruction between two words of a title
+        let xml = "<rss version=\"2.0\"><channel><title>Crash<?marker?>check</title></channel></rss>"
+        // When it is parsed, then the title keeps both words, apart
+        #expect(try FeedParser.parse(Data(xml.utf8)).title == "Crash check")
+    }
+
+    @Test("An entity declared to expand into an instruction is never expanded: its reference reads as text",
+          arguments: ["&#60;?marker?>", "&#x3C;?marker?>", "&#60;?marker?>&#60;?other?>", "&#38;#60;?marker?>"])
+    func entityExpandingToInstruction(value: String) throws {
+        // Given the fuzz finding: a DOCTYPE declaring `note` as markup that holds `<?marker?>`, used in the title
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY note "\(value)">]>
+        <rss version="2.0"><channel><title>Crash check &note;</title></channel></rss>
+        """
+        // When it is parsed
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        // Then the DOCTYPE is gone and the reference is kept as written
+        #expect(feed.title == "Crash check &note;")
+    }
+
+    @Test("An entity declared to expand into an instruction inside an attribute or an OPML list does not crash")
+    func entityExpandingToInstructionElsewhere() throws {
+        // Given the declaration used in an attribute value, and in an OPML list
+        let rss = """
+        <!DOCTYPE rss [<!ENTITY note "&#60;?marker?>">]>
+        <rss version="2.0"><channel><title>Crash check</title><item><title>t</title>
+        <enclosure url="https://news.example.org/a.mp3?&note;" type="audio/mpeg" length="1"/></item></channel></rss>
+        """
+        let opml = """
+        <!DOCTYPE opml [<!ENTITY note "&#60;?marker?>">]>
+        <opml version="2.0"><head><title>Crash check &note;</title></head><body/></opml>
+        """
+        // When they are parsed, then both read, the references as text
+        #expect(try FeedParser.parse(Data(rss.utf8)).title == "Crash check")
+        #expect(try OPMLDocument.parse(Data(opml.utf8)).title == "Crash check &note;")
+    }
+
+    @Test("Instruction-like text inside CDATA is kept exactly, and inside a comment is ignored")
+    func instructionInCDATAAndComment() throws {
+        // Given CDATA holding `<?php?>` and `<!DOCTYPE`, and a comment holding `<?marker?>`
+        let xml = """
+        <rss version="2.0"><channel><title>Crash check</title><!-- a <?marker?> b -->
+        <item><title>t</title><guid isPermaLink="false"><![CDATA[id <?php?> and <!DOCTYPE x> here]]></guid></item>
+        </channel></rss>
+        """
+        // When it is parsed
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        // Then the CDATA text (a guid, kept as it is) reads as written and the comment changes nothing
+        #expect(feed.title == "Crash check")
+        #expect(feed.items.first?.id == "id <?php?> and <!DOCTYPE x> here")
+    }
+
+    @Test("An XML declaration is kept only where the parser reads it as one: at the very start, and plain")
+    func declarationOnlyAtStart() throws {
+        // Given a declaration holding `>` (where libxml2, recovering, would read on) before an instruction
+        let withBracket = "<?xml version=\"1.0\" > <?marker?> ?><rss version=\"2.0\"><channel><title>Crash check</title></channel></rss>"
+        // and a declaration after whitespace, which libxml2 reports as an instruction
+        let afterSpace = " <?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Crash check</title></channel></rss>"
+        // When they are parsed, then the first is refused with a parse error and the second reads without it
+        #expect(throws: FeedParseError.self) { try FeedParser.parse(Data(withBracket.utf8)) }
+        #expect(try FeedParser.parse(Data(afterSpace.utf8)).title == "Crash check")
+    }
 }

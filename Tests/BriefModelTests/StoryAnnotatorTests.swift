@@ -143,4 +143,23 @@ struct StoryAnnotatorTests {
         }
         #expect(paragraph.mentions.contains { $0.text == "Kyiv" && $0.type == .place })
     }
+
+    @Test("An entity's aliases are the other forms its paragraph mentions use, not forms only in the headline")
+    func aliasesFromParagraphs() throws {
+        // Given a headline (not title case) naming the minister by surname, and a paragraph by full name only
+        let story = Story(title: "Ndiaye and Lourenco meet in Luanda", sections: [Section(kind: .body, paragraphs: [
+            Paragraph(text: "Foreign Minister Amara Ndiaye met President Joao Lourenco in Luanda on Friday."),
+        ])])
+
+        let annotated = try annotator().annotate(story)
+
+        // Then her entity counts one mention and lists no alias the reader never sees in the text
+        let ndiaye = try #require(annotated.entities.first { $0.key == "PER:amara-ndiaye" })
+        #expect(ndiaye.mentions == 1)
+        #expect(ndiaye.aliases.isEmpty, "\(ndiaye.aliases)")
+        let texts = Set(annotated.sections[0].paragraphs[0].mentions.map(\.text))
+        for entity in annotated.entities {
+            #expect(entity.aliases.allSatisfy { texts.contains($0) && $0 != entity.name }, "\(entity)")
+        }
+    }
 }

@@ -5,9 +5,10 @@ import FoundationXML
 
 /// Reads RSS 0.9x / 1.0 / 2.0 and Atom 1.0 with `XMLParser` (libxml2's SAX parser). Used once per document.
 ///
-/// Safety: external entities are never resolved (`shouldResolveExternalEntities` stays false and the resolver
-/// callback returns nothing); entities declared in the document are not expanded by this parser, and libxml2
-/// stops an entity expansion that grows without bound (error 89), which this reports as a parse error.
+/// Safety: the input comes through `XMLSourceRewriter`, which drops the DOCTYPE, so the document declares no
+/// entities: none can expand into markup, grow without bound or load a file (a reference to a dropped one reads as
+/// literal text). External entities are also never resolved (`shouldResolveExternalEntities` stays false), and
+/// should an expansion ever grow without bound, libxml2 stops it (error 89), reported as a parse error.
 final class XMLFeedReader: NSObject, XMLParserDelegate {
     private enum Namespace {
         static let atom = "http://www.w3.org/2005/Atom"

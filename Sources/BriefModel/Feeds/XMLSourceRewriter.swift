@@ -5,41 +5,68 @@ import Foundation
 ///   (`&#160;`), so they parse as the characters they mean instead of stopping the parse;
 /// - a bare `&` that starts no reference (`AT&T`, `?a=1&b=2`) becomes `&amp;`, the commonest malformation in feeds;
 /// - references to control characters XML forbids (`&#27;`) become stand-ins (`XMLControlCharacters`);
-/// - processing instructions other than the XML declaration are removed: feeds have no use for them, and one
-///   without data (`<?marker?>`) makes Foundation's XMLParser on Linux call `strlen` on NULL (found by fuzzing).
-///   A removed instruction leaves its line breaks behind, so error line numbers stay true.
-/// Names declared in the document's own DTD and unknown names are left alone: the parser decides about them
-/// (it drops declared ones, bounds their expansion, and reports an unknown one as an undefined entity).
+/// - processing instructions and DOCTYPE declarations are removed (see below).
+///
+/// Why: Foundation's XMLParser on Linux calls `strlen` on NULL for a processing instruction without data
+/// (`<?marker?>`, found by fuzzing), and no delegate choice avoids it: Foundation forwards every instruction libxml2
+/// reports to any delegate. libxml2 runs in recovery mode there, so it keeps reading after an error and may see
+/// markup wherever the bytes allow. The rewrite therefore keeps one byte-level promise, whatever the context:
+/// the output holds no `<?` except a well-formed XML declaration at the very start, and no `<!DOCTYPE`.
+/// - A removed instruction or DOCTYPE leaves whitespace behind (its line breaks, else a space), so the text around
+///   it cannot join into new markup (`<<??>?x?>` gives `< ?x?>`, not `<?x?>`) and error line numbers stay true.
+/// - Inside CDATA, where text is literal, a `<` before `?` or `!` ends the section and a new one begins right
+///   after it: the text read is the same, the bytes no longer form markup.
+/// - Inside comments, whose text nobody reads, `<` becomes a space.
+/// Without a DOCTYPE the document declares no entities, so nothing can expand into markup (an entity whose value is
+/// `&#60;?marker?>`), nor grow without bound (entity bombs), nor load a file (external entities). A reference to a
+/// name the dropped DOCTYPE declared is kept as literal text (`&note;`); an HTML name becomes its character as usual;
+/// any other unknown name is left for the parser to report as an undefined entity.
 enum XMLSourceRewriter {
     /// The rewritten document (UTF-8, from `XMLInput`), or `data` itself when nothing needed changing.
     static func rewrite(_ data: Data) -> Data {
         let bytes = [UInt8](data)
         let mayNeedWork = bytes.indices.contains { i in
-            bytes[i] == UInt8(ascii: "&") || (bytes[i] == UInt8(ascii: "?") && i > 0 && bytes[i - 1] == UInt8(ascii: "<"))
+            bytes[i] == UInt8(ascii: "&")
+                || (bytes[i] == UInt8(ascii: "<") && i + 1 < bytes.count
+                    && (bytes[i + 1] == UInt8(ascii: "?") || bytes[i + 1] == UInt8(ascii: "!")))
         }
         guard mayNeedWork else { return data }
         let declared = declaredEntityNames(bytes)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 256)
-        var i = 0
         var changed = false
-        let cdataStart = Array("<![CDATA[".utf8)
-        let cdataEnd = Array("]]>".utf8)
+        var i = 0
+        // The XML declaration is parsed by libxml2 as such (never reported as an instruction) only at the very start.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let end = xmlDeclarationEnd(bytes, at: start) {
+            out.append(contentsOf: bytes[0..<end])
+            i = end
+        }
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "<"), bytes[i...].starts(with: cdataStart) {
-                // CDATA is literal text: copied as it is.
-                let end = firstIndex(of: cdataEnd, in: bytes, from: i + cdataStart.count).map { $0 + cdataEnd.count } ?? bytes.count
-                out.append(contentsOf: bytes[i..<end])
-                i = end
-                continue
-            }
-            if byte == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "?"), !isXMLDeclaration(bytes, at: i) {
-                let end = firstIndex(of: Array("?>".utf8), in: bytes, from: i + 2).map { $0 + 2 } ?? bytes.count
-                out.append(contentsOf: bytes[i..<end].filter { $0 == 0x0A })
-                changed = true
-                i = end
-                continue
+            if byte == UInt8(ascii: "<") {
+                if bytes[i...].starts(with: cdataStart) {
+                    i = copyCDATA(bytes, from: i, to: &out, changed: &changed)
+                    continue
+                }
+                if bytes[i...].starts(with: commentStart) {
+                    i = copyComment(bytes, from: i, to: &out, changed: &changed)
+                    continue
+                }
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "?") {
+                    let end = firstIndex(of: instructionEnd, in: bytes, from: i + 2).map { $0 + instructionEnd.count } ?? bytes.count
+                    leaveWhitespace(for: bytes[i..<end], in: &out)
+                    changed = true
+                    i = end
+                    continue
+                }
+                if bytes[i...].starts(with: doctypeStart) {
+                    let end = doctypeEnd(bytes, from: i + doctypeStart.count)
+                    leaveWhitespace(for: bytes[i..<end], in: &out)
+                    changed = true
+                    i = end
+                    continue
+                }
             }
             guard byte == UInt8(ascii: "&") else {
                 out.append(byte)
@@ -56,8 +83,15 @@ enum XMLSourceRewriter {
                 }
                 i += length
             case .named(let name, let length):
-                if let code = HTMLEntityTable.codePoints[name], !xmlNames.contains(name), !declared.contains(name) {
+                if xmlNames.contains(name) {
+                    out.append(contentsOf: bytes[i..<(i + length)])
+                } else if let code = HTMLEntityTable.codePoints[name] {
                     out.append(contentsOf: "&#\(code);".utf8)
+                    changed = true
+                } else if declared.contains(name) {
+                    // Its declaration went with the DOCTYPE: the reference reads as the text it is.
+                    out.append(contentsOf: "&amp;".utf8)
+                    out.append(contentsOf: bytes[(i + 1)..<(i + length)])
                     changed = true
                 } else {
                     out.append(contentsOf: bytes[i..<(i + length)])
@@ -73,6 +107,100 @@ enum XMLSourceRewriter {
     }
 
     private static let xmlNames: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+    private static let cdataStart = Array("<![CDATA[".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+    private static let doctypeStart = Array("<!DOCTYPE".utf8)
+    private static let instructionEnd = Array("?>".utf8)
+
+    /// Copies the CDATA section at `start` (to its end, or the document's), splitting it after any `<` that
+    /// precedes `?` or `!`; returns where copying stopped.
+    private static func copyCDATA(_ bytes: [UInt8], from start: Int, to out: inout [UInt8], changed: inout Bool) -> Int {
+        let bodyStart = start + cdataStart.count
+        let bodyEnd = firstIndex(of: cdataEnd, in: bytes, from: bodyStart) ?? bytes.count
+        out.append(contentsOf: cdataStart)
+        for j in bodyStart..<bodyEnd {
+            out.append(bytes[j])
+            if bytes[j] == UInt8(ascii: "<"), j + 1 < bodyEnd,
+               bytes[j + 1] == UInt8(ascii: "?") || bytes[j + 1] == UInt8(ascii: "!") {
+                out.append(contentsOf: cdataEnd)
+                out.append(contentsOf: cdataStart)
+                changed = true
+            }
+        }
+        let end = min(bytes.count, bodyEnd + cdataEnd.count)
+        out.append(contentsOf: bytes[bodyEnd..<end])
+        return end
+    }
+
+    /// Copies the comment at `start` (to its end, or the document's) with each `<` in its text made a space;
+    /// returns where copying stopped.
+    private static func copyComment(_ bytes: [UInt8], from start: Int, to out: inout [UInt8], changed: inout Bool) -> Int {
+        let bodyStart = start + commentStart.count
+        let bodyEnd = firstIndex(of: commentEnd, in: bytes, from: bodyStart) ?? bytes.count
+        out.append(contentsOf: commentStart)
+        for j in bodyStart..<bodyEnd {
+            if bytes[j] == UInt8(ascii: "<") {
+                out.append(0x20)
+                changed = true
+            } else {
+                out.append(bytes[j])
+            }
+        }
+        let end = min(bytes.count, bodyEnd + commentEnd.count)
+        out.append(contentsOf: bytes[bodyEnd..<end])
+        return end
+    }
+
+    /// Stands in for removed markup: its line breaks, or one space when it had none.
+    private static func leaveWhitespace(for removed: ArraySlice<UInt8>, in out: inout [UInt8]) {
+        let lineBreaks = removed.lazy.filter { $0 == 0x0A }.count
+        if lineBreaks == 0 {
+            out.append(0x20)
+        } else {
+            out.append(contentsOf: repeatElement(0x0A, count: lineBreaks))
+        }
+    }
+
+    /// Where the DOCTYPE whose name starts at `start` ends: after its closing `>`, outside quotes and the internal
+    /// subset's brackets (or at the document's end). Being off here is safe: what follows is scanned as usual.
+    private static func doctypeEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var quote: UInt8?
+        var depth = 0
+        var i = start
+        while i < bytes.count {
+            let byte = bytes[i]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "]") {
+                depth = max(0, depth - 1)
+            } else if byte == UInt8(ascii: ">"), depth == 0 {
+                return i + 1
+            }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    /// The end (after `?>`) of a plain XML declaration at `start`: `<?xml`, whitespace, then no `<` or `>` before
+    /// `?>`. Anything else there is treated as an ordinary instruction (removed), because libxml2 recovering from a
+    /// bad declaration skips only to the next `>`.
+    private static func xmlDeclarationEnd(_ bytes: [UInt8], at start: Int) -> Int? {
+        guard start + 5 < bytes.count, bytes[start...].starts(with: "<?xml".utf8),
+              [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 5]) else { return nil }
+        var i = start + 6
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") || bytes[i] == UInt8(ascii: ">") { return nil }
+            if bytes[i] == UInt8(ascii: "?"), bytes[i + 1] == UInt8(ascii: ">") { return i + 2 }
+            i += 1
+        }
+        return nil
+    }
 
     private enum Reference {
         case numeric(length: Int)
@@ -98,7 +226,8 @@ enum XMLSourceRewriter {
         return .named(String(decoding: bytes[nameStart..<i], as: UTF8.self), length: i + 1 - start)
     }
 
-    /// Entity names declared in the internal DTD subset (`<!ENTITY name …>`), found before the root element.
+    /// Entity names declared in the internal DTD subset (`<!ENTITY name …>`, found before the root element), whose
+    /// references become literal text once the DOCTYPE is removed.
     private static func declaredEntityNames(_ bytes: [UInt8]) -> Set<String> {
         let marker = Array("<!ENTITY".utf8)
         var names = Set<String>()
@@ -121,12 +250,6 @@ enum XMLSourceRewriter {
             i += 1
         }
         return names
-    }
-
-    /// `<?xml` followed by whitespace: the declaration (the only processing instruction kept).
-    private static func isXMLDeclaration(_ bytes: [UInt8], at start: Int) -> Bool {
-        guard start + 5 < bytes.count, bytes[(start + 2)..<(start + 5)].elementsEqual("xml".utf8) else { return false }
-        return [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 5])
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

@@ -14,12 +14,21 @@ public enum TerminalText {
     ///   U+200E, U+200F and U+061C.
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
         var text = text
-        return text.withUTF8 { sanitize(bytes: $0, keepNewlines: keepNewlines) }
+        return text.withUTF8 { sanitize(bytes: $0, keepNewlines: keepNewlines, masking: false) }
+    }
+
+    /// The text with everything `sanitize` would remove replaced by spaces, one per Unicode scalar removed, so
+    /// offsets counted in scalars still point at the same words. Line breaks are kept. The tagger reads this
+    /// form, so that the payload of an escape sequence (an OSC 52 clipboard string, say) is never taken for a name
+    /// and no mention can start or end inside a sequence.
+    public static func masked(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { sanitize(bytes: $0, keepNewlines: true, masking: true) }
     }
 
     /// Works on the UTF-8 bytes of valid text: every character removed is recognisable by its bytes
     /// (C1 controls are C2 80–C2 9F; the bidi controls are E2 80 8E/8F, E2 80 AA–AE, E2 81 A6–A9; U+061C is D8 9C).
-    private static func sanitize(bytes s: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> String {
+    private static func sanitize(bytes s: UnsafeBufferPointer<UInt8>, keepNewlines: Bool, masking: Bool) -> String {
         var out = [UInt8]()
         out.reserveCapacity(s.count)
         let lineBreak: UInt8 = keepNewlines ? 0x0A : 0x20
@@ -29,7 +38,9 @@ public enum TerminalText {
             let b = s[i]
             switch b {
             case 0x1B:
-                i = skipEscapeSequence(s, after: i + 1)
+                let end = skipEscapeSequence(s, after: i + 1)
+                if masking { appendSpaces(forScalarsIn: s, from: i, to: end, to: &out) }
+                i = end
             case 0x0A:
                 out.append(lineBreak)
                 i += 1
@@ -37,13 +48,20 @@ public enum TerminalText {
                 out.append(0x20)
                 i += 1
             case 0x00...0x1F, 0x7F:
+                if masking { out.append(0x20) }
                 i += 1
             case 0xC2 where i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F:
+                if masking { out.append(0x20) }
                 i += 2
             case 0xD8 where i + 1 < n && s[i + 1] == 0x9C:
+                if masking { out.append(0x20) }
                 i += 2
             case 0xE2 where i + 2 < n && isFormatControl(s[i + 1], s[i + 2]):
-                if s[i + 1] == 0x80, s[i + 2] == 0xA8 || s[i + 2] == 0xA9 { out.append(lineBreak) }
+                if s[i + 1] == 0x80, s[i + 2] == 0xA8 || s[i + 2] == 0xA9 {
+                    out.append(masking ? 0x20 : lineBreak)
+                } else if masking {
+                    out.append(0x20)
+                }
                 i += 3
             default:
                 out.append(b)
@@ -51,6 +69,12 @@ public enum TerminalText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One space for every scalar (every byte that does not continue a UTF-8 sequence) in `s[from..<to]`.
+    private static func appendSpaces(forScalarsIn s: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
+                                     to out: inout [UInt8]) {
+        for k in from..<end where s[k] & 0xC0 != 0x80 { out.append(0x20) }
     }
 
     /// E2 80 8E/8F (LRM, RLM), E2 80 A8/A9 (line and paragraph separators), E2 80 AA–AE, E2 81 A6–A9.

@@ -2,7 +2,7 @@ import BriefTagger
 import Foundation
 // Implementation-only: TOMLKit's public literal conformances, seen by every module importing BriefTUI, make
 // some integer-array expressions elsewhere too slow to type-check. No TOMLKit type appears in our API.
-@_implementationOnly import TOMLKit
+internal import TOMLKit
 
 /// Reads `config.toml` text into a `ReaderConfig`. Pure: text in, config and problems out. Every problem
 /// names its line; whatever is wrong falls back to the default and the rest still applies.

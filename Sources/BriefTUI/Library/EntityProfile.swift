@@ -18,13 +18,13 @@ public struct EntityProfile: Hashable, Sendable {
     /// Loads the entity `key`, or nil when the cache no longer mentions it.
     /// Aliases come from the stories' own entity records (the newest `aliasStories` of them, so a much
     /// mentioned entity stays quick) and the surface forms of the mentions shown.
-    public static func load(key: String, store: Store, aliasStories: Int = 12) throws -> EntityProfile? {
+    public static func load(key: String, store: Store, aliasStories: Int = 3) throws -> EntityProfile? {
         guard let entity = try store.entities().first(where: { $0.key == key }) else { return nil }
         return try load(entity: entity, store: store, aliasStories: aliasStories)
     }
 
     /// Loads the page of `entity` (a row of `Store.entities`, e.g. from a list already in memory).
-    public static func load(entity: EntitySummary, store: Store, aliasStories: Int = 12) throws -> EntityProfile {
+    public static func load(entity: EntitySummary, store: Store, aliasStories: Int = 3) throws -> EntityProfile {
         let key = entity.key
         let mentioning = try store.stories(mentioning: key)
         var aliases: [String] = []
