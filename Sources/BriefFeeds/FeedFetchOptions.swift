@@ -1,3 +1,4 @@
+import BriefModel
 import Foundation
 
 /// Limits for fetching feeds. The defaults suit a reader fetching a few dozen feeds by hand.
@@ -13,7 +14,7 @@ public struct FeedFetchOptions: Hashable, Sendable {
     /// Sent as `User-Agent`.
     public var userAgent: String
 
-    public init(requestTimeout: TimeInterval = 20, resourceTimeout: TimeInterval = 60, maxBytes: Int = 10_000_000,
+    public init(requestTimeout: TimeInterval = 20, resourceTimeout: TimeInterval = 60, maxBytes: Int = FeedParser.maxBytes,
                 maxRedirects: Int = 5, userAgent: String = "Brief/0.1 (terminal feed reader)") {
         self.requestTimeout = requestTimeout
         self.resourceTimeout = resourceTimeout

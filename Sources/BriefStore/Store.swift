@@ -61,16 +61,19 @@ public final class Store: Sendable {
 
     /// Runs `open` again while another process is creating or migrating the same cache. GRDB's migrator reads
     /// which migrations are applied before taking the write lock, so two processes opening a new cache at once
-    /// (the reader and a fetch) can both try to create the tables; the loser rolls back ("already exists", or
-    /// SQLITE_BUSY while WAL mode is being set) and, run again, finds the schema in place.
+    /// (the reader and a fetch) can both try to create the tables or add the columns; the loser rolls back
+    /// ("already exists", "duplicate column name", or SQLITE_BUSY while WAL mode is being set) and, run again,
+    /// finds the schema in place.
     private static func retryingWhileAnotherOpens<T>(_ open: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(10)
         while true {
             do {
                 return try open()
             } catch let error as DatabaseError where Date() < deadline {
+                let message = error.message ?? ""
                 let raced = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-                    || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").hasSuffix("already exists"))
+                    || (error.resultCode == .SQLITE_ERROR
+                        && (message.hasSuffix("already exists") || message.hasPrefix("duplicate column name")))
                 if !raced { throw error }
                 usleep(50_000)
             }
@@ -86,8 +89,11 @@ public final class Store: Sendable {
     public func summaries(unreadOnly: Bool = false) throws -> [StorySummary] {
         try writer.read { db in
             let filter = unreadOnly ? "WHERE s.read_at IS NULL" : ""
+            // The list's covering index even for unread rows: the unread-only partial index would read each
+            // story's row, text and all.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.summaryColumns) FROM stories s \(filter) ORDER BY s.list_date DESC, s.id DESC
+                SELECT \(Self.summaryColumns) FROM stories s INDEXED BY stories_list \(filter)
+                ORDER BY s.list_date DESC, s.id DESC
                 """)
             var summaries: [StorySummary] = []
             while let row = try rows.next() { summaries.append(Self.summary(from: row)) }
@@ -103,9 +109,10 @@ public final class Store: Sendable {
                 FROM stories s WHERE s.id = ?
                 """, arguments: [id]) else { return nil }
             let summary = Self.summary(from: row)
+            let decoder = JSONDecoder()
             var dateline: Dateline?
             if let placesJSON: String = row["dateline_places"] {
-                let places = (try? JSONDecoder().decode([String].self, from: Data(placesJSON.utf8))) ?? []
+                let places = (try? decoder.decode([String].self, from: Data(placesJSON.utf8))) ?? []
                 dateline = Dateline(places: places, agency: row["dateline_agency"])
             }
 
@@ -142,7 +149,7 @@ public final class Store: Sendable {
                 WHERE se.story_id = ? ORDER BY se.position
                 """, arguments: [id]).map { e -> Entity in
                 let aliasesJSON: String = e["aliases"]
-                let aliases = (try? JSONDecoder().decode([String].self, from: Data(aliasesJSON.utf8))) ?? []
+                let aliases = (try? decoder.decode([String].self, from: Data(aliasesJSON.utf8))) ?? []
                 return Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
                               aliases: aliases, mentions: e["mentions"])
             }
@@ -208,23 +215,52 @@ public final class Store: Sendable {
         }
     }
 
-    /// Stories whose headline or text match every word of `query`, best match first.
+    /// Stories whose headline or text match every word of `query`, best match first: at most the best
+    /// `searchLimit` of them.
     /// The words are searched as plain words: FTS operators and punctuation in `query` have no special meaning.
     public func search(_ query: String) throws -> [StorySummary] {
-        guard let match = Self.ftsPhrases(query) else { return [] }
+        try search(query, limit: Self.searchLimit)
+    }
+
+    /// How many matches `search(_:)` returns at most: more than a reader pages through, few enough that
+    /// a word in every story still answers within a frame.
+    public static let searchLimit = 500
+
+    /// Stories whose headline or text match every word of `query`, best match first, at most `limit` of them
+    /// (among equally good matches at the cut, the latest imported).
+    /// The words are searched as plain words: FTS operators and punctuation in `query` have no special meaning.
+    public func search(_ query: String, limit: Int) throws -> [StorySummary] {
+        try search(query, unreadOnly: false, limit: limit)
+    }
+
+    /// Stories whose headline or text match every word of `query`, best match first, at most `limit` of them;
+    /// with `unreadOnly`, only unread ones (filtered before the cut, so read matches never crowd them out).
+    public func search(_ query: String, unreadOnly: Bool, limit: Int = Store.searchLimit) throws -> [StorySummary] {
+        guard let match = Self.ftsPhrases(query), limit > 0 else { return [] }
+        // Rank and cut inside the full-text index first, so only the stories shown are read. Unread-only
+        // needs each match's read mark before the cut, so it reads the stories it ranks.
+        let best = unreadOnly ? """
+            SELECT story_search.rowid AS id, bm25(story_search, 4.0, 1.0) AS rank
+            FROM story_search JOIN stories r ON r.id = story_search.rowid
+            WHERE story_search MATCH ? AND r.read_at IS NULL ORDER BY rank, story_search.rowid DESC LIMIT ?
+            """ : """
+            SELECT rowid AS id, bm25(story_search, 4.0, 1.0) AS rank FROM story_search
+            WHERE story_search MATCH ? ORDER BY rank, rowid DESC LIMIT ?
+            """
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Self.summaryColumns)
-                FROM story_search JOIN stories s ON s.id = story_search.rowid
-                WHERE story_search MATCH ?
-                ORDER BY bm25(story_search, 4.0, 1.0), s.list_date DESC
-                """, arguments: [match]).map(Self.summary(from:))
+                FROM (\(best)) AS best
+                JOIN stories s ON s.id = best.id
+                ORDER BY best.rank, s.list_date DESC, s.id DESC
+                """, arguments: [match, limit]).map(Self.summary(from:))
         }
     }
 
     /// What is wrong with the cache file, or an empty list when it is sound: SQLite's own
     /// `PRAGMA integrity_check` and foreign-key check, then Brief's own invariants (a section's paragraphs and a
-    /// paragraph's mentions belong to its story; every story has one search row and every search row a story).
+    /// paragraph's mentions belong to its story; every story has one search row and every search row a story;
+    /// each entity's counts match its stories).
     public func integrityProblems() throws -> [String] {
         try writer.read { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
@@ -240,6 +276,11 @@ public final class Store: Sendable {
                     """),
                 ("stories without a search row",
                  "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_search WHERE rowid = s.id)"),
+                ("entities whose story or mention count disagrees with their stories", """
+                    SELECT COUNT(*) FROM entities e
+                    WHERE story_count <> (SELECT COUNT(*) FROM story_entities WHERE entity_key = e.key)
+                       OR mention_count <> (SELECT COALESCE(SUM(mentions), 0) FROM story_entities WHERE entity_key = e.key)
+                    """),
                 ("search rows without a story",
                  "SELECT COUNT(*) FROM story_search f WHERE NOT EXISTS (SELECT 1 FROM stories WHERE id = f.rowid)"),
             ]

@@ -8,6 +8,8 @@ public enum FeedParseError: Error, Hashable, Sendable, CustomStringConvertible {
     case xml(line: Int, reason: String)
     /// The JSON is not a readable JSON Feed.
     case json(reason: String)
+    /// The body is larger than `FeedParser.maxBytes`.
+    case tooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum FeedParseError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notOPML(let found): return "not an OPML file (\(found))"
         case .xml(let line, let reason): return "parse error at line \(line): \(reason)"
         case .json(let reason): return "JSON Feed error: \(reason)"
+        case .tooLarge(let bytes, let limit): return "feed is too large: \(bytes) bytes, the limit is \(limit) bytes"
         }
     }
 }

@@ -10,7 +10,12 @@ import Foundation
 /// (or the error message naming the line) is the better outcome than a silent partial import.
 public enum FeedParser {
     /// The feed in `data`. `url`, the address it came from, makes relative item links absolute.
+    /// The largest body read as a feed (the fetcher's default size cap). Far past any real feed; beyond it
+    /// libxml2's own limits would fail with a message that says nothing useful.
+    public static let maxBytes = 10_000_000
+
     public static func parse(_ data: Data, url: URL? = nil) throws(FeedParseError) -> FeedDocument {
+        guard data.count <= maxBytes else { throw .tooLarge(bytes: data.count, limit: maxBytes) }
         let data = XMLInput.utf8(data)
         switch FeedFormat.detect(data: data) {
         case .rss, .atom:
