@@ -55,8 +55,7 @@ public struct Tagger: Sendable {
     /// BIO labels (`BIOTagSet` indices) for every token of already tokenised text; each range of sentence
     /// indices in `documents` is one document.
     public func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
-        var session = makeSession()
-        return session.labels(for: text, documents: documents)
+        ThreadSessions.withSession(for: self) { $0.labels(for: text, documents: documents) }
     }
 
     /// Tags one text on its own. Offsets in Unicode scalars of `text`.

@@ -16,6 +16,9 @@ public struct TaggingSession {
 
     /// BIO label indices for every token of `text`, treating each range of sentence indices in
     /// `documents` as one document (sentences outside every range are tagged as one document each).
+    /// How many distinct word forms this session has cached.
+    public var wordCount: Int { words.infos.count }
+
     public mutating func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
         let allIds = words.ids(for: text)
         var labels = [Int](repeating: 0, count: text.tokens.count)
