@@ -165,17 +165,23 @@ enum CacheSchema {
                     WHERE key = new.entity_key;
                 END;
 
-                -- An entity page: each story's first mention of the entity is one seek in this index (which
-                -- also serves every lookup the old entity index did).
+                -- An entity page: its stories newest first straight from the entity's index entries.
                 CREATE INDEX mentions_first_by_entity ON mentions(entity_key, story_id, paragraph_id, start);
-                DROP INDEX mentions_by_entity;
-                -- Opening a story: its mentions without a walk of every story's.
-                CREATE INDEX mentions_by_story ON mentions(story_id, paragraph_id, start);
-
+                """)
+        }
+        // Indexes for the list and for opening a story. IF (NOT) EXISTS because a development build put them in
+        // "v3" for a while; a cache it migrated must take this one as a no-op.
+        migrator.registerMigration("v4 list and story indexes") { db in
+            try db.execute(sql: """
                 -- The story list read from the index alone: a walk of the table would read every story's text.
-                CREATE INDEX stories_list ON stories(list_date DESC, id DESC, title, source, published, imported_at,
-                                                     read_at, top_entity_1, top_entity_2, top_entity_3);
-                DROP INDEX stories_by_list_date;
+                CREATE INDEX IF NOT EXISTS stories_list ON stories(list_date DESC, id DESC, title, source, published,
+                                                                   imported_at, read_at, top_entity_1, top_entity_2,
+                                                                   top_entity_3);
+                DROP INDEX IF EXISTS stories_by_list_date;
+                -- Opening a story: its mentions without a walk of every story's.
+                CREATE INDEX IF NOT EXISTS mentions_by_story ON mentions(story_id, paragraph_id, start);
+                -- mentions_first_by_entity serves every lookup this one did.
+                DROP INDEX IF EXISTS mentions_by_entity;
                 """)
         }
         return migrator

@@ -62,8 +62,8 @@ public final class Store: Sendable {
     /// Runs `open` again while another process is creating or migrating the same cache. GRDB's migrator reads
     /// which migrations are applied before taking the write lock, so two processes opening a new cache at once
     /// (the reader and a fetch) can both try to create the tables or add the columns; the loser rolls back
-    /// ("already exists", "duplicate column name", or SQLITE_BUSY while WAL mode is being set) and, run again,
-    /// finds the schema in place.
+    /// ("already exists", "duplicate column name", a migration recorded twice, or SQLITE_BUSY while WAL mode is
+    /// being set) and, run again, finds the schema in place.
     private static func retryingWhileAnotherOpens<T>(_ open: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(10)
         while true {
@@ -74,6 +74,7 @@ public final class Store: Sendable {
                 let raced = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
                     || (error.resultCode == .SQLITE_ERROR
                         && (message.hasSuffix("already exists") || message.hasPrefix("duplicate column name")))
+                    || (error.resultCode == .SQLITE_CONSTRAINT && message.hasSuffix("grdb_migrations.identifier"))
                 if !raced { throw error }
                 usleep(50_000)
             }

@@ -14,8 +14,8 @@ struct StoreEffects {
                 return [.listLoaded(stories, total: try store.count(unreadOnly: false),
                                     unread: try store.count(unreadOnly: true))]
             case let .search(query, unreadOnly):
-                var found = try store.search(query)
-                if unreadOnly { found.removeAll { $0.isRead } }
+                // The store filters before it keeps the best matches, so read stories cannot crowd out unread ones.
+                let found = try store.search(query, unreadOnly: unreadOnly)
                 return [.searchLoaded(query: query, found, total: try store.count(unreadOnly: false),
                                       unread: try store.count(unreadOnly: true))]
             case let .loadStory(id):
