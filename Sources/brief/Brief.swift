@@ -2,7 +2,6 @@ import ArgumentParser
 import BriefFeeds
 import BriefResources
 import BriefStore
-import BriefTagger
 import BriefTUI
 import Foundation
 
@@ -24,19 +23,14 @@ struct Brief: ParsableCommand {
             // Say so at once when there is no terminal, before any import work.
             try ReaderApp.checkTerminal()
             let store = try cache.openStore()
+            let importer = try Importer.bundled(store: store)
             if try store.count() == 0 {
-                let report = try Importer.bundled(store: store)
+                let report = try importer
                     .importPaths([try BriefResources.locateRoot().appendingPathComponent("samples").path],
                                  sourceName: SampleSource.name)
                 for failure in report.failures { Console.error("brief: import: \(failure)") }
             }
-            // Feed refreshes tag what they fetch; the model loads on the first refresh, not before the first frame.
-            let model = try BriefResources.locateRoot().appendingPathComponent("ner", isDirectory: true)
-            guard FileManager.default.fileExists(atPath: model.appendingPathComponent(ModelManifest.fileName).path) else {
-                throw MissingModelError(path: model.path)
-            }
-            let tagging = ModelOnDemand(directory: model)
-            try ReaderApp.run(store: store, refresher: FeedRefresher(store: store, annotate: tagging.annotate))
+            try ReaderApp.run(store: store, refresher: FeedRefresher(store: store, annotate: importer.annotate))
         }
     }
 
