@@ -17,7 +17,11 @@ let package = Package(
         .target(name: "BriefTagger"),
         .target(name: "BriefModel", dependencies: ["BriefTagger"]),
         // Store layer: the SQLite cache (GRDB); the only writer.
-        .target(name: "BriefStore", dependencies: ["BriefModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "BriefStore", dependencies: [
+            "BriefModel", .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the import's hot inserts (RowInsert).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Feeds layer: HTTP fetching and feed formats.
         .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefStore"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
@@ -39,7 +43,7 @@ let package = Package(
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore"]),
-        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore"]),
+        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore", "BriefFeeds"]),
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -184,6 +184,12 @@ enum CacheSchema {
                 DROP INDEX IF EXISTS mentions_by_entity;
                 """)
         }
+        // The import totals each entity's new stories and mentions once per transaction (StoryWriter.finish)
+        // instead of a trigger updating the entity, and its count index, for every story-entity row. Deletes and
+        // updates keep their triggers: they are rare and must stay right whatever does them.
+        migrator.registerMigration("v5 entity counts totalled by the import") { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS story_entities_counted_in")
+        }
         return migrator
     }
 }

@@ -5,7 +5,10 @@ import Foundation
 public struct ImportItem: Sendable {
     public var story: Story
     /// The source text exactly as decoded; its hash makes importing idempotent.
-    public var originalText: String
+    public var originalText: String { didSet { contentHash = ContentHash.of(originalText) } }
+    /// `ContentHash` of `originalText`, computed where the item is prepared (on any core) rather than in the
+    /// store's single write transaction.
+    public private(set) var contentHash: String
     /// Where the story came from: the file path it was imported from, or the feed's title.
     public var source: String
     public var published: Date?
@@ -14,6 +17,7 @@ public struct ImportItem: Sendable {
     public init(story: Story, originalText: String, source: String, published: Date?, format: SourceFormat) {
         self.story = story
         self.originalText = originalText
+        contentHash = ContentHash.of(originalText)
         self.source = source
         self.published = published
         self.format = format

@@ -102,6 +102,7 @@ extension Store {
                 INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
+            var writer = try StoryWriter(db: db)
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)
             for item in items {
@@ -117,16 +118,16 @@ extension Store {
                 } else if let id = try Int64.fetchOne(byFingerprint, arguments: [item.fingerprint]) {
                     outcome = .existing(id)
                 } else {
-                    let hash = ContentHash.of(item.story.originalText)
-                    if let id = try Int64.fetchOne(byHash, arguments: [hash]) {
+                    if let id = try Int64.fetchOne(byHash, arguments: [item.story.contentHash]) {
                         outcome = .existing(id)
                     } else {
-                        outcome = .new(try StoryWriter(db: db).insert(item.story, contentHash: hash, importedAt: now))
+                        outcome = .new(try writer.insert(item.story, importedAt: now))
                     }
                 }
                 try link.execute(arguments: [feedURL, item.itemID, item.guid, item.link, item.fingerprint, outcome.id])
                 outcomes.append(outcome)
             }
+            try writer.finish()
             return outcomes
         }
     }
@@ -137,6 +138,6 @@ extension Store {
     }
 
     private static func encodeTags(_ tags: [String]) -> String {
-        (try? JSONEncoder().encode(tags)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        JSONStringArray.encode(tags)
     }
 }

@@ -39,7 +39,14 @@ public final class Store: Sendable {
             configuration.busyMode = .timeout(10)
             // Stories are 2–4 KB rows; 4 KB pages would hold one each and waste about half the file.
             // Only takes effect on a new, empty file (before WAL mode is set).
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA page_size = 16384")
+                // The writer's page cache: a fetch or import inserts rows into a dozen indexes at once, and with
+                // SQLite's 2 MB default their pages are evicted and read back over and over (a 10,000-story fetch
+                // stores in 1.4 s instead of 1.9 s of CPU). It fills only as far as a big write needs it; readers
+                // keep the default.
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
+            }
             do {
                 writer = try Self.retryingWhileAnotherOpens {
                     let pool = try DatabasePool(path: path, configuration: configuration)
@@ -302,15 +309,16 @@ public final class Store: Sendable {
         return try writer.write { db in
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)
+            var writer = try StoryWriter(db: db)
             for item in items {
-                let hash = ContentHash.of(item.originalText)
                 if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?"),
-                                               arguments: [hash]) {
+                                               arguments: [item.contentHash]) {
                     outcomes.append(.existing(id))
                 } else {
-                    outcomes.append(.new(try StoryWriter(db: db).insert(item, contentHash: hash, importedAt: now)))
+                    outcomes.append(.new(try writer.insert(item, importedAt: now)))
                 }
             }
+            try writer.finish()
             return outcomes
         }
     }

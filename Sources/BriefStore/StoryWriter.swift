@@ -3,15 +3,50 @@ import BriefTagger
 import Foundation
 import GRDB
 
-/// Inserts one new story and everything in it, inside the caller's write transaction.
+/// Inserts new stories and everything in them inside the caller's write transaction, then `finish()` adds what
+/// they mention to the entities' counts, once per entity rather than once per row.
 /// Only `Store` uses it, so the façade stays the only writer.
+///
+///     var writer = try StoryWriter(db: db)
+///     for item in items { _ = try writer.insert(item, importedAt: now) }
+///     try writer.finish()
 struct StoryWriter {
     let db: Database
+    /// Entity rows already ensured in this transaction.
+    private var knownEntities: Set<String> = []
+    /// Stories and mentions added per entity key, applied by `finish()`.
+    private var added: [String: (stories: Int, mentions: Int)] = [:]
+    private let insertEntity: RowInsert
+    private let insertStoryEntity: RowInsert
+    private let insertSection: RowInsert
+    private let insertParagraph: RowInsert
+    private let insertMention: RowInsert
+    private let insertQuote: RowInsert
+    private let insertSearch: RowInsert
 
-    func insert(_ item: ImportItem, contentHash: String, importedAt: Date) throws -> Int64 {
+    init(db: Database) throws {
+        self.db = db
+        insertEntity = try RowInsert(db, sql: """
+            INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING
+            """)
+        insertStoryEntity = try RowInsert(db, sql: """
+            INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        insertSection = try RowInsert(db, sql: "INSERT INTO sections (story_id, position, kind, title) VALUES (?, ?, ?, ?)")
+        insertParagraph = try RowInsert(db, sql: """
+            INSERT INTO paragraphs (section_id, story_id, position, text) VALUES (?, ?, ?, ?)
+            """)
+        insertMention = try RowInsert(db, sql: """
+            INSERT INTO mentions (paragraph_id, story_id, start, "end", type, entity_key, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertQuote = try RowInsert(db, sql: "INSERT INTO quotes (story_id, position, text, speaker) VALUES (?, ?, ?, ?)")
+        insertSearch = try RowInsert(db, sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
+    }
+
+    /// Inserts `item` as a new story (its hash is not in the cache: the caller checked) and returns its id.
+    mutating func insert(_ item: ImportItem, importedAt: Date) throws -> Int64 {
         let story = item.story
-        let encoder = JSONEncoder()
-        let places = try story.dateline.map { String(decoding: try encoder.encode($0.places), as: UTF8.self) }
+        let places = story.dateline.map { JSONStringArray.encode($0.places) }
         // Entities first: mentions refer to them. A mention whose entity the linker did not list still gets one,
         // so a tagger slip cannot fail the import.
         var storyEntities: [Entity] = []
@@ -40,59 +75,70 @@ struct StoryWriter {
                                  top_entity_1, top_entity_2, top_entity_3)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
+                item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
                 importedAt, item.published ?? importedAt, places, story.dateline?.agency,
                 top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil,
             ])
         let storyID = db.lastInsertedRowID
 
-        let insertEntity = try db.cachedStatement(sql: """
-            INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING
-            """)
-        let insertStoryEntity = try db.cachedStatement(sql: """
-            INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
-            """)
         for (position, entity) in storyEntities.enumerated() {
-            try insertEntity.execute(arguments: [entity.key, entity.name, entity.type.rawValue])
-            let aliases = String(decoding: try encoder.encode(entity.aliases), as: UTF8.self)
-            try insertStoryEntity.execute(arguments: [storyID, entity.key, position, entity.name, aliases,
-                                                      entity.mentions])
+            if knownEntities.insert(entity.key).inserted {
+                try insertEntity.run { try $0.bind(entity.key); try $0.bind(entity.name); try $0.bind(entity.type.rawValue) }
+            }
+            try insertStoryEntity.run {
+                try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
+                try $0.bind(JSONStringArray.encode(entity.aliases)); try $0.bind(entity.mentions)
+            }
+            added[entity.key, default: (0, 0)].stories += 1
+            added[entity.key, default: (0, 0)].mentions += entity.mentions
         }
 
-        let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections (story_id, position, kind, title) VALUES (?, ?, ?, ?)
-            """)
-        let insertParagraph = try db.cachedStatement(sql: """
-            INSERT INTO paragraphs (section_id, story_id, position, text) VALUES (?, ?, ?, ?)
-            """)
-        let insertMention = try db.cachedStatement(sql: """
-            INSERT INTO mentions (paragraph_id, story_id, start, "end", type, entity_key, text) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        var searchText: [String] = []
+        var searchText = ""
         for (sectionPosition, section) in story.sections.enumerated() {
-            try insertSection.execute(arguments: [storyID, sectionPosition, section.kind.rawValue, section.title])
-            let sectionID = db.lastInsertedRowID
-            if let title = section.title { searchText.append(title) }
+            let sectionID = try insertSection.run {
+                try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
+                try $0.bind(section.title)
+            }
+            if let title = section.title { Self.appendLine(title, to: &searchText) }
             for (paragraphPosition, paragraph) in section.paragraphs.enumerated() {
-                try insertParagraph.execute(arguments: [sectionID, storyID, paragraphPosition, paragraph.text])
-                let paragraphID = db.lastInsertedRowID
-                searchText.append(paragraph.text)
+                let paragraphID = try insertParagraph.run {
+                    try $0.bind(sectionID); try $0.bind(storyID); try $0.bind(paragraphPosition)
+                    try $0.bind(paragraph.text)
+                }
+                Self.appendLine(paragraph.text, to: &searchText)
                 for mention in paragraph.mentions {
-                    try insertMention.execute(arguments: [paragraphID, storyID, mention.start, mention.end,
-                                                          mention.type.rawValue, mention.entity, mention.text])
+                    try insertMention.run {
+                        try $0.bind(paragraphID); try $0.bind(storyID); try $0.bind(mention.start)
+                        try $0.bind(mention.end); try $0.bind(mention.type.rawValue); try $0.bind(mention.entity)
+                        try $0.bind(mention.text)
+                    }
                 }
             }
         }
 
-        let insertQuote = try db.cachedStatement(sql: """
-            INSERT INTO quotes (story_id, position, text, speaker) VALUES (?, ?, ?, ?)
-            """)
         for (position, quote) in story.quotes.enumerated() {
-            try insertQuote.execute(arguments: [storyID, position, quote.text, quote.speaker])
+            try insertQuote.run {
+                try $0.bind(storyID); try $0.bind(position); try $0.bind(quote.text); try $0.bind(quote.speaker)
+            }
         }
 
-        try db.cachedStatement(sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
-            .execute(arguments: [storyID, story.title, searchText.joined(separator: "\n")])
+        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
         return storyID
+    }
+
+    /// Adds the inserted stories' entity counts; call once, after the last `insert` of the transaction.
+    func finish() throws {
+        let update = try db.cachedStatement(sql: """
+            UPDATE entities SET story_count = story_count + ?, mention_count = mention_count + ? WHERE key = ?
+            """)
+        for (key, counts) in added {
+            try update.execute(arguments: [counts.stories, counts.mentions, key])
+        }
+    }
+
+    /// The search text is the section titles and paragraphs, one a line.
+    private static func appendLine(_ line: String, to text: inout String) {
+        if !text.isEmpty { text += "\n" }
+        text += line
     }
 }

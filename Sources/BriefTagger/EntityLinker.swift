@@ -129,6 +129,31 @@ public enum EntityLinker {
     /// The stable key of an entity: type code, a colon, and the canonical name lower-cased, without
     /// diacritics, with every run of other characters than letters and digits made one `-`.
     public static func key(type: EntityType, name: String) -> String {
+        type.rawValue + ":" + (asciiSlug(name) ?? foldedSlug(name))
+    }
+
+    /// The key's name part for a name in plain ASCII, where folding is lower-casing: the common case, without
+    /// Foundation's folding (which costs more than tagging the mention). Nil when `name` has other characters.
+    static func asciiSlug(_ name: String) -> String? {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
+        var pendingDash = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingDash, !slug.isEmpty { slug.append(0x2D) }
+                pendingDash = false
+                slug.append(lower)
+            } else if byte != 0x27 {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "-" : String(decoding: slug, as: UTF8.self)
+    }
+
+    /// The key's name part for any name: folded without case, diacritics or width, then slugged.
+    static func foldedSlug(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
                                   locale: Locale(identifier: "en_US_POSIX")).lowercased()
         var slug = ""
@@ -142,7 +167,7 @@ public enum EntityLinker {
                 pendingDash = true
             }
         }
-        return type.rawValue + ":" + (slug.isEmpty ? "-" : slug)
+        return slug.isEmpty ? "-" : slug
     }
 
     private static func typeIndex(_ t: EntityType) -> Int { BIOTagSet.types.firstIndex(of: t) ?? 0 }

@@ -10,7 +10,8 @@ import Synchronization
 /// ITEMS (default 500) wire stories each (a headline and five paragraphs; about 20 MB in all) from an in-process
 /// server on 127.0.0.1, then refreshes them into a fresh cache file through `FeedRefresher` (fetch, parse, section,
 /// tag, store) and reports the wall time, the process's CPU time and peak memory; then refreshes again, when every
-/// feed answers 304, and reports that time too. `--untagged` skips the tagger, to separate its cost.
+/// feed answers 304, and reports that time too. `--untagged` skips the tagger, to separate its cost; `--keep` leaves the
+/// filled cache file in place and prints its path, to study its tables.
 enum FeedFetchBenchmark {
     @Sendable static func run(_ args: [String]) throws {
         let numbers = args.compactMap(Int.init)
@@ -30,7 +31,10 @@ enum FeedFetchBenchmark {
 
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let keep = args.contains("--keep")
+        defer {
+            if keep { print("cache kept: \(work.path)/brief.sqlite") } else { try? FileManager.default.removeItem(at: work) }
+        }
         let store = try Store(path: work.appendingPathComponent("brief.sqlite").path)
         for feed in 0..<feedCount { try store.addFeed(url: server.url("/feed-\(feed).xml")) }
 
@@ -43,6 +47,10 @@ enum FeedFetchBenchmark {
             let annotator = StoryAnnotator(tagger: try Tagger.load(from: BriefResources.nerModel))
             annotate = annotator.annotate
             print("entity model: loaded in \(seconds(since: loadStart))")
+        }
+        if args.contains("--store-only") {
+            try storeOnly(bodies: bodies, annotate: annotate, directory: work)
+            return
         }
         let refresher = FeedRefresher(store: store, annotate: annotate)
 
@@ -60,6 +68,23 @@ enum FeedFetchBenchmark {
         let second = wait { await refresher.refreshAll(jobs: jobs) }
         print("unchanged refetch: \(seconds(since: secondStart)) — \(second.summary)")
         print("stories in cache: \(try store.count())")
+    }
+
+    /// `--store-only`: parses, sections and tags every feed first, then times storing them alone (one transaction
+    /// per feed, as a refresh does), to see the cache's share of a refresh.
+    private static func storeOnly(bodies: [String: Data], annotate: @escaping @Sendable (Story) -> Story,
+                                  directory: URL) throws {
+        let prepared = try bodies.keys.sorted().map { path in
+            let document = try FeedParser.parse(bodies[path] ?? Data(), url: URL(fileURLWithPath: path))
+            return (path, FeedImportItem.prepare(document.items, source: document.title, annotate: annotate))
+        }
+        let store = try Store(path: directory.appendingPathComponent("store-only.sqlite").path)
+        let start = Date(), cpu = cpuSeconds()
+        var stored = 0
+        for (path, items) in prepared { stored += try store.importFeedItems(feedURL: path, items: items).count }
+        let wall = Date().timeIntervalSince(start)
+        print(String(format: "store only: %d stories in %.3f s (%.0f µs per story; CPU %.2f s)", stored, wall,
+                     wall / Double(max(1, stored)) * 1_000_000, cpuSeconds() - cpu))
     }
 
     /// One feed as RSS 2.0 with the stories' paragraphs as HTML in `content:encoded`.

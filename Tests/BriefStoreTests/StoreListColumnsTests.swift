@@ -96,6 +96,40 @@ struct StoreListColumnsTests {
         #expect(try store.integrityProblems() == [])
     }
 
+    @Test("Entity counts are totalled per import: several transactions, shared entities and repeats stay exact")
+    func countsTotalledPerImport() throws {
+        // Given a cache file and stories that share Lavrov, each imported in its own transaction or together
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: dir.appendingPathComponent("brief.sqlite").path)
+        func lavrovStory(_ n: Int) -> ImportItem {
+            var story = StoryFixtures.plainStory(title: "Talks, day \(n)", text: "Lavrov and Lavrov again, day \(n).")
+            story.sections[0].paragraphs[0].mentions = [
+                Mention(start: 0, end: 6, type: .person, text: "Lavrov", entity: StoryFixtures.lavrov.key),
+                Mention(start: 11, end: 17, type: .person, text: "Lavrov", entity: StoryFixtures.lavrov.key),
+            ]
+            story.entities = [Entity(key: StoryFixtures.lavrov.key, name: "Lavrov", type: .person, mentions: 2)]
+            return StoryFixtures.item(story)
+        }
+
+        // When they are imported in three transactions, one of them repeating a story already stored
+        _ = try store.importStories([StoryFixtures.item(StoryFixtures.summitStory()), lavrovStory(1)])
+        _ = try store.importStories([lavrovStory(2), lavrovStory(3)])
+        let repeated = try store.importStories([lavrovStory(3), lavrovStory(4)])
+
+        // Then the repeat is recognised and every entity counts exactly what its stories say
+        #expect(!repeated[0].isNew && repeated[1].isNew)
+        let counts = try countsFromStories(store)
+        let listed = try store.entities()
+        #expect(Set(listed.map(\.key)) == Set(counts.keys))
+        for entity in listed {
+            #expect(entity.stories == counts[entity.key]?.stories && entity.mentions == counts[entity.key]?.mentions,
+                    "entity \(entity.key)")
+        }
+        #expect(listed.first { $0.key == StoryFixtures.lavrov.key }?.stories == 5)
+        #expect(try store.integrityProblems() == [])
+    }
+
     @Test("Search returns at most the limit asked for, the best matches")
     func searchLimited() throws {
         // Given three stories with "harbour", only one in its headline

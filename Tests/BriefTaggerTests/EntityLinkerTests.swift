@@ -43,4 +43,20 @@ struct EntityLinkerTests {
         #expect(EntityLinker.key(type: .organisation, name: "U.N.") == "ORG:u-n")
         #expect(EntityLinker.key(type: .place, name: "Côte d’Ivoire") == "LOC:cote-divoire")
     }
+
+    @Test("the plain-ASCII key path gives the same keys as full folding, so caches keep their keys")
+    func asciiKeysMatchFolding() {
+        // Given names around every ASCII character, controls included, and a few real ones
+        var names = ["Sergei Lavrov", "U.N.", "O'Brien", "  Group of 20 (G20) ", "AT&T", "--", "", "'", "x"]
+        for byte in UInt8(0)..<0x80 {
+            let c = String(UnicodeScalar(byte))
+            names += ["Ab\(c)Cd 9", "\(c)Zed", "Q\(c)"]
+        }
+        for name in names {
+            // Then the fast path agrees with folding wherever it answers
+            #expect(EntityLinker.asciiSlug(name) == EntityLinker.foldedSlug(name), "\(name.debugDescription)")
+        }
+        // And it declines anything outside ASCII
+        #expect(EntityLinker.asciiSlug("Erdoğan") == nil)
+    }
 }
