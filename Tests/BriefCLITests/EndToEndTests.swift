@@ -260,6 +260,143 @@ struct EndToEndTests {
         try tmux.waitFor("brief exited 0")
     }
 
+    @Test("r then u, opening then u, and A then u restore the unread marks, which survive quit and restart")
+    func undoingMarks() throws {
+        // Given the samples in a cache, all unread
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        let imported = try BriefProcess.run(["import", "--samples", "--db", db.path])
+        try #require(imported.status == 0, "import failed: \(imported.stderr)")
+        let total = try Self.listed(db).count
+        var tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        defer { tmux.kill() }
+        var screen = try tmux.waitUntil("the story list", timeout: 60) { Self.counts($0) != nil }
+        #expect(Self.counts(screen)?.unread == total)
+
+        // When r marks the first story read, u makes it unread again
+        try tmux.send("r")
+        try tmux.waitUntil("one read") { Self.counts($0)?.unread == total - 1 }
+        try tmux.send("u")
+        screen = try tmux.waitUntil("the mark undone") { Self.counts($0)?.unread == total }
+        #expect(screen.last { !$0.isEmpty }?.hasPrefix(" Undone, unread again: “") == true)
+        #expect(screen[1].contains("●"))
+
+        // When opening a story marks it read, u in the story view makes it unread again
+        try tmux.send("Enter")
+        try tmux.waitFor("q back · ? keys")
+        try tmux.send("u")
+        try tmux.waitFor("Undone, unread again: ")
+        try tmux.send("q")
+        screen = try tmux.waitUntil("the list, all unread") { Self.counts($0)?.unread == total }
+        #expect(screen[1].contains("●"))
+
+        // When A marks everything read, u makes all of it unread again
+        try tmux.send("A")
+        try tmux.waitUntil("all read") { Self.counts($0)?.unread == 0 }
+        try tmux.send("u")
+        try tmux.waitUntil("all unread again") { Self.counts($0)?.unread == total }
+        try tmux.waitFor("Undone, \(total) stories unread again")
+        // And with nothing left to undo, u says so
+        try tmux.send("u")
+        try tmux.waitFor("Nothing to undo")
+        try tmux.send("q")
+        try tmux.waitFor("brief exited 0")
+
+        // Then the cache holds every story unread, for scripts
+        #expect(try Self.listed(db).allSatisfy { !$0.read })
+        // And a restarted reader counts them all unread
+        tmux.kill()
+        tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        screen = try tmux.waitUntil("the story list after restart") { Self.counts($0) != nil }
+        #expect(Self.counts(screen)?.unread == total)
+        try tmux.send("Q")
+        try tmux.waitFor("brief exited 0")
+    }
+
+    struct IndexedEntity: Decodable {
+        var key: String
+        var name: String
+        var type: String
+        var stories: Int
+    }
+
+    @Test("/ on an entity page filters its stories by headline; Enter opens the one shown; Esc shows them all")
+    func filteringAnEntityPage() throws {
+        // Given the samples, the most mentioned entity (first in the index), and a headline word of one of
+        // its stories that the others' headlines lack
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("c.sqlite")
+        let imported = try BriefProcess.run(["import", "--samples", "--db", db.path])
+        try #require(imported.status == 0, "import failed: \(imported.stderr)")
+        let listed = try BriefProcess.run(["entities", "--json", "--db", db.path])
+        let top = try #require(try JSONDecoder().decode([IndexedEntity].self, from: Data(listed.stdout.utf8)).first)
+        try #require(top.stories >= 2, "the most mentioned entity is in one story only")
+        let page = try BriefProcess.run(["entity", top.key, "--json", "--db", db.path])
+        let entity = try JSONDecoder().decode(EntityStories.self, from: Data(page.stdout.utf8))
+        func holds(_ title: String, _ word: String) -> Bool {
+            title.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        }
+        var pick: (story: EntityStories.Story, word: String)?
+        for story in entity.stories where pick == nil {
+            let words = story.title.split(separator: " ").map(String.init)
+                .filter { $0.count >= 5 && $0.allSatisfy(\.isLetter) }
+            if let word = words.first(where: { word in entity.stories.filter { holds($0.title, word) }.count == 1 }) {
+                pick = (story, word)
+            }
+        }
+        let (story, word) = try #require(pick)
+        let others = entity.stories.filter { $0.id != story.id }
+        let typeName = ["PER": "Person", "ORG": "Organisation", "LOC": "Place", "MISC": "Group"][entity.type] ?? "?"
+
+        let tmux = try EndToEndTmux.start(EndToEndTmux.briefCommand(db: db, home: dir))
+        defer { tmux.kill() }
+        try tmux.waitUntil("the story list", timeout: 60) { Self.counts($0) != nil }
+
+        // When opening the entity index and its first entity's page
+        try tmux.send("e")
+        try tmux.waitFor("Brief › Entities · All types")
+        try tmux.waitFor(top.name)
+        try tmux.send("Enter")
+        var screen = try tmux.waitFor("Brief › \(typeName): \(entity.name)")
+        try tmux.waitFor("\(entity.stories.count) stories")
+
+        // And pressing / and typing the word
+        try tmux.send("/")
+        try tmux.waitFor("Filter stories:")
+        try tmux.run(["send-keys", "-t", tmux.session, "-l", word])
+        // Then the page shows only that story, and says one of how many
+        func filtered(_ screen: [String]) -> Bool {
+            screen.first?.contains("“\(word)”") == true && screen.first?.hasSuffix(" 1 of \(entity.stories.count) stories") == true
+        }
+        screen = try tmux.waitUntil("the page filtered to one story", filtered)
+        #expect(screen.contains { $0.contains(String(story.title.prefix(30))) })
+        for other in others {
+            #expect(!screen.dropFirst().contains { $0.contains(String(other.title.prefix(30))) }, "still shown: \(other.title)")
+        }
+
+        // When Enter closes the prompt and Enter again opens the story shown
+        try tmux.send("Enter")
+        try tmux.waitFor("Esc clears the filter")
+        try tmux.send("Enter")
+        screen = try tmux.waitUntil("the filtered story, opened") { screen in
+            screen.first?.contains("stories") == false && screen.contains { $0.contains(String(story.title.prefix(30))) }
+                && screen.suffix(3).contains { $0.hasPrefix(" \(typeName): ") }
+        }
+
+        // And back on the page the filter holds; Esc clears it and every story is back
+        try tmux.send("q")
+        try tmux.waitUntil("the page, still filtered", filtered)
+        try tmux.send("Escape")
+        screen = try tmux.waitUntil("the whole page") { screen in
+            screen.first?.hasSuffix("\(entity.stories.count) stories") == true && screen.first?.contains(" of ") == false
+        }
+        #expect(screen.contains { $0.contains(String((others.first?.title ?? "").prefix(30))) } || entity.stories.count > 6)
+        try tmux.send("Q")
+        try tmux.waitFor("brief exited 0")
+    }
+
     @Test("SIGTERM while reading gives the terminal back before brief dies of it")
     func terminatedBySignal() throws {
         let dir = try BriefProcess.temporaryDirectory()

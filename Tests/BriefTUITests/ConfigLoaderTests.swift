@@ -35,7 +35,7 @@ struct ConfigLoaderTests {
         // The help screen follows the rebinding
         var state = Fixtures.loadedState(width: 80, height: 60)
         state.keymap = config.keymap
-        #expect(Fixtures.apply(state, .help).screenLines.contains { $0.contains("o Enter") && $0.contains("Open story") })
+        #expect(Fixtures.apply(state, .help).screenLines.contains { $0.contains("o Enter") && $0.contains("Open the story") && $0.hasSuffix(" open") })
     }
 
     @Test("A key taken by a rebinding leaves its old operation")

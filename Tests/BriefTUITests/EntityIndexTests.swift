@@ -61,6 +61,10 @@ struct EntityIndexTests {
         let (cleared, clearEffects) = Reader.update(state, .clear)
         #expect(cleared.index.nameFilter.isEmpty)
         #expect(clearEffects == [.loadEntities(type: nil, filter: "")])
+        #expect(cleared.screen == .entityIndex)
+        // With no filter left, Esc leaves the index, as it leaves an entity page
+        let (left, leftEffects) = Reader.update(cleared, .clear)
+        #expect(left.screen == .list && leftEffects.isEmpty)
     }
 
     @Test("No match says how to widen the search")

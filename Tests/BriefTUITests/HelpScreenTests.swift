@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefTUI
 
@@ -11,6 +12,52 @@ struct HelpScreenTests {
             #expect(screen.contains(binding.summary), "missing \(binding.summary)")
             let keys = binding.keys.map(\.label).joined(separator: " ")
             #expect(screen.contains("  " + keys), "missing keys \(keys)")
+        }
+    }
+
+    @Test("Each line ends with the operation's config name, and the keys are grouped where they work")
+    func namesAndGroups() throws {
+        let lines = Fixtures.apply(Fixtures.loadedState(width: 100, height: 60), .help).screenLines
+        for binding in Keymap.standard.bindings {
+            let line = try #require(lines.first { $0.contains(binding.summary) })
+            #expect(line.hasSuffix("  " + binding.name), "\(line)")
+            // The names form one column
+            #expect(line.count - binding.name.count == 1 + 2 + 17 + 42, "\(line)")
+        }
+        func group(of summary: String) -> String? {
+            guard let line = lines.firstIndex(where: { $0.contains(summary) }) else { return nil }
+            return lines[..<line].last { !$0.isEmpty && !$0.hasPrefix("  ") }
+        }
+        #expect(group(of: "Toggle read / unread") == " Story list and story")
+        #expect(group(of: "Undo the last mark") == " Story list and story")
+        #expect(group(of: "All entities, most mentioned first") == " Story list and story")
+        #expect(group(of: "Mark all stories read") == " Story list")
+        #expect(group(of: "Focus the next name") == " Story")
+        #expect(group(of: "Entity index: cycle the type filter") == " Entity page and index")
+    }
+
+    @Test("e from the help screen closes it and opens the entity index")
+    func entityIndexFromHelp() {
+        let (state, effects) = Reader.update(Fixtures.apply(Fixtures.loadedState(), .help), .entityIndex)
+        #expect(state.screens == [.list, .entityIndex])
+        #expect(effects == [.loadEntities(type: nil, filter: "")])
+    }
+
+    @Test("The README's keys table names the first key of every default binding")
+    func readmeListsKeys() throws {
+        // Tests/BriefTUITests/HelpScreenTests.swift → the package root
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Keys").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        // The first cell of each row, split into key names ("j / k, ↓ / ↑", "Enter (or l)"), and whole ("/")
+        let cells = section.split(separator: "\n").filter { $0.hasPrefix("| ") }
+            .map { ($0.split(separator: "|").first ?? "").trimmingCharacters(in: .whitespaces) }
+        let keys = Set(cells + cells.flatMap { $0.split { " /,()".contains($0) }.map(String.init) })
+        for binding in Keymap.standard.bindings {
+            let label = try #require(binding.keys.first).label
+            #expect(keys.contains(label), "README keys table lacks \(label) (\(binding.name))")
         }
     }
 
@@ -63,6 +110,15 @@ struct HelpScreenTests {
         #expect(map.operation(for: .character("*")) == .nextSameEntity)
         #expect(map.operation(for: .character("#")) == .previousSameEntity)
         #expect(map.operation(for: .character("E")) == .entities)
+        #expect(map.operation(for: .character("e")) == .entityIndex)
+        #expect(map.operation(for: .character("t")) == .cycleType)
+        #expect(map.operation(for: .character("/")) == .search)
+        #expect(map.operation(for: .escape) == .clear)
+        #expect(map.operation(for: .character("R")) == .refresh)
+        #expect(map.operation(for: .character("h")) == .back)
+        #expect(map.operation(for: .backspace) == .back)
+        #expect(map.operation(for: .pageUp) == .pageUp)
+        #expect(map.operation(for: .up) == .moveUp)
         #expect(map.operation(for: .character("z")) == nil)
     }
 }

@@ -101,7 +101,8 @@ struct ListUpdateTests {
         #expect(marked.status == "Marked 2 read · u undoes")
         let (undone, undoEffects) = Reader.update(marked, .undo)
         #expect(undoEffects == [.setRead(false, ids: [3, 1]), .loadList(unreadOnly: false)])
-        #expect(undone.undoIDs.isEmpty)
+        #expect(undone.status == "Undone, 2 stories unread again")
+        #expect(undone.undoStack.isEmpty)
         #expect(Reader.update(undone, .undo).1.isEmpty)
     }
 
@@ -134,11 +135,12 @@ struct ListUpdateTests {
         #expect(Fixtures.apply(failed, .moveDown).status == nil)
     }
 
-    @Test("help opens the keys screen and closes it again")
+    @Test("help opens the keys screen; ?, q or Esc closes it")
     func helpToggles() {
         let help = Fixtures.apply(Fixtures.loadedState(), .help)
         #expect(help.screen == .help)
         #expect(Fixtures.apply(help, .help).screen == .list)
         #expect(Fixtures.apply(help, .back).screen == .list)
+        #expect(Fixtures.apply(help, .clear).screen == .list)
     }
 }

@@ -14,6 +14,7 @@ public struct Prompt: Hashable, Sendable {
         case .library: "Search all stories: "
         case .story: "Search this story: "
         case .entityName: "Filter names: "
+        case .entityStories: "Filter stories: "
         }
     }
 }

@@ -6,4 +6,6 @@ public enum PromptPurpose: Hashable, Sendable {
     case story
     /// Filter the entity index by name, as the reader types.
     case entityName
+    /// Filter the entity page's stories by headline, as the reader types.
+    case entityStories
 }

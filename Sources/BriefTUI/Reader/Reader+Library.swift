@@ -131,7 +131,7 @@ extension Reader {
         guard var page = state.entityPage, page.key == key else { return }
         page.profile = profile
         page.hasLoaded = true
-        page.selected = min(page.selected, max(0, (profile?.stories.count ?? 1) - 1))
+        page.selected = min(page.selected, max(0, page.stories.count - 1))
         state.entityPage = page
         if profile == nil { state.status = "That entity is no longer in the cache" }
         keepEntityPageSelectionVisible(&state)
@@ -139,7 +139,8 @@ extension Reader {
 
     static func entityPageOperation(_ state: inout ReaderState, _ operation: ReaderOperation) -> [ReaderEffect] {
         guard var page = state.entityPage else { return [] }
-        let count = page.profile?.stories.count ?? 0
+        let stories = page.stories
+        let count = stories.count
         let perPage = max(1, state.bodyHeight / 3)
         switch operation {
         case .moveDown: page.selected += 1
@@ -149,24 +150,25 @@ extension Reader {
         case .top: page.selected = 0
         case .bottom: page.selected = count - 1
         case .open:
-            guard let stories = page.profile?.stories, stories.indices.contains(page.selected) else { return [] }
+            guard stories.indices.contains(page.selected) else { return [] }
             let story = stories[page.selected].summary
             var storyPage = StoryPage(id: story.id)
             storyPage.focusEntity = page.key
             state.selectedID = story.id
             pushStory(&state, storyPage)
-            var effects: [ReaderEffect] = [.loadStory(id: story.id)]
-            if !story.isRead, state.openMarksRead { effects += [.setRead(true, ids: [story.id]), reload(state)] }
-            if !story.isRead, state.openMarksRead, var profile = page.profile {
-                // Show it read when we come back, without reloading the page.
-                profile.stories[page.selected].summary.readAt = story.importedAt
-                page.profile = profile
-                state.savedEntityPages = state.savedEntityPages.map { $0.key == page.key ? page : $0 }
-            }
-            if state.entityPage?.key == page.key { state.entityPage?.profile = page.profile }
-            return effects
+            // Marking it read also shows it read on this page when we come back.
+            return [.loadStory(id: story.id)] + markOpened(&state, story)
+        case .search:
+            state.prompt = Prompt(.entityStories, text: page.filter)
+            return []
         case .clear:
-            back(&state)
+            // Esc clears the filter first, as on the entity index; with none, it leaves the page.
+            if page.filter.isEmpty {
+                back(&state)
+            } else {
+                filterEntityPage(&state, "")
+                state.status = "Filter cleared"
+            }
             return []
         default:
             return []
@@ -175,6 +177,19 @@ extension Reader {
         state.entityPage = page
         keepEntityPageSelectionVisible(&state)
         return []
+    }
+
+    /// Shows only the page's stories whose headline contains `text`, keeping the selected story selected
+    /// when it is still shown, else selecting the first.
+    static func filterEntityPage(_ state: inout ReaderState, _ text: String) {
+        guard var page = state.entityPage, page.filter != text else { return }
+        let selectedID = page.stories.indices.contains(page.selected) ? page.stories[page.selected].summary.id : nil
+        page.filter = text
+        let stories = page.stories
+        page.selected = selectedID.flatMap { id in stories.firstIndex { $0.summary.id == id } } ?? 0
+        if page.selected == 0 { page.top = 0 }
+        state.entityPage = page
+        keepEntityPageSelectionVisible(&state)
     }
 
     static func keepEntityPageSelectionVisible(_ state: inout ReaderState) {
@@ -231,9 +246,14 @@ extension Reader {
         case .search:
             state.prompt = Prompt(.entityName, text: state.index.nameFilter)
         case .clear:
-            guard !state.index.nameFilter.isEmpty else { break }
+            // Esc clears the filter first; with none, it leaves the index (as on an entity page).
+            guard !state.index.nameFilter.isEmpty else {
+                back(&state)
+                return []
+            }
             state.index.nameFilter = ""
             state.index.selected = 0
+            state.status = "Filter cleared"
             return [.loadEntities(type: state.index.type, filter: "")]
         case .open:
             guard state.index.entities.indices.contains(state.index.selected) else { return [] }
@@ -265,12 +285,12 @@ extension Reader {
         case .deleteBackward:
             if prompt.text.isEmpty {
                 state.prompt = nil
-                return prompt.purpose == .entityName ? liveFilter(&state, "") : []
+                return liveFilter(&state, prompt.purpose, "")
             }
             prompt.text.removeLast()
         case .cancelPrompt:
             state.prompt = nil
-            return prompt.purpose == .entityName ? liveFilter(&state, "") : []
+            return liveFilter(&state, prompt.purpose, "")
         case .submit:
             state.prompt = nil
             return submit(&state, prompt)
@@ -278,11 +298,21 @@ extension Reader {
             return []
         }
         state.prompt = prompt
-        return prompt.purpose == .entityName ? liveFilter(&state, prompt.text) : []
+        return liveFilter(&state, prompt.purpose, prompt.text)
     }
 
-    /// The entity index filters as the reader types.
-    private static func liveFilter(_ state: inout ReaderState, _ text: String) -> [ReaderEffect] {
+    /// The entity index and the entity page filter as the reader types; searches wait for Enter.
+    private static func liveFilter(_ state: inout ReaderState, _ purpose: PromptPurpose, _ text: String) -> [ReaderEffect] {
+        switch purpose {
+        case .entityName: return filterIndex(&state, text)
+        case .entityStories:
+            filterEntityPage(&state, text)
+            return []
+        case .library, .story: return []
+        }
+    }
+
+    private static func filterIndex(_ state: inout ReaderState, _ text: String) -> [ReaderEffect] {
         guard state.index.nameFilter != text else { return [] }
         state.index.nameFilter = text
         state.index.selected = 0
@@ -328,8 +358,14 @@ extension Reader {
             }
             state.page = page
             return []
-        case .entityName:
-            return liveFilter(&state, text)
+        case .entityName, .entityStories:
+            let effects = liveFilter(&state, prompt.purpose, text)
+            if prompt.purpose == .entityStories, let page = state.entityPage, !text.isEmpty {
+                let shown = page.stories.count
+                state.status = shown == 0 ? "No stories match “\(text)” · Esc clears the filter"
+                    : "\(shown) of \(page.profile?.stories.count ?? shown) stories · Enter opens · Esc clears the filter"
+            }
+            return effects
         }
     }
 

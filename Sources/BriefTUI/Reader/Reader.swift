@@ -43,7 +43,7 @@ public enum Reader {
         case let .storyLoaded(id, stored):
             storyLoaded(&state, id: id, stored: stored)
         case let .markedAllRead(ids):
-            state.undoIDs = ids
+            remember(&state, ReadMark(ids: ids, wasRead: false))
             state.status = ids.isEmpty ? "No unread stories" : "Marked \(ids.count) read · u undoes"
             effects.append(reload(state))
         case let .entitiesLoaded(type, filter, entities):
@@ -64,6 +64,7 @@ public enum Reader {
         case .typed, .deleteBackward, .submit, .cancelPrompt:
             effects = promptOperation(&state, operation)
         case .entityIndex:
+            if state.screen == .help { back(&state) }
             effects = openIndex(&state)
         case .refresh:
             if state.isRefreshing {
@@ -85,6 +86,7 @@ public enum Reader {
             case .list: effects = listOperation(&state, operation)
             case .story: effects = storyOperation(&state, operation)
             case .entities: effects = panelOperation(&state, operation)
+            case .help where operation == .clear: back(&state)
             case .help: overlayOperation(&state, operation)
             case .entityPage: effects = entityPageOperation(&state, operation)
             case .entityIndex: effects = indexOperation(&state, operation)
@@ -110,9 +112,7 @@ public enum Reader {
             return open(&state, story)
         case .toggleRead:
             guard let story = state.selectedStory else { return [] }
-            state.status = story.isRead ? "Marked unread" : "Marked read"
-            state.undoIDs = []
-            return [.setRead(!story.isRead, ids: [story.id]), reload(state)]
+            return toggleRead(&state, story, isRead: story.isRead)
         case .toggleUnreadOnly:
             state.unreadOnly.toggle()
             state.status = state.unreadOnly ? "Showing unread stories only" : "Showing all stories"
@@ -126,14 +126,7 @@ public enum Reader {
         case .markAllRead:
             return [.markAllRead]
         case .undo:
-            guard !state.undoIDs.isEmpty else {
-                state.status = "Nothing to undo"
-                return []
-            }
-            let ids = state.undoIDs
-            state.undoIDs = []
-            state.status = "Marked \(ids.count) unread again"
-            return [.setRead(false, ids: ids), reload(state)]
+            return undo(&state)
         case .search:
             state.prompt = Prompt(.library, text: state.search ?? "")
         case .clear:
@@ -152,9 +145,7 @@ public enum Reader {
         state.selectedID = story.id
         keepSelectionVisible(&state)
         pushStory(&state, StoryPage(id: story.id))
-        var effects: [ReaderEffect] = [.loadStory(id: story.id)]
-        if !story.isRead, state.openMarksRead { effects += [.setRead(true, ids: [story.id]), reload(state)] }
-        return effects
+        return [.loadStory(id: story.id)] + markOpened(&state, story)
     }
 
     static func select(_ state: inout ReaderState, index: Int) {
@@ -215,13 +206,18 @@ public enum Reader {
         case .bottom: page.top = maxTop
         case .toggleRead:
             // The page knows its own read state best (the list may be a search that does not hold it).
-            let isRead = page.stored?.summary.isRead ?? state.stories.first { $0.id == page.id }?.isRead ?? true
-            state.status = isRead ? "Marked unread" : "Marked read"
-            if var stored = page.stored {
-                stored.summary.readAt = isRead ? nil : stored.summary.importedAt
-                page.stored = stored
+            guard let story = page.stored?.summary ?? state.stories.first(where: { $0.id == page.id }) else {
+                break
             }
-            return [.setRead(!isRead, ids: [page.id]), reload(state)]
+            state.page = page
+            let effects = toggleRead(&state, story, isRead: story.isRead)
+            page = state.page ?? page
+            return effects
+        case .undo:
+            state.page = page
+            let effects = undo(&state)
+            page = state.page ?? page
+            return effects
         case .nextUnread where page.searchText != nil, .previousUnread where page.searchText != nil:
             stepMatch(&page, forward: operation == .nextUnread, height: height, status: &state.status)
         case .nextUnread, .previousUnread:

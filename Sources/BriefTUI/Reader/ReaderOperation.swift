@@ -16,7 +16,7 @@ public enum ReaderOperation: Hashable, Sendable {
     /// Next / previous unread story, or next / previous match while a search is active in the story.
     case nextUnread, previousUnread
     case markAllRead
-    /// Undoes the last mark (mark all read, or one story's toggle).
+    /// Undoes the last change of read marks (`r`, mark all read, or opening an unread story).
     case undo
     case nextMention, previousMention
     case nextSection, previousSection

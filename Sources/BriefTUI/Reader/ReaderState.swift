@@ -22,8 +22,8 @@ public struct ReaderState: Hashable, Sendable {
     public var overlayTop = 0
     /// A one-line message for the status bar, cleared by the next key.
     public var status: String?
-    /// Stories the last mark-all-read changed, for undo.
-    public var undoIDs: [Int64] = []
+    /// The read-mark changes `u` can take back, the latest last (at most `ReadMark.undoLimit`).
+    public var undoStack: [ReadMark] = []
     public var isFinished = false
     /// The library search whose results the list shows, if any.
     public var search: String?

@@ -2,7 +2,8 @@ import BriefModel
 import BriefTagger
 
 /// An entity's page: its name, type and aliases, then every story that mentions it (newest first, unread
-/// marked) with the sentence of the mention, the entity highlighted.
+/// marked; only those matching the filter while one is set) with the sentence of the mention, the entity
+/// highlighted.
 enum EntityPageScreen {
     static func lines(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
         var result = EntityPageLines()
@@ -27,7 +28,8 @@ enum EntityPageScreen {
             add(StyledGrapheme.run("Also: " + profile.aliases.joined(separator: ", "), theme.topEntities))
         }
         result.lines.append([])
-        for story in profile.stories {
+        let shown = page.stories
+        for story in shown {
             let first = result.lines.count
             let summary = story.summary
             let date = StoryDates.format(summary.published ?? summary.importedAt) + "  "
@@ -39,7 +41,11 @@ enum EntityPageScreen {
             result.lines.append([])
             result.storyRows.append(first..<result.lines.count - 1)
         }
-        if profile.stories.isEmpty { result.lines.append([StyledSpan("No stories mention it any more.")]) }
+        if profile.stories.isEmpty {
+            result.lines.append([StyledSpan("No stories mention it any more.")])
+        } else if shown.isEmpty {
+            add(StyledGrapheme.run("No headline here holds “\(TerminalText.sanitize(page.filter, keepNewlines: false))”. Esc clears the filter."))
+        }
         return result
     }
 
@@ -58,11 +64,16 @@ enum EntityPageScreen {
     static func draw(_ state: ReaderState, into grid: inout CellGrid) {
         let theme = state.theme
         guard let page = state.entityPage else { return }
-        let name = page.profile.map { "\($0.entity.type.displayName): \($0.entity.name)" } ?? "Entity"
-        Chrome.drawTitle(" Brief › " + name, right: page.profile.map { "\($0.stories.count) stories " } ?? "",
-                         into: &grid, theme: theme)
-        Chrome.drawStatus(state.status.map { " " + $0 } ?? " Enter opens the story at the mention · q back · e index",
-                          into: &grid, theme: theme)
+        var name = page.profile.map { "\($0.entity.type.displayName): \($0.entity.name)" } ?? "Entity"
+        if !page.filter.isEmpty { name += " · “\(page.filter)”" }
+        let count = page.profile.map { profile in
+            let total = profile.stories.count, noun = total == 1 ? "story" : "stories"
+            return page.filter.isEmpty ? "\(total) \(noun) " : "\(page.stories.count) of \(total) \(noun) "
+        }
+        Chrome.drawTitle(" Brief › " + name, right: count ?? "", into: &grid, theme: theme)
+        let hints = page.filter.isEmpty ? " Enter opens at the mention · / filter · q back · e index"
+            : " Enter opens at the mention · Esc clears the filter · q back"
+        Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
         let content = lines(page, width: grid.width, theme: theme)
         let height = state.bodyHeight
         let end = min(content.lines.count, page.top + height)

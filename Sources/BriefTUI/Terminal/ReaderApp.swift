@@ -26,8 +26,7 @@ public enum ReaderApp {
                     let report = await refresher.refreshAll(jobs: 4) { progress in
                         inbox.post(.refreshProgress("Refreshing feeds: \(progress.completed) of \(progress.total) done…"))
                     }
-                    let failed = report.failed.first.map { " · \($0)" } ?? ""
-                    inbox.post(.refreshFinished("Refreshed: " + report.summary + failed))
+                    inbox.post(.refreshFinished(Reader.refreshFinishedMessage(report)))
                 }
                 return true
             }

@@ -1,0 +1,79 @@
+import BriefStore
+
+/// Read marks and their undo: every change of read state the reader makes goes through here, so `u` can put
+/// back exactly what the last change altered, through the same store write as any other mark.
+extension Reader {
+    /// Remembers a change for `u`, forgetting the oldest beyond `ReadMark.undoLimit`.
+    static func remember(_ state: inout ReaderState, _ mark: ReadMark) {
+        guard !mark.ids.isEmpty else { return }
+        state.undoStack.append(mark)
+        let excess = state.undoStack.count - ReadMark.undoLimit
+        if excess > 0 { state.undoStack.removeFirst(excess) }
+    }
+
+    /// Marks `ids` read or unread: the store write and the list reload, with the copies already on screen
+    /// (open story, entity pages) changed at once.
+    static func setRead(_ state: inout ReaderState, _ read: Bool, ids: [Int64]) -> [ReaderEffect] {
+        showRead(&state, read, ids: ids)
+        return [.setRead(read, ids: ids), reload(state)]
+    }
+
+    /// `r` on a story whose read state is `isRead`: flips it and remembers the change.
+    static func toggleRead(_ state: inout ReaderState, _ story: StorySummary, isRead: Bool) -> [ReaderEffect] {
+        remember(&state, ReadMark(ids: [story.id], wasRead: isRead, title: story.title))
+        state.status = isRead ? "Marked unread" : "Marked read"
+        return setRead(&state, !isRead, ids: [story.id])
+    }
+
+    /// Opening `story` marks it read when the config says so; that is a change `u` can take back too
+    /// (opening the wrong story should not cost its unread mark).
+    static func markOpened(_ state: inout ReaderState, _ story: StorySummary) -> [ReaderEffect] {
+        guard !story.isRead, state.openMarksRead else { return [] }
+        remember(&state, ReadMark(ids: [story.id], wasRead: false, title: story.title))
+        return setRead(&state, true, ids: [story.id])
+    }
+
+    /// `u`: restores the read state the last remembered change altered.
+    static func undo(_ state: inout ReaderState) -> [ReaderEffect] {
+        guard let mark = state.undoStack.popLast() else {
+            state.status = "Nothing to undo"
+            return []
+        }
+        state.status = mark.undoneMessage
+        // A story that `r` took out of an unread-only list comes back selected.
+        if state.screen == .list, mark.ids.count == 1 { state.selectedID = mark.ids[0] }
+        return setRead(&state, mark.wasRead, ids: mark.ids)
+    }
+
+    /// Changes the read state of the stories held outside the list: the open story, the stories further
+    /// down the stack and the entity pages. (The list reloads from the store.)
+    static func showRead(_ state: inout ReaderState, _ read: Bool, ids: [Int64]) {
+        let ids = Set(ids)
+        func fix(_ summary: inout StorySummary) {
+            guard ids.contains(summary.id), summary.isRead != read else { return }
+            // The store keeps the real time; on screen only read or not matters.
+            summary.readAt = read ? summary.importedAt : nil
+        }
+        func fix(_ page: inout StoryPage) {
+            if var stored = page.stored {
+                fix(&stored.summary)
+                page.stored = stored
+            }
+        }
+        func fix(_ page: inout EntityPageState) {
+            guard var profile = page.profile else { return }
+            for index in profile.stories.indices { fix(&profile.stories[index].summary) }
+            page.profile = profile
+        }
+        if var page = state.page {
+            fix(&page)
+            state.page = page
+        }
+        for index in state.savedPages.indices { fix(&state.savedPages[index]) }
+        if var page = state.entityPage {
+            fix(&page)
+            state.entityPage = page
+        }
+        for index in state.savedEntityPages.indices { fix(&state.savedEntityPages[index]) }
+    }
+}
