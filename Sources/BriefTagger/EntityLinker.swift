@@ -1,7 +1,8 @@
 import Foundation
 
 /// Makes a story's mentions consistent and links them into entities:
-/// - one surface form keeps one type within the story (the type most of its mentions have);
+/// - one surface form keeps one type within the story (the type most of its mentions have), and a lone surname
+///   of a person named in full is that person;
 /// - a person mentioned by one part of a name (`Lavrov`) links to the fuller name (`Sergei Lavrov`), and an
 ///   initialism (`EU`) links to the organisation or place it abbreviates (`European Union`);
 /// - each entity gets a key from its type and normalised canonical (longest) name, `PER:sergei-lavrov`,
@@ -42,6 +43,16 @@ public enum EntityLinker {
             guard let v = votes[surfaces[k]], var best = firstType[surfaces[k]] else { continue }
             for t in 0..<4 where v[t] > v[best] { best = t }
             candidates[k].type = BIOTagSet.types[best]
+        }
+        // 1b. A lone word that is the last word of a fuller person's name in the story is that person, whatever
+        // its own context suggested (`Putin` in `the Putin-Biden talks` after `Vladimir Putin`).
+        var surnames: Set<String> = []
+        for c in candidates where c.type == .person && c.words.count >= 2 {
+            if let last = c.words.last { surnames.insert(surface(last)) }
+        }
+        for k in candidates.indices
+        where candidates[k].words.count == 1 && candidates[k].type != .person && surnames.contains(surfaces[k]) {
+            candidates[k].type = .person
         }
         // 2. Distinct forms (type and surface), and what each links to.
         struct Form { var words: [String]; var lower: [String]; var type: EntityType; var first: Int }

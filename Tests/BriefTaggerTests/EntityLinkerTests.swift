@@ -29,6 +29,17 @@ struct EntityLinkerTests {
         #expect(result.entities.map(\.key) == ["LOC:jordan"])
     }
 
+    @Test("a lone surname typed otherwise by its context is the person named in full in the story")
+    func surnameTakesPersonType() {
+        // Given `Vladimir Putin` and later `Putin` tagged as a place (as in `the Putin-Biden talks`)
+        let result = EntityLinker.link([candidate("Vladimir Putin", .person), candidate("Putin", .place, paragraph: 1),
+                                        candidate("Moscow", .place, paragraph: 1)], paragraphCount: 2)
+        // Then `Putin` is a mention of the person, and a place that is no one's surname stays a place
+        #expect(result.mentions[1].map(\.entity) == ["PER:vladimir-putin", "LOC:moscow"])
+        #expect(result.mentions[1].first?.type == .person)
+        #expect(result.entities.first { $0.key == "PER:vladimir-putin" }?.mentions == 2)
+    }
+
     @Test("an initialism links to the organisation it abbreviates")
     func initialisms() {
         let result = EntityLinker.link([candidate("European Union", .organisation), candidate("EU", .organisation)],
