@@ -182,6 +182,8 @@ extension CoNLLCorpus {
                     out.append(contentsOf: names[label >= 0 && label < names.count ? label : 0])
                     token += 1
                 }
+                // The line's own break: a file with CRLF lines gets CRLF lines back.
+                if line.end < b.count, b[line.end] == 0x0D { out.append(0x0D) }
                 out.append(0x0A)
             }
         }
