@@ -187,8 +187,27 @@ enum CacheSchema {
         // The import totals each entity's new stories and mentions once per transaction (StoryWriter.finish)
         // instead of a trigger updating the entity, and its count index, for every story-entity row. Deletes and
         // updates keep their triggers: they are rare and must stay right whatever does them.
-        migrator.registerMigration("v5 entity counts totalled by the import") { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS story_entities_counted_in")
+        // A person's surname (the last part of a key of several, `PER:sergei-lavrov` → `lavrov`) links stories
+        // that name them by surname alone (`PER:lavrov`) when no one else in the cache has it (SurnameLinks).
+        migrator.registerMigration("v5 entity counts totalled by the import, surnames") { db in
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS story_entities_counted_in;
+                ALTER TABLE entities ADD COLUMN surname TEXT;
+                -- rtrim strips the last part's characters (every character of the key but '-'), leaving the rest.
+                UPDATE entities SET surname = replace(key, rtrim(key, replace(key, '-', '')), '')
+                WHERE type = 'PER' AND instr(substr(key, 5), '-') > 0 AND key NOT GLOB '*-';
+                CREATE INDEX entities_by_surname ON entities(surname) WHERE surname IS NOT NULL;
+                """)
+            try db.execute(sql: """
+                UPDATE OR IGNORE story_entities SET entity_key = (SELECT key FROM entities WHERE surname = substr(entity_key, 5))
+                WHERE entity_key GLOB 'PER:*' AND entity_key NOT GLOB 'PER:*-*'
+                  AND (SELECT COUNT(*) FROM entities WHERE surname = substr(entity_key, 5)) = 1;
+                UPDATE mentions SET entity_key = (SELECT key FROM entities WHERE surname = substr(entity_key, 5))
+                WHERE entity_key GLOB 'PER:*' AND entity_key NOT GLOB 'PER:*-*'
+                  AND (SELECT COUNT(*) FROM entities WHERE surname = substr(entity_key, 5)) = 1
+                  AND NOT EXISTS (SELECT 1 FROM story_entities se
+                                  WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key);
+                """)
         }
         return migrator
     }

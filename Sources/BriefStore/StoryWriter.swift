@@ -16,6 +16,8 @@ struct StoryWriter {
     private var knownEntities: Set<String> = []
     /// Stories and mentions added per entity key, applied by `finish()`.
     private var added: [String: (stories: Int, mentions: Int)] = [:]
+    /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
+    private var surnames: Set<String> = []
     private let insertEntity: RowInsert
     private let insertStoryEntity: RowInsert
     private let insertSection: RowInsert
@@ -27,7 +29,7 @@ struct StoryWriter {
     init(db: Database) throws {
         self.db = db
         insertEntity = try RowInsert(db, sql: """
-            INSERT INTO entities (key, name, type) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING
+            INSERT INTO entities (key, name, type, surname) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING
             """)
         insertStoryEntity = try RowInsert(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
@@ -83,7 +85,12 @@ struct StoryWriter {
 
         for (position, entity) in storyEntities.enumerated() {
             if knownEntities.insert(entity.key).inserted {
-                try insertEntity.run { try $0.bind(entity.key); try $0.bind(entity.name); try $0.bind(entity.type.rawValue) }
+                let surname = SurnameLinks.surname(ofKey: entity.key)
+                try insertEntity.run {
+                    try $0.bind(entity.key); try $0.bind(entity.name); try $0.bind(entity.type.rawValue)
+                    try $0.bind(surname)
+                }
+                if let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
             }
             try insertStoryEntity.run {
                 try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
@@ -126,7 +133,8 @@ struct StoryWriter {
         return storyID
     }
 
-    /// Adds the inserted stories' entity counts; call once, after the last `insert` of the transaction.
+    /// Adds the inserted stories' entity counts and links their lone surnames; call once, after the last `insert`
+    /// of the transaction.
     func finish() throws {
         let update = try db.cachedStatement(sql: """
             UPDATE entities SET story_count = story_count + ?, mention_count = mention_count + ? WHERE key = ?
@@ -134,6 +142,7 @@ struct StoryWriter {
         for (key, counts) in added {
             try update.execute(arguments: [counts.stories, counts.mentions, key])
         }
+        try SurnameLinks.link(surnames.sorted(), in: db)
     }
 
     /// The search text is the section titles and paragraphs, one a line.
