@@ -104,7 +104,8 @@ public final class Store: Sendable {
                 ORDER BY s.list_date DESC, s.id DESC
                 """)
             var summaries: [StorySummary] = []
-            while let row = try rows.next() { summaries.append(Self.summary(from: row)) }
+            var dates = StoredDates()
+            while let row = try rows.next() { summaries.append(Self.summary(from: row, dates: &dates)) }
             return summaries
         }
     }
@@ -124,29 +125,41 @@ public final class Store: Sendable {
                 dateline = Dateline(places: places, agency: row["dateline_agency"])
             }
 
+            // Cursors and column positions: a long story has thousands of mentions, and copying each row or
+            // looking its columns up by name was most of the time it took to open.
             var mentionsByParagraph: [Int64: [Mention]] = [:]
-            for m in try Row.fetchAll(db, sql: """
+            let mentionRows = try Row.fetchCursor(db, sql: """
                 SELECT paragraph_id, start, "end", type, text, entity_key FROM mentions
                 WHERE story_id = ? ORDER BY paragraph_id, start, id
-                """, arguments: [id]) {
-                let type = EntityType(rawValue: m["type"]) ?? .group
-                mentionsByParagraph[m["paragraph_id"], default: []].append(
-                    Mention(start: m["start"], end: m["end"], type: type, text: m["text"], entity: m["entity_key"]))
+                """, arguments: [id])
+            var types: [String: EntityType] = [:]
+            while let m = try mentionRows.next() {
+                let typeName: String = m[3]
+                let type = types[typeName] ?? {
+                    let type = EntityType(rawValue: typeName) ?? .group
+                    types[typeName] = type
+                    return type
+                }()
+                mentionsByParagraph[m[0], default: []].append(
+                    Mention(start: m[1], end: m[2], type: type, text: m[4], entity: m[5]))
             }
             var paragraphsBySection: [Int64: [Paragraph]] = [:]
-            for p in try Row.fetchAll(db, sql: """
+            let paragraphRows = try Row.fetchCursor(db, sql: """
                 SELECT id, section_id, text FROM paragraphs WHERE story_id = ? ORDER BY section_id, position
-                """, arguments: [id]) {
-                let paragraphID: Int64 = p["id"]
-                paragraphsBySection[p["section_id"], default: []].append(
-                    Paragraph(text: p["text"], mentions: mentionsByParagraph[paragraphID] ?? []))
+                """, arguments: [id])
+            while let p = try paragraphRows.next() {
+                let paragraphID: Int64 = p[0]
+                paragraphsBySection[p[1], default: []].append(
+                    Paragraph(text: p[2], mentions: mentionsByParagraph.removeValue(forKey: paragraphID) ?? []))
             }
-            let sections = try Row.fetchAll(db, sql: """
+            var sections: [Section] = []
+            let sectionRows = try Row.fetchCursor(db, sql: """
                 SELECT id, kind, title FROM sections WHERE story_id = ? ORDER BY position
-                """, arguments: [id]).map { s -> Section in
-                let sectionID: Int64 = s["id"]
-                return Section(kind: SectionKind(rawValue: s["kind"]) ?? .body, title: s["title"],
-                               paragraphs: paragraphsBySection[sectionID] ?? [])
+                """, arguments: [id])
+            while let s = try sectionRows.next() {
+                let sectionID: Int64 = s[0]
+                sections.append(Section(kind: SectionKind(rawValue: s[1]) ?? .body, title: s[2],
+                                        paragraphs: paragraphsBySection.removeValue(forKey: sectionID) ?? []))
             }
             let quotes = try Row.fetchAll(db, sql: """
                 SELECT text, speaker FROM quotes WHERE story_id = ? ORDER BY position
@@ -157,7 +170,7 @@ public final class Store: Sendable {
                 WHERE se.story_id = ? ORDER BY se.position
                 """, arguments: [id]).map { e -> Entity in
                 let aliasesJSON: String = e["aliases"]
-                let aliases = (try? decoder.decode([String].self, from: Data(aliasesJSON.utf8))) ?? []
+                let aliases = Self.strings(fromJSON: aliasesJSON, decoder)
                 return Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
                               aliases: aliases, mentions: e["mentions"])
             }
@@ -220,6 +233,29 @@ public final class Store: Sendable {
                 MentioningStory(summary: Self.summary(from: row), paragraph: row[Self.summaryColumnCount],
                                 start: row[Self.summaryColumnCount + 1], end: row[Self.summaryColumnCount + 2])
             }
+        }
+    }
+
+    /// How each of the stories `ids` names the entity `key`: its own record there (name, aliases, mentions),
+    /// in the order of `ids`, leaving out stories that do not mention it. An entity page reads its aliases from
+    /// these without loading the stories.
+    public func storyEntities(key: String, storyIDs ids: [Int64]) throws -> [Entity] {
+        try writer.read { db in
+            let decoder = JSONDecoder()
+            var found: [Entity] = []
+            let statement = try db.cachedStatement(sql: """
+                SELECT se.name, se.aliases, se.mentions, e.type
+                FROM story_entities se JOIN entities e ON e.key = se.entity_key
+                WHERE se.story_id = ? AND se.entity_key = ?
+                """)
+            for id in ids {
+                guard let row = try Row.fetchOne(statement, arguments: [id, key]) else { continue }
+                let aliasesJSON: String = row[1]
+                let aliases = Self.strings(fromJSON: aliasesJSON, decoder)
+                found.append(Entity(key: key, name: row[0], type: EntityType(rawValue: row[3]) ?? .group,
+                                    aliases: aliases, mentions: row[2]))
+            }
+            return found
         }
     }
 
@@ -361,12 +397,30 @@ public final class Store: Sendable {
     private static let summaryColumnCount = 9
 
     private static func summary(from row: Row) -> StorySummary {
+        var dates = StoredDates()
+        return summary(from: row, dates: &dates)
+    }
+
+    /// A list row; `dates` remembers import and read times already decoded, which a whole list shares by
+    /// the thousand (one per import or mark-all-read), so each is parsed once.
+    private static func summary(from row: Row, dates: inout StoredDates) -> StorySummary {
         var top: [String] = []
         for index in 6..<9 {
             if let name: String = row[index] { top.append(name) }
         }
+        // A time that is not a date (a damaged row) reads as the epoch rather than stopping the reader.
+        let importedAt: Date = dates.date(row[4] as String?) ?? (row[4] as Date?) ?? Date(timeIntervalSince1970: 0)
+        let readText: String? = row[5]
+        let readAt: Date? = readText == nil ? nil : dates.date(readText) ?? (row[5] as Date?)
         return StorySummary(id: row[0], title: row[1], source: row[2], published: row[3],
-                            importedAt: row[4], readAt: row[5], topEntities: top)
+                            importedAt: importedAt, readAt: readAt, topEntities: top)
+    }
+
+    /// A stored JSON array of strings (aliases, dateline places); most are empty, and `JSONDecoder` costs
+    /// more than the rest of a story's entity row, so `[]` is answered without it. Unreadable JSON gives none.
+    private static func strings(fromJSON json: String, _ decoder: JSONDecoder) -> [String] {
+        if json == "[]" { return [] }
+        return (try? decoder.decode([String].self, from: Data(json.utf8))) ?? []
     }
 
     private static func exists(_ id: Int64, _ db: Database) throws -> Bool {

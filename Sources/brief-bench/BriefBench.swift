@@ -10,6 +10,7 @@ enum BriefBench {
         "import": ImportBenchmark.run,
         "tagger": TaggerBenchmark.run,
         "tui": TUIBenchmark.run,
+        "startup": StartupBenchmark.run,
         "stress": StressBenchmark.run,
         "feeds": FeedFetchBenchmark.run,
     ]

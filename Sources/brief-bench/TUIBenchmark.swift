@@ -8,11 +8,13 @@ import Foundation
 /// text with entity mentions, sections and quotes) at several widths, draws frames, applies keys (each
 /// followed by a frame, as the app loop does), resizes between 100×30 and 20×6, and drives a 10 000-story
 /// list. Then builds a 10 000-story cache file and runs the reader's heavy keys against it in a fresh process
-/// (`tui --library PATH`), so its peak memory (VmHWM) is the reader's own. Prints the median and worst time
-/// per step in milliseconds.
+/// (`tui --library PATH`, which builds PATH first when there is no such file), so its peak memory (VmHWM) is
+/// the reader's own. Prints the median and worst time per step in milliseconds.
 enum TUIBenchmark {
     static func run(_ args: [String]) throws {
         if args.first == "--library", args.count >= 2 {
+            // A cache kept between runs is built once, the first time.
+            if !FileManager.default.fileExists(atPath: args[1]) { try TUILibraryBenchmark.build(path: args[1], count: 10_000) }
             try TUILibraryBenchmark.reader(cache: args[1])
             return
         }

@@ -4,8 +4,8 @@ import BriefTagger
 import BriefTUI
 import Foundation
 
-/// The reader against a large cache file: builds `stories` invented, tagged stories (about 300 entities)
-/// with the store's own import path, then, in a fresh process, times start-up to the first frame and the
+/// The reader against a large cache file: builds `stories` invented, tagged stories (about 300 entities; one
+/// of them 1,000 paragraphs long) with the store's own import path, then, in a fresh process, times start-up to the first frame and the
 /// heavy keys (each as the app loop runs it: update, the store work its effects ask for, update, view),
 /// and reports the process's peak memory.
 enum TUILibraryBenchmark {
@@ -40,7 +40,8 @@ enum TUILibraryBenchmark {
         }
     }
 
-    private static func build(path: String, count: Int) throws {
+    /// Builds (or adds to) the cache at `path`: `count` invented, tagged stories, the same every run.
+    static func build(path: String, count: Int) throws {
         let store = try Store(path: path)
         var seed: UInt64 = 7
         // A fixed linear congruential sequence, so every run builds the same cache.
@@ -48,8 +49,9 @@ enum TUILibraryBenchmark {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int(seed >> 33)
         }
-        var batch: [ImportItem] = []
-        for i in 0..<count {
+        // One long story among them, to time opening it.
+        var batch: [ImportItem] = count > 0 ? [longStory()] : []
+        for i in 0..<max(0, count - 1) {
             var paragraphs: [Paragraph] = []
             var entities: [String: Entity] = [:]
             for p in 0..<4 {
@@ -80,6 +82,61 @@ enum TUILibraryBenchmark {
             }
         }
         if !batch.isEmpty { _ = try store.importStories(batch) }
+    }
+
+    /// The headline of the one long story in the cache.
+    static let longTitle = "Marathon session: the delegates' thousand-paragraph record of the quota talks"
+
+    /// A story of 1,000 paragraphs (about 70 words and 5 mentions each, a heading every ten), the newest in
+    /// the cache, to time opening and moving through a long story as the reader does it.
+    private static func longStory() -> ImportItem {
+        var sections: [Section] = []
+        var paragraphs: [Paragraph] = []
+        var entities: [String: Entity] = [:]
+        for i in 0..<1000 {
+            var text = ""
+            var mentions: [Mention] = []
+            for part in 0..<5 {
+                let (name, type) = entity((i * 5 + part) % 300)
+                text += "In round \(i), part \(part), the delegates argued at length about quotas, and "
+                let start = text.unicodeScalars.count
+                text += name
+                let key = "\(type.rawValue):\(name.lowercased().replacingOccurrences(of: " ", with: "-"))"
+                mentions.append(Mention(start: start, end: text.unicodeScalars.count, type: type, text: name, entity: key))
+                entities[key, default: Entity(key: key, name: name, type: type, mentions: 0)].mentions += 1
+                text += " said the talks would continue late into the night. "
+            }
+            paragraphs.append(Paragraph(text: text, mentions: mentions))
+            if paragraphs.count == 10 {
+                sections.append(Section(kind: .body, title: "Round \(i / 10 + 1)", paragraphs: paragraphs))
+                paragraphs = []
+            }
+        }
+        let story = Story(title: longTitle, sections: sections,
+                          quotes: [Quote(text: "We will meet again in the morning", speaker: "the chair")],
+                          entities: entities.values.sorted { ($0.mentions, $1.key) > ($1.mentions, $0.key) })
+        let text = longTitle + "\n\n" + sections.flatMap(\.paragraphs).map(\.text).joined(separator: "\n\n")
+        return ImportItem(story: story, originalText: text, source: "Bench Wire",
+                          published: Date(timeIntervalSince1970: 1_790_000_600), format: .article)
+    }
+
+    /// Applies `operations` as the app loop does: each update, then the store work its effects ask for
+    /// (and the effects their results cause), then one frame.
+    private static func key(_ state: inout ReaderState, _ operations: [ReaderOperation], effects runner: StoreEffects) {
+        for operation in operations {
+            let (next, effects) = Reader.update(state, operation)
+            state = next
+            var queue = effects
+            while !queue.isEmpty {
+                let effect = queue.removeFirst()
+                for result in runner.perform(effect) {
+                    let (after, more) = Reader.update(state, result)
+                    state = after
+                    queue += more
+                }
+            }
+        }
+        _ = Reader.view(state)
     }
 
     /// The reader's side, in a fresh process.
@@ -134,6 +191,71 @@ enum TUILibraryBenchmark {
             opened = Reader.update(opened, .storyLoaded(id: id, try? store.story(id: id))).0
             _ = Reader.view(opened)
         })
+        // The same keys as the reader answers them: with the store work their effects cause (opening an
+        // unread story marks it read and reloads the list).
+        let runner = StoreEffects(store: store)
+        var unread = list.stories.filter { !$0.isRead }.prefix(400).map(\.id).makeIterator()
+        TUIBenchmark.report("library key Enter on an unread story, as the reader runs it (load, layout, mark read, reload list, frame)",
+                            TUIBenchmark.measure(20) {
+            guard let id = unread.next() else { return }
+            var opened = list
+            opened.selectedID = id
+            key(&opened, [.open], effects: runner)
+        })
+        if let last = list.stories.last {
+            var read = last.isRead
+            TUIBenchmark.report("library Store.setRead of one story alone (a write transaction)", TUIBenchmark.measure(20) {
+                read.toggle()
+                try? store.setRead(read, ids: [last.id])
+            })
+        }
+        if let long = list.stories.first(where: { $0.title == longTitle }) {
+            var page = list
+            page.selectedID = long.id
+            page.openMarksRead = false
+            TUIBenchmark.report("library long story (1,000 paragraphs): Enter opens it (load + layout + frame)",
+                                TUIBenchmark.measure(10) {
+                var opened = page
+                key(&opened, [.open], effects: runner)
+            })
+            TUIBenchmark.report("library long story Store.story(id:) alone", TUIBenchmark.measure(10) {
+                _ = try? store.story(id: long.id)
+            })
+            if let stored = try store.story(id: long.id) {
+                TUIBenchmark.report("library long story StoryLayout alone (116 columns)", TUIBenchmark.measure(10) {
+                    _ = StoryLayout(stored, width: 116, theme: theme)
+                })
+                let layout = StoryLayout(stored, width: 116, theme: theme)
+                var found = 0
+                TUIBenchmark.report("library long story StoryLayout.matches(of: \"quotas\") alone", TUIBenchmark.measure(10) {
+                    found = layout.matches(of: "quotas").count
+                })
+                print("tui library long story: \(found) matches of quotas")
+            }
+            var opened = page
+            key(&opened, [.open], effects: runner)
+            print("tui library long story: \(opened.page?.layout?.lines.count ?? 0) lines, \(opened.page?.layout?.mentions.count ?? 0) mentions at 120 columns")
+            for (name, operations) in [("space (page down)", [ReaderOperation.pageDown]), ("G (to the end)", [.bottom]),
+                                       ("g (to the top)", [.top]), ("Tab (next mention)", [.nextMention]),
+                                       ("* (next mention of the same entity)", [.nextSameEntity]),
+                                       ("] (next section)", [.nextSection]), ("resize 120×40 → 80×24 → 120×40", [
+                                           .resize(width: 80, height: 24), .resize(width: 120, height: 40)])] {
+                var moving = opened
+                TUIBenchmark.report("library long story key \(name) + frame", TUIBenchmark.measure(50) {
+                    key(&moving, operations, effects: runner)
+                })
+            }
+            var searching = opened
+            TUIBenchmark.report("library long story key / quotas Enter (search the story) + frame", TUIBenchmark.measure(5) {
+                var typed = searching
+                key(&typed, [.search] + "quotas".map { .typed($0) } + [.submit], effects: runner)
+                searching.status = typed.status
+            })
+            key(&searching, [.search] + "quotas".map { .typed($0) } + [.submit], effects: runner)
+            TUIBenchmark.report("library long story key n (next match) + frame", TUIBenchmark.measure(50) {
+                key(&searching, [.nextUnread], effects: runner)
+            })
+        }
         let queries = ["session 4242", "fisheries", "Reykjavik", "quotas pause", "Ports Authority 3"]
         var q = 0
         TUIBenchmark.report("library key search (FTS5 + list + frame)", TUIBenchmark.measure(25) {
@@ -176,6 +298,14 @@ enum TUILibraryBenchmark {
                 page.entityPage = EntityPageState(key: entity.key)
                 page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
                 _ = Reader.view(page)
+            })
+        }
+        if let entity = all.first {
+            var page = Reader.update(index, .open).0
+            page.entityPage = EntityPageState(key: entity.key)
+            page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
+            TUIBenchmark.report("library entity page (\(entity.stories) stories) key j (next story) + frame", TUIBenchmark.measure(20) {
+                key(&page, [.moveDown], effects: runner)
             })
         }
         print("tui library: peak memory (VmHWM) \(peakMemory())")

@@ -22,15 +22,24 @@ struct Brief: ParsableCommand {
         try CommandFailure.wrapping(nil) {
             // Say so at once when there is no terminal, before any import work.
             try ReaderApp.checkTerminal()
+            // The entity model loads while the cache opens and the first frame is drawn; what stores stories
+            // (the samples' import, a feed refresh) waits for it, and stops with its error if it cannot be read.
+            let model = try ModelLoading.bundled()
             let store = try cache.openStore()
-            let importer = try Importer.bundled(store: store)
             if try store.count() == 0 {
-                let report = try importer
+                let report = try Importer(store: store, annotate: try model.annotator().annotate)
                     .importPaths([try BriefResources.locateRoot().appendingPathComponent("samples").path],
                                  sourceName: SampleSource.name)
                 for failure in report.failures { Console.error("brief: import: \(failure)") }
             }
-            try ReaderApp.run(store: store, refresher: FeedRefresher(store: store, annotate: importer.annotate))
+            try ReaderApp.run(store: store, makeRefresher: {
+                FeedRefresher(store: store, annotate: try model.annotator().annotate)
+            })
+            // A damaged model is an installation to repair: said again once the terminal is back (when its
+            // loading has finished by then; quitting never waits for it).
+            if let failure = model.failure {
+                throw CommandFailure(message: "\(failure); feeds cannot be refreshed until it is reinstalled")
+            }
         }
     }
 

@@ -50,6 +50,20 @@ struct StoreEntityTests {
         #expect(try store.stories(mentioning: "LOC:nowhere").isEmpty)
     }
 
+    @Test("Each story's own record of an entity comes back in the order asked, skipping stories without it")
+    func storyEntitiesInOrderAsked() throws {
+        // Given two stories naming Lavrov differently, and an id with no such story
+        let (store, summit, second) = try store()
+        // When their records of him are read newest first
+        let records = try store.storyEntities(key: "PER:sergei-lavrov", storyIDs: [second, 999, summit])
+        // Then each story's own name comes back in that order, with its type and mentions, and the unknown id is skipped
+        #expect(records.map(\.name) == ["Lavrov", "Sergei Lavrov"])
+        #expect(records.allSatisfy { $0.key == "PER:sergei-lavrov" && $0.type == .person })
+        #expect(records.first?.mentions == 1)
+        // And a story that does not mention the entity gives nothing
+        #expect(try store.storyEntities(key: "LOC:moscow", storyIDs: [second]).isEmpty)
+    }
+
     @Test("Search finds stories by words in headline or text, headline matches first")
     func searchRanksHeadlineMatches() throws {
         let (store, summit, second) = try store()

@@ -36,3 +36,20 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("a\u{AD}b") == 2)
     }
 }
+
+extension DisplayWidthTests {
+    @Test("Measuring a lone scalar by its block gives what the grapheme's own width and space tests give")
+    func singleScalarMeasuresMatch() {
+        // Given every scalar of Latin-1, Latin Extended, kana, the CJK ideographs and the Hangul syllables
+        let ranges: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let character = Character(scalar)
+                // Then the quick measure is the full one
+                #expect(GraphemeMetrics(single: value) == GraphemeMetrics(character), "U+\(String(value, radix: 16))")
+                if GraphemeMetrics(single: value) != GraphemeMetrics(character) { return }
+            }
+        }
+    }
+}

@@ -41,3 +41,19 @@ struct TextWrapperTests {
         }
     }
 }
+
+extension TextWrapperTests {
+    @Test("Wrapping styled graphemes gives the lines the grapheme-by-grapheme wrapper gives")
+    func sameAsEagerWrap() {
+        let texts = ["Ministers met in Reykjavik on Friday", "   leading and trailing   ", "a\nb\n\nc", "北京上海广 北京",
+                     "Circumpolar Circumpolar x", "e\u{301}e\u{301} 🌍🌍 \u{3000}wide space", "", " ", "a\r\nb c\u{2028}d",
+                     "supercalifragilistic a b supercalifragilistic"]
+        for text in texts {
+            let glyphs = text.map { StyledGrapheme($0) }
+            for width in 1...24 {
+                #expect(TextWrapper.wrap(glyphs, width: width) == EagerLayout.wrap(glyphs, width: width),
+                        "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+}

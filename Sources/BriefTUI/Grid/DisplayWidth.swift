@@ -3,8 +3,10 @@
 public enum DisplayWidth {
     /// Columns taken by one grapheme (0, 1 or 2).
     public static func of(_ grapheme: Character) -> Int {
-        // Most story text is ASCII: answer it without looking up Unicode properties.
-        if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        // Most story text is ASCII: answer it from its one byte, without looking up Unicode properties
+        // (CR LF, two bytes, is a control like each of its halves: 0 columns below).
+        let utf8 = grapheme.utf8
+        if utf8.count == 1, let byte = utf8.first { return byte >= 0x20 && byte != 0x7F ? 1 : 0 }
         let scalars = grapheme.unicodeScalars
         // An emoji presentation selector makes a text-default emoji (e.g. ☺︎ vs ☺️) take two columns.
         if scalars.contains(where: { $0.value == 0xFE0F }),
@@ -20,7 +22,11 @@ public enum DisplayWidth {
 
     /// Columns taken by text, summed over its graphemes.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII takes a column a byte.
+        if let printable = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }), printable {
+            return text.utf8.count
+        }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// Columns taken by one scalar on its own.

@@ -11,12 +11,16 @@ public struct StyledSpan: Hashable, Sendable {
     /// Styled graphemes joined into as few spans as their styles allow.
     public static func runs(_ glyphs: [StyledGrapheme]) -> [StyledSpan] {
         var spans: [StyledSpan] = []
-        for glyph in glyphs {
-            if let last = spans.last, last.style == glyph.style {
-                spans[spans.count - 1].text.append(glyph.character)
-            } else {
-                spans.append(StyledSpan(String(glyph.character), glyph.style))
-            }
+        var start = 0
+        // One string per run of equal styles, built once.
+        while start < glyphs.count {
+            let style = glyphs[start].style
+            var end = start + 1
+            while end < glyphs.count, glyphs[end].style == style { end += 1 }
+            var text = ""
+            for glyph in glyphs[start..<end] { text.append(glyph.character) }
+            spans.append(StyledSpan(text, style))
+            start = end
         }
         return spans
     }

@@ -3,64 +3,82 @@
 public enum TextWrapper {
     /// Lines of at most `width` columns (at least one line, possibly empty).
     public static func wrap(_ glyphs: [StyledGrapheme], width: Int) -> [[StyledGrapheme]] {
-        let width = max(1, width)
-        var lines: [[StyledGrapheme]] = []
-        var line: [StyledGrapheme] = []
-        var lineWidth = 0
-        var pendingSpace: [StyledGrapheme] = []
-
-        func breakLine() {
-            lines.append(line)
-            line = []
-            lineWidth = 0
-            pendingSpace = []
-        }
-
-        var index = 0
-        while index < glyphs.count {
-            let glyph = glyphs[index]
-            if glyph.isLineBreak {
-                breakLine()
-                index += 1
-                continue
-            }
-            if glyph.isSpace {
-                if !line.isEmpty { pendingSpace.append(glyph) }
-                index += 1
-                continue
-            }
-            var end = index
-            while end < glyphs.count, !glyphs[end].isSpace { end += 1 }
-            let word = glyphs[index..<end]
-            let wordWidth = word.reduce(0) { $0 + $1.width }
-            let spaceWidth = pendingSpace.reduce(0) { $0 + $1.width }
-            if lineWidth + spaceWidth + wordWidth <= width {
-                line += pendingSpace
-                line += word
-                lineWidth += spaceWidth + wordWidth
-                pendingSpace = []
-            } else if wordWidth <= width {
-                breakLine()
-                line += word
-                lineWidth = wordWidth
-            } else {
-                // Too long for any line: start it on a fresh line and cut it wherever the edge falls.
-                if !line.isEmpty { breakLine() }
-                for piece in word {
-                    if lineWidth + piece.width > width, !line.isEmpty { breakLine() }
-                    line.append(piece)
-                    lineWidth += piece.width
-                }
-            }
-            pendingSpace = []
-            index = end
-        }
-        lines.append(line)
-        return lines
+        let metrics = glyphs.map { GraphemeMetrics(width: $0.width, isSpace: $0.isSpace, isLineBreak: $0.isLineBreak) }
+        var ranges: [Range<Int>] = []
+        metrics.withUnsafeBufferPointer { lineRanges($0, width: width, into: &ranges) }
+        return ranges.map { Array(glyphs[$0]) }
     }
 
     /// Wraps plain text, returning the lines as strings (sanitised for the terminal).
     public static func wrap(_ text: String, width: Int) -> [String] {
         wrap(StyledGrapheme.run(text), width: width).map { String($0.map(\.character)) }
+    }
+
+    /// The wrapping itself, on grapheme measures only: appends to `lines` the range of graphemes each line
+    /// holds (at least one line, possibly empty). A line is always one unbroken run of graphemes, since only
+    /// spaces at its ends are ever left out; an empty line's range is empty.
+    static func lineRanges(_ metrics: UnsafeBufferPointer<GraphemeMetrics>, width: Int, into lines: inout [Range<Int>]) {
+        let width = max(1, width)
+        let count = metrics.count
+        var hasLine = false
+        var lineStart = 0
+        var lineEnd = 0
+        var lineWidth = 0
+        // Columns of the spaces since the line's last word (only counted while the line holds something).
+        var pendingWidth = 0
+
+        func breakLine(at position: Int) {
+            lines.append(hasLine ? lineStart..<lineEnd : position..<position)
+            hasLine = false
+            lineWidth = 0
+            pendingWidth = 0
+        }
+
+        var index = 0
+        while index < count {
+            let metric = metrics[index]
+            if metric.isLineBreak {
+                breakLine(at: index)
+                index += 1
+                continue
+            }
+            if metric.isSpace {
+                if hasLine { pendingWidth += metric.width }
+                index += 1
+                continue
+            }
+            var end = index
+            var wordWidth = 0
+            while end < count, !metrics[end].isSpace {
+                wordWidth += metrics[end].width
+                end += 1
+            }
+            if lineWidth + pendingWidth + wordWidth <= width {
+                if !hasLine { lineStart = index }
+                hasLine = true
+                lineEnd = end
+                lineWidth += pendingWidth + wordWidth
+            } else if wordWidth <= width {
+                breakLine(at: index)
+                hasLine = true
+                lineStart = index
+                lineEnd = end
+                lineWidth = wordWidth
+            } else {
+                // Too long for any line: start it on a fresh line and cut it wherever the edge falls.
+                if hasLine { breakLine(at: index) }
+                for piece in index..<end {
+                    let pieceWidth = metrics[piece].width
+                    if lineWidth + pieceWidth > width, hasLine { breakLine(at: piece) }
+                    if !hasLine { lineStart = piece }
+                    hasLine = true
+                    lineEnd = piece + 1
+                    lineWidth += pieceWidth
+                }
+            }
+            pendingWidth = 0
+            index = end
+        }
+        breakLine(at: count)
     }
 }

@@ -33,16 +33,19 @@ public struct EntityProfile: Hashable, Sendable {
             guard !clean.isEmpty, clean != entity.name, !aliases.contains(clean) else { return }
             aliases.append(clean)
         }
-        for story in mentioning.prefix(aliasStories) {
-            guard let stored = try store.story(id: story.summary.id),
-                  let own = stored.story.entities.first(where: { $0.key == key }) else { continue }
+        // The stories' own records of the entity only: loading whole stories for them cost a long story's
+        // every paragraph and mention.
+        for own in try store.storyEntities(key: key, storyIDs: mentioning.prefix(aliasStories).map(\.summary.id)) {
             if own.name != entity.name { add(own.name) }
             own.aliases.forEach(add)
         }
         for story in mentioning {
-            let scalars = Array(story.paragraph.unicodeScalars)
-            guard story.start >= 0, story.start < story.end, story.end <= scalars.count else { continue }
-            add(String(String.UnicodeScalarView(scalars[story.start..<story.end])))
+            // The mention's scalars, found by walking to them (no copy of the paragraph).
+            let scalars = story.paragraph.unicodeScalars
+            guard story.start >= 0, story.start < story.end,
+                  let from = scalars.index(scalars.startIndex, offsetBy: story.start, limitedBy: scalars.endIndex),
+                  let to = scalars.index(from, offsetBy: story.end - story.start, limitedBy: scalars.endIndex) else { continue }
+            add(String(Substring(scalars[from..<to])))
         }
         return EntityProfile(entity: entity, aliases: aliases, stories: mentioning.map(EntityStory.init))
     }

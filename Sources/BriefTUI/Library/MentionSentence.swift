@@ -2,58 +2,81 @@
 public enum MentionSentence {
     /// The sentence of `paragraph` around the scalar range `start..<end`, trimmed, with the range moved
     /// into it. Offsets outside the paragraph (bad data) give the whole paragraph and an empty range.
+    ///
+    /// Walks the paragraph's scalars from the mention outwards, without copying the paragraph (an entity
+    /// page cuts one per story, hundreds at a time).
     public static func cut(_ paragraph: String, start: Int, end: Int) -> (sentence: String, start: Int, end: Int) {
-        let scalars = Array(paragraph.unicodeScalars)
-        guard start >= 0, start <= end, end <= scalars.count else {
-            return (trimmed(scalars[...]), 0, 0)
+        let scalars = paragraph.unicodeScalars
+        guard start >= 0, start <= end,
+              let mentionStart = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
+              let mentionEnd = scalars.index(mentionStart, offsetBy: end - start, limitedBy: scalars.endIndex) else {
+            return (trimmed(paragraph), 0, 0)
         }
         // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and then a space.
-        func endsSentence(at index: Int) -> Bool {
-            guard ".!?".unicodeScalars.contains(scalars[index]) else { return false }
-            var next = index + 1
-            while next < scalars.count, "\"'”’)]".unicodeScalars.contains(scalars[next]) { next += 1 }
-            return next >= scalars.count || scalars[next].properties.isWhitespace
+        func endsSentence(at index: String.Index) -> Bool {
+            guard isTerminal(scalars[index]) else { return false }
+            var next = scalars.index(after: index)
+            while next < scalars.endIndex, isCloser(scalars[next]) { next = scalars.index(after: next) }
+            return next >= scalars.endIndex || scalars[next].properties.isWhitespace
         }
-        var from = start
-        while from > 0 {
-            if endsSentence(at: from - 1), !isAbbreviation(scalars, endingAt: from - 1) { break }
-            from -= 1
+        var from = mentionStart
+        var fromOffset = start
+        while from > scalars.startIndex {
+            let before = scalars.index(before: from)
+            if endsSentence(at: before), !isAbbreviation(scalars, endingAt: before) { break }
+            from = before
+            fromOffset -= 1
         }
-        var to = max(end, start)
-        while to < scalars.count {
+        var to = mentionEnd
+        while to < scalars.endIndex {
             if endsSentence(at: to), !isAbbreviation(scalars, endingAt: to) {
-                to += 1
-                while to < scalars.count, "\"'”’)]".unicodeScalars.contains(scalars[to]) { to += 1 }
+                to = scalars.index(after: to)
+                while to < scalars.endIndex, isCloser(scalars[to]) { to = scalars.index(after: to) }
                 break
             }
-            to += 1
+            to = scalars.index(after: to)
         }
-        while from < start, scalars[from].properties.isWhitespace || "\"'”’)]".unicodeScalars.contains(scalars[from]) && from + 1 < start && scalars[from + 1].properties.isWhitespace {
-            from += 1
+        while from < mentionStart {
+            let scalar = scalars[from]
+            let next = scalars.index(after: from)
+            guard scalar.properties.isWhitespace
+                || isCloser(scalar) && next < mentionStart && scalars[next].properties.isWhitespace else { break }
+            from = next
+            fromOffset += 1
         }
-        while to > end, scalars[to - 1].properties.isWhitespace { to -= 1 }
-        let sentence = String(String.UnicodeScalarView(scalars[from..<to]))
-        return (sentence, start - from, end - from)
+        while to > mentionEnd, scalars[scalars.index(before: to)].properties.isWhitespace { to = scalars.index(before: to) }
+        return (String(scalars[from..<to]), start - fromOffset, end - fromOffset)
+    }
+
+    /// . ! and ?, which end a sentence when a space follows.
+    private static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?"
+    }
+
+    /// Closing quotes and brackets, which may stand between a sentence's end and the space after it.
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "”", "’", ")", "]": true
+        default: false
+        }
     }
 
     /// "Mr." or a single capital initial ("J.") do not end a sentence.
-    private static func isAbbreviation(_ scalars: [Unicode.Scalar], endingAt index: Int) -> Bool {
+    private static func isAbbreviation(_ scalars: String.UnicodeScalarView, endingAt index: String.Index) -> Bool {
         guard scalars[index] == "." else { return false }
         var wordStart = index
-        while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic { wordStart -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<index]))
+        while wordStart > scalars.startIndex {
+            let before = scalars.index(before: wordStart)
+            guard scalars[before].properties.isAlphabetic else { break }
+            wordStart = before
+        }
+        let word = String(scalars[wordStart..<index])
         if word.count == 1, word.uppercased() == word, word.lowercased() != word { return true }
         return ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Prof"].contains(word)
     }
 
-    private static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars)).trimmingWhitespace
-    }
-}
-
-private extension String {
-    var trimmingWhitespace: String {
-        var text = Substring(self)
+    private static func trimmed(_ text: String) -> String {
+        var text = Substring(text)
         while text.first?.isWhitespace == true { text.removeFirst() }
         while text.last?.isWhitespace == true { text.removeLast() }
         return String(text)

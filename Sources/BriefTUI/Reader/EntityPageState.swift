@@ -4,10 +4,14 @@ import Foundation
 public struct EntityPageState: Hashable, Sendable {
     public var key: String
     /// Nil while loading.
-    public var profile: EntityProfile?
-    public var hasLoaded = false
+    public var profile: EntityProfile? { didSet { laidOut = nil } }
+    public var hasLoaded = false { didSet { laidOut = nil } }
     /// Shows only stories whose headline contains this (ignoring case and accents); empty shows all.
-    public var filter = ""
+    public var filter = "" { didSet { if filter != oldValue { laidOut = nil } } }
+    /// The page as lines at the width it was last laid out for, kept between keys: laying it out wraps every
+    /// story's sentence, and moving the selection changes none of it. Cleared when the profile, filter or
+    /// loading state changes.
+    var laidOut: EntityPageLines?
     /// Index into `stories` (the stories shown).
     public var selected = 0
     /// First visible line of the page.

@@ -194,7 +194,8 @@ extension Reader {
 
     static func keepEntityPageSelectionVisible(_ state: inout ReaderState) {
         guard var page = state.entityPage else { return }
-        let lines = EntityPageScreen.lines(page, width: state.size.width, theme: state.theme)
+        let lines = EntityPageScreen.laidOut(page, width: state.size.width, theme: state.theme)
+        page.laidOut = lines
         let height = state.bodyHeight
         if let range = lines.rows(ofStory: page.selected) {
             if range.lowerBound < page.top { page.top = range.lowerBound }
@@ -346,7 +347,7 @@ extension Reader {
                 return []
             }
             page.searchText = text
-            page.matches = findMatches(text, in: layout)
+            page.matches = layout.matches(of: text)
             page.matchIndex = nil
             if page.matches.isEmpty {
                 state.status = "Not found: \(text)"
@@ -370,26 +371,6 @@ extension Reader {
     }
 
     // MARK: - In-story search
-
-    /// Every case-insensitive occurrence of `text` within a layout line.
-    static func findMatches(_ text: String, in layout: StoryLayout) -> [StoryMatch] {
-        let needle = Array(text.lowercased())
-        guard !needle.isEmpty else { return [] }
-        var matches: [StoryMatch] = []
-        for (number, line) in layout.lines.enumerated() where line.glyphs.count >= needle.count {
-            let hay = line.glyphs.map { Character($0.character.lowercased()) }
-            var start = 0
-            while start + needle.count <= hay.count {
-                if hay[start] == needle[0], Array(hay[start..<start + needle.count]) == needle {
-                    matches.append(StoryMatch(line: number, start: start, end: start + needle.count))
-                    start += needle.count
-                } else {
-                    start += 1
-                }
-            }
-        }
-        return matches
-    }
 
     static func stepMatch(_ page: inout StoryPage, forward: Bool, height: Int, status: inout String?) {
         guard !page.matches.isEmpty else {

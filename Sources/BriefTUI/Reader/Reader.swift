@@ -388,7 +388,7 @@ public enum Reader {
             page.top = min(spot.line, max(0, layout.lines.count - state.bodyHeight))
         }
         if let text = page.searchText {
-            page.matches = findMatches(text, in: layout)
+            page.matches = layout.matches(of: text)
             page.matchIndex = page.matches.isEmpty ? nil : min(page.matchIndex ?? 0, page.matches.count - 1)
         }
         state.page = page

@@ -5,8 +5,14 @@ import BriefTagger
 /// marked; only those matching the filter while one is set) with the sentence of the mention, the entity
 /// highlighted.
 enum EntityPageScreen {
+    /// The page's lines at `width`: those kept on the page when they were laid out for it, else laid out now.
+    static func laidOut(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
+        if let kept = page.laidOut, kept.width == width { return kept }
+        return lines(page, width: width, theme: theme)
+    }
+
     static func lines(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
-        var result = EntityPageLines()
+        var result = EntityPageLines(width: width)
         guard let profile = page.profile else {
             result.lines = [[StyledSpan(page.hasLoaded ? "This entity is no longer in the cache." : "Loading…")]]
             return result
@@ -74,7 +80,7 @@ enum EntityPageScreen {
         let hints = page.filter.isEmpty ? " Enter opens at the mention · / filter · q back · e index"
             : " Enter opens at the mention · Esc clears the filter · q back"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
-        let content = lines(page, width: grid.width, theme: theme)
+        let content = laidOut(page, width: grid.width, theme: theme)
         let height = state.bodyHeight
         let end = min(content.lines.count, page.top + height)
         guard page.top < end else { return }

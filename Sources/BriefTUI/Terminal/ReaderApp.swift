@@ -12,6 +12,16 @@ public enum ReaderApp {
     ///     `brief fetch`.
     ///   - configPath: the config file (default: `ConfigLoader.path()`); problems show in the status bar.
     public static func run(store: Store, refresher: FeedRefresher? = nil, configPath: String? = nil) throws {
+        let makeRefresher: (@Sendable () throws -> FeedRefresher)? = refresher.map { refresher in { @Sendable in refresher } }
+        try run(store: store, makeRefresher: makeRefresher, configPath: configPath)
+    }
+
+    /// Runs the reader like `run(store:refresher:configPath:)`, with a refresher that is made the first time
+    /// `R` asks for one, on the refresh's own thread: so what it needs (the entity model, which tags what is
+    /// fetched) can still be loading while the reader draws its first frame. When making it throws, `R` says
+    /// why in the status bar and nothing is fetched or stored.
+    public static func run(store: Store, makeRefresher: (@Sendable () throws -> FeedRefresher)?,
+                           configPath: String? = nil) throws {
         let (config, problems) = ConfigLoader.load(path: configPath ?? ConfigLoader.path())
         let terminal = try CursesTerminal.open()
         defer { terminal.close() }
@@ -19,19 +29,31 @@ public enum ReaderApp {
         var loop = ReaderLoop(terminal: terminal, perform: effects.perform)
         loop.config = config
         loop.configProblems = problems
-        if let refresher {
-            loop.background = { effect, inbox in
-                guard case .refreshFeeds = effect else { return false }
-                Task.detached {
-                    let report = await refresher.refreshAll(jobs: 4) { progress in
-                        inbox.post(.refreshProgress("Refreshing feeds: \(progress.completed) of \(progress.total) done…"))
-                    }
-                    inbox.post(.refreshFinished(Reader.refreshFinishedMessage(report)))
-                }
-                return true
-            }
-        }
+        if let makeRefresher { loop.background = refreshInBackground(makeRefresher) }
         loop.run()
+    }
+
+    /// What the loop does with the feed refresh: runs it on a task of its own, making the refresher there
+    /// first, and posts its progress and outcome to the inbox. Other effects are left to the loop (false).
+    static func refreshInBackground(_ makeRefresher: @escaping @Sendable () throws -> FeedRefresher)
+        -> (ReaderEffect, OperationInbox) -> Bool {
+        { effect, inbox in
+            guard case .refreshFeeds = effect else { return false }
+            Task.detached {
+                let refresher: FeedRefresher
+                do {
+                    refresher = try makeRefresher()
+                } catch {
+                    inbox.post(.refreshFinished("Feeds not refreshed, nothing stored: \(error)"))
+                    return
+                }
+                let report = await refresher.refreshAll(jobs: 4) { progress in
+                    inbox.post(.refreshProgress("Refreshing feeds: \(progress.completed) of \(progress.total) done…"))
+                }
+                inbox.post(.refreshFinished(Reader.refreshFinishedMessage(report)))
+            }
+            return true
+        }
     }
 
     /// Throws the same `TerminalError` as `run` would, without starting the reader: call it before slow

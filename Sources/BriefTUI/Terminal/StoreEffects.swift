@@ -1,12 +1,18 @@
 import BriefStore
 
-/// Runs the reader's effects against the store and turns their results into operations.
+/// Runs the reader's effects against the store and turns their results into operations, as the app loop
+/// does (public so the benchmark can time keys the way the reader answers them).
 /// (`refreshFeeds` runs in the background: `ReaderLoop` hands it to its refresher instead.)
-struct StoreEffects {
+public struct StoreEffects {
     let store: Store
     let entities = EntityCache()
 
-    func perform(_ effect: ReaderEffect) -> [ReaderOperation] {
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Runs `effect` and returns the operations its results are (an error becomes `.failed`).
+    public func perform(_ effect: ReaderEffect) -> [ReaderOperation] {
         do {
             switch effect {
             case let .loadList(unreadOnly):
