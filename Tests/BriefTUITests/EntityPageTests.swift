@@ -65,7 +65,7 @@ struct EntityPageTests {
     @Test("Opening an unread story from the page marks it read and shows it read on return")
     func openUnreadFromPage() {
         let (opened, effects) = Reader.update(Fixtures.entityPageState(), .open)
-        #expect(effects == [.loadStory(id: 3), .setRead(true, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(effects == [.loadStory(id: 3), .setRead(true, ids: [3])])
         let back = Fixtures.apply(opened, .back)
         #expect(back.screen == .entityPage)
         #expect(back.entityPage?.profile?.stories.first?.summary.isRead == true)

@@ -45,7 +45,7 @@ struct ListUpdateTests {
         let (opened, effects) = Reader.update(state, .open)
         #expect(opened.screen == .story)
         #expect(opened.page?.id == 3)
-        #expect(effects == [.loadStory(id: 3), .setRead(true, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(effects == [.loadStory(id: 3), .setRead(true, ids: [3])])
     }
 
     @Test("Opening a read story only loads it")
@@ -63,13 +63,26 @@ struct ListUpdateTests {
         #expect(!back.isFinished && back.screen == .list && back.page == nil)
     }
 
-    @Test("toggleRead flips the selected story's read mark in the store and reloads")
+    @Test("toggleRead flips the selected story's read mark in the store and in the list as shown, without reloading it")
     func toggleRead() {
-        let (unread, effects) = Reader.update(Fixtures.loadedState(), .toggleRead)
-        #expect(effects == [.setRead(true, ids: [3]), .loadList(unreadOnly: false)])
+        let loaded = Fixtures.loadedState()
+        let (unread, effects) = Reader.update(loaded, .toggleRead)
+        #expect(effects == [.setRead(true, ids: [3])])
         #expect(unread.status == "Marked read")
-        let (_, readEffects) = Reader.update(Fixtures.apply(Fixtures.loadedState(), .moveDown), .toggleRead)
-        #expect(readEffects == [.setRead(false, ids: [2]), .loadList(unreadOnly: false)])
+        #expect(unread.stories.first { $0.id == 3 }?.isRead == true)
+        #expect(unread.unreadCount == loaded.unreadCount - 1)
+        let (read, readEffects) = Reader.update(Fixtures.apply(Fixtures.loadedState(), .moveDown), .toggleRead)
+        #expect(readEffects == [.setRead(false, ids: [2])])
+        #expect(read.stories.first { $0.id == 2 }?.isRead == false)
+        #expect(read.unreadCount == loaded.unreadCount + 1)
+    }
+
+    @Test("toggleRead in an unread-only list reloads it, since the story leaves it")
+    func toggleReadUnreadOnly() {
+        var state = Fixtures.loadedState()
+        state.unreadOnly = true
+        let (_, effects) = Reader.update(state, .toggleRead)
+        #expect(effects == [.setRead(true, ids: [3]), .loadList(unreadOnly: true)])
     }
 
     @Test("toggleUnreadOnly reloads the list with only unread stories, and back")
@@ -100,7 +113,7 @@ struct ListUpdateTests {
         #expect(reload == [.loadList(unreadOnly: false)])
         #expect(marked.status == "Marked 2 read · u undoes")
         let (undone, undoEffects) = Reader.update(marked, .undo)
-        #expect(undoEffects == [.setRead(false, ids: [3, 1]), .loadList(unreadOnly: false)])
+        #expect(undoEffects == [.setRead(false, ids: [3, 1])])
         #expect(undone.status == "Undone, 2 stories unread again")
         #expect(undone.undoStack.isEmpty)
         #expect(Reader.update(undone, .undo).1.isEmpty)

@@ -38,7 +38,7 @@ struct StoryUpdateTests {
         let read = Fixtures.arctic.with(readAt: Fixtures.day(29))
         state = Fixtures.apply(state, .listLoaded([read, Fixtures.grain, Fixtures.briefing], total: 3, unread: 1))
         let (after, effects) = Reader.update(state, .toggleRead)
-        #expect(effects == [.setRead(false, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(effects == [.setRead(false, ids: [3])])
         #expect(after.status == "Marked unread")
     }
 
@@ -47,7 +47,7 @@ struct StoryUpdateTests {
         let (state, effects) = Reader.update(Fixtures.openState(), .nextUnread)
         #expect(state.page?.id == 1)
         #expect(state.selectedID == 1)
-        #expect(effects == [.loadStory(id: 1), .setRead(true, ids: [1]), .loadList(unreadOnly: false)])
+        #expect(effects == [.loadStory(id: 1), .setRead(true, ids: [1])])
     }
 
     @Test("nextUnread in an unread-only list opens the story that took the read one's place")

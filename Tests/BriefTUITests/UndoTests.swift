@@ -4,15 +4,15 @@ import Testing
 
 @Suite("u undoes the last mark, in the story list and in the story")
 struct UndoTests {
-    @Test("r then u in the list restores the story's unread mark through the store and reloads")
+    @Test("r then u in the list restores the story’s unread mark through the store")
     func toggleThenUndoInList() {
         // Given the unread arctic story selected, marked read with r
         let (marked, markEffects) = Reader.update(Fixtures.loadedState(), .toggleRead)
-        #expect(markEffects == [.setRead(true, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(markEffects == [.setRead(true, ids: [3])])
         // When pressing u
         let (undone, effects) = Reader.update(marked, .undo)
         // Then the store is told to mark it unread again, the list reloads, and the status says so
-        #expect(effects == [.setRead(false, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(effects == [.setRead(false, ids: [3])])
         #expect(undone.status == "Undone, unread again: “Ministers meet in Reykjavik over Arctic shipping”")
         #expect(undone.undoStack.isEmpty)
     }
@@ -24,7 +24,7 @@ struct UndoTests {
         // When undoing
         let (undone, effects) = Reader.update(state, .undo)
         // Then it is read again
-        #expect(effects == [.setRead(true, ids: [2]), .loadList(unreadOnly: false)])
+        #expect(effects == [.setRead(true, ids: [2])])
         #expect(undone.status == "Undone, read again: “Grain corridor talks resume”")
     }
 
@@ -61,9 +61,9 @@ struct UndoTests {
         var state = Fixtures.apply(Fixtures.loadedState(), .toggleRead, .markAllRead, .markedAllRead([1]))
         // When undoing twice
         let (first, firstEffects) = Reader.update(state, .undo)
-        #expect(firstEffects == [.setRead(false, ids: [1]), .loadList(unreadOnly: false)])
+        #expect(firstEffects == [.setRead(false, ids: [1])])
         let (second, secondEffects) = Reader.update(first, .undo)
-        #expect(secondEffects == [.setRead(false, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(secondEffects == [.setRead(false, ids: [3])])
         // Then the stack is empty
         state = Fixtures.apply(second, .undo)
         #expect(state.status == "Nothing to undo")
@@ -91,7 +91,7 @@ struct UndoTests {
         // When pressing u in the story view
         let (undone, effects) = Reader.update(state, .undo)
         // Then the store marks it unread, the list reloads and the open story shows it unread
-        #expect(effects == [.setRead(false, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(effects == [.setRead(false, ids: [3])])
         #expect(undone.screen == .story)
         #expect(undone.page?.stored?.summary.isRead == false)
         #expect(undone.screenLines.last == " Undone, unread again: “Ministers meet in Reykjavik over Ar…")
@@ -104,11 +104,11 @@ struct UndoTests {
         #expect(marked.page?.stored?.summary.isRead == false)
         // When undoing once, it is read again (the r is undone)
         let (once, effects) = Reader.update(marked, .undo)
-        #expect(effects == [.setRead(true, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(effects == [.setRead(true, ids: [3])])
         #expect(once.page?.stored?.summary.isRead == true)
         // And undoing again takes back the opening's mark
         let (twice, moreEffects) = Reader.update(once, .undo)
-        #expect(moreEffects == [.setRead(false, ids: [3]), .loadList(unreadOnly: false)])
+        #expect(moreEffects == [.setRead(false, ids: [3])])
         #expect(twice.page?.stored?.summary.isRead == false)
     }
 

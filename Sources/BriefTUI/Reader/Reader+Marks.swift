@@ -11,10 +11,21 @@ extension Reader {
         if excess > 0 { state.undoStack.removeFirst(excess) }
     }
 
-    /// Marks `ids` read or unread: the store write and the list reload, with the copies already on screen
-    /// (open story, entity pages) changed at once.
+    /// Marks `ids` read or unread: the store write, with the copies already on screen (list, open story, entity
+    /// pages) changed at once. A list of every story only changes its marks, so it is changed in place rather than
+    /// read again (10,000 rows take longer than a key may); an unread-only list or a search is read again, since
+    /// stories leave or join it.
     static func setRead(_ state: inout ReaderState, _ read: Bool, ids: [Int64]) -> [ReaderEffect] {
         showRead(&state, read, ids: ids)
+        guard state.unreadOnly || state.search != nil else {
+            let marked = Set(ids)
+            for index in state.stories.indices where marked.contains(state.stories[index].id) {
+                guard state.stories[index].isRead != read else { continue }
+                state.stories[index].readAt = read ? state.stories[index].importedAt : nil
+                state.unreadCount += read ? -1 : 1
+            }
+            return [.setRead(read, ids: ids)]
+        }
         return [.setRead(read, ids: ids), reload(state)]
     }
 
