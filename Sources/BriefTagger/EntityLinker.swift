@@ -3,8 +3,9 @@ import Foundation
 /// Makes a story's mentions consistent and links them into entities:
 /// - one surface form keeps one type within the story (the type most of its mentions have), and a lone surname
 ///   of a person named in full is that person;
-/// - a person mentioned by one part of a name (`Lavrov`) links to the fuller name (`Sergei Lavrov`), and an
-///   initialism (`EU`) links to the organisation or place it abbreviates (`European Union`);
+/// - a person mentioned by one part of a name (`Lavrov`) links to the fuller name (`Sergei Lavrov`), an
+///   initialism (`EU`) to the organisation or place it abbreviates (`European Union`), and an organisation's last
+///   word alone (`Commission`) to the one fuller name it ends (`European Commission`);
 /// - each entity gets a key from its type and normalised canonical (longest) name, `PER:sergei-lavrov`,
 ///   the same in every story.
 public enum EntityLinker {
@@ -90,10 +91,17 @@ public enum EntityLinker {
             if form.type == .person, let first = form.lower.first, let last = form.lower.last {
                 candidatesForLink = (byEdgeWord[form.type.rawValue + "|" + last] ?? [])
                     + (byEdgeWord[form.type.rawValue + "|" + first] ?? [])
-            } else if form.words.count == 1, let word = form.words.first {
+            } else if form.words.count == 1, let word = form.words.first, let lower = form.lower.first {
                 let letters = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." }))
                 if letters.unicodeScalars.count >= 2, letters.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) {
                     candidatesForLink = byInitials[form.type.rawValue + "|" + letters] ?? []
+                } else if form.type == .organisation {
+                    // `the Commission` after `the European Commission`: the last word of exactly one fuller name
+                    // in the story (`Council` beside two councils stays apart).
+                    let fuller = (byEdgeWord[form.type.rawValue + "|" + lower] ?? []).filter {
+                        forms[$0].lower.last == lower && target[$0] == $0
+                    }
+                    if fuller.count == 1 { candidatesForLink = fuller }
                 }
             }
             let matches = candidatesForLink.filter { o in

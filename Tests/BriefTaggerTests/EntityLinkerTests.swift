@@ -40,6 +40,23 @@ struct EntityLinkerTests {
         #expect(result.entities.first { $0.key == "PER:vladimir-putin" }?.mentions == 2)
     }
 
+    @Test("an organisation's last word alone links to the one fuller name it ends, not to one of two")
+    func organisationLastWord() {
+        // Given the European Commission, then the Commission
+        let one = EntityLinker.link([candidate("European Commission", .organisation),
+                                     candidate("Commission", .organisation, paragraph: 1)], paragraphCount: 2)
+        // Then they are one organisation
+        #expect(one.entities.map(\.key) == ["ORG:european-commission"])
+        #expect(one.entities.first?.aliases == ["Commission"])
+        // But beside the Security Council and the European Council, the Council stays apart
+        let two = EntityLinker.link([candidate("Security Council", .organisation),
+                                     candidate("European Council", .organisation),
+                                     candidate("Council", .organisation, paragraph: 1),
+                                     candidate("European", .organisation, paragraph: 1)], paragraphCount: 2)
+        #expect(two.entities.map(\.key) == ["ORG:security-council", "ORG:european-council", "ORG:council",
+                                             "ORG:european"])
+    }
+
     @Test("an initialism links to the organisation it abbreviates")
     func initialisms() {
         let result = EntityLinker.link([candidate("European Union", .organisation), candidate("EU", .organisation)],
