@@ -34,17 +34,20 @@ public struct Tokenizer: Sendable {
         var byteOffsets: [Int] = []
         scalars.reserveCapacity(bytes.count)
         byteOffsets.reserveCapacity(bytes.count + 1)
+        var classes: [UInt8] = []
+        classes.reserveCapacity(bytes.count)
         var b = 0
         for s in text.unicodeScalars {
             scalars.append(s.value)
             byteOffsets.append(b)
+            classes.append(s.value < 0x80 ? Self.asciiClasses[Int(s.value)] : Self.classify(s.value))
             b += UTF8.width(s)
         }
         byteOffsets.append(b)
-        let classes = scalars.map(Self.classify)
         var tokens: [TokenSpan] = []
         var newlinesBefore: [Int] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
+        newlinesBefore.reserveCapacity(bytes.count / 5 + 1)
         var newlines = 0
         var i = 0
         let n = scalars.count
@@ -248,6 +251,9 @@ public struct Tokenizer: Sendable {
         if start < count { sentences.append(start..<count) }
         return sentences
     }
+
+    /// `classify` of every ASCII scalar, looked up rather than worked out: most text is ASCII.
+    private static let asciiClasses: [UInt8] = (0..<0x80).map { classify(UInt32($0)) }
 
     private static func classify(_ v: UInt32) -> UInt8 {
         if v < 0x80 {
