@@ -102,7 +102,7 @@ extension Store {
                 INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-            var writer = try StoryWriter(db: db)
+            var stories = try StoryWriter(db: db)
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)
             for item in items {
@@ -121,13 +121,13 @@ extension Store {
                     if let id = try Int64.fetchOne(byHash, arguments: [item.story.contentHash]) {
                         outcome = .existing(id)
                     } else {
-                        outcome = .new(try writer.insert(item.story, importedAt: now))
+                        outcome = .new(try stories.insert(item.story, importedAt: now))
                     }
                 }
                 try link.execute(arguments: [feedURL, item.itemID, item.guid, item.link, item.fingerprint, outcome.id])
                 outcomes.append(outcome)
             }
-            try writer.finish()
+            try stories.finish()
             return outcomes
         }
     }

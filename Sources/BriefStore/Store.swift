@@ -345,16 +345,16 @@ public final class Store: Sendable {
         return try writer.write { db in
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)
-            var writer = try StoryWriter(db: db)
+            var stories = try StoryWriter(db: db)
             for item in items {
                 if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?"),
                                                arguments: [item.contentHash]) {
                     outcomes.append(.existing(id))
                 } else {
-                    outcomes.append(.new(try writer.insert(item, importedAt: now)))
+                    outcomes.append(.new(try stories.insert(item, importedAt: now)))
                 }
             }
-            try writer.finish()
+            try stories.finish()
             return outcomes
         }
     }
