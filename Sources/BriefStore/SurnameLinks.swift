@@ -39,7 +39,11 @@ enum SurnameLinks {
               AND NOT EXISTS (SELECT 1 FROM story_entities se
                               WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key)
             """)
-        for surname in surnames {
+        // Most surnames have nothing to link: one indexed look-up says so before any update runs.
+        let linkable = try db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1) AND \(unique)
+            """)
+        for surname in surnames where try Bool.fetchOne(linkable, arguments: [surname]) == true {
             try stories.execute(arguments: [surname])
             try mentions.execute(arguments: [surname])
         }
