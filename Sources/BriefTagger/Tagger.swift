@@ -67,22 +67,36 @@ public struct Tagger: Sendable {
     /// elsewhere, partial names linking to full ones) applies across them. `mentions[i]` belongs to
     /// `paragraphs[i]`; offsets are per paragraph.
     public func tagDocument(_ paragraphs: [String]) -> (mentions: [[Mention]], entities: [Entity]) {
-        // One text for the whole document; each token remembers its paragraph.
-        var combined = TokenizedText(bytes: [])
-        var paragraphOf: [Int] = []
-        for (p, paragraph) in paragraphs.enumerated() {
-            let t = tokenizer.tokenize(paragraph)
-            let byteShift = combined.bytes.count
-            let tokenShift = combined.tokens.count
-            combined.bytes.append(contentsOf: t.bytes)
-            combined.bytes.append(0x0A)
-            for var token in t.tokens {
-                token.byteStart += byteShift
-                token.byteEnd += byteShift
-                combined.tokens.append(token)
-                paragraphOf.append(p)
+        // One text for the whole document; each token remembers its paragraph. (A single paragraph, as
+        // `brief tag` gives, is used as it is: copying millions of tokens would cost more than tagging some.)
+        let parts = paragraphs.map { tokenizer.tokenize($0) }
+        var combined: TokenizedText
+        var paragraphOf: [Int]
+        if parts.count == 1, let only = parts.first {
+            combined = only
+            paragraphOf = [Int](repeating: 0, count: only.tokens.count)
+        } else {
+            combined = TokenizedText(bytes: [])
+            let tokenCount = parts.reduce(0) { $0 + $1.tokens.count }
+            combined.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count + 1 })
+            combined.tokens.reserveCapacity(tokenCount)
+            paragraphOf = []
+            paragraphOf.reserveCapacity(tokenCount)
+            for (p, t) in parts.enumerated() {
+                let byteShift = combined.bytes.count
+                let tokenShift = combined.tokens.count
+                combined.bytes.append(contentsOf: t.bytes)
+                combined.bytes.append(0x0A)
+                for var token in t.tokens {
+                    token.byteStart += byteShift
+                    token.byteEnd += byteShift
+                    combined.tokens.append(token)
+                }
+                paragraphOf.append(contentsOf: repeatElement(p, count: t.tokens.count))
+                for s in t.sentences {
+                    combined.sentences.append((s.lowerBound + tokenShift)..<(s.upperBound + tokenShift))
+                }
             }
-            for s in t.sentences { combined.sentences.append((s.lowerBound + tokenShift)..<(s.upperBound + tokenShift)) }
         }
         let labels = self.labels(for: combined, documents: [0..<combined.sentences.count])
         var candidates: [EntityLinker.Candidate] = []
