@@ -1,4 +1,5 @@
 import BriefModel
+import BriefTagger
 import Foundation
 
 /// `brief-bench feedparse [FEEDS] [ITEMS]`: generates RSS 2.0 feeds in memory (default 20 × 500 items, about
@@ -73,7 +74,7 @@ enum FeedParseBenchmark {
     ]
 
     private static func feed(number: Int, items: Int) -> String {
-        var rng = SplitMix(seed: UInt64(number) &+ 1)
+        var rng = SplitMix64(seed: UInt64(number) &+ 1)
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -102,25 +103,12 @@ enum FeedParseBenchmark {
         return xml + "</channel></rss>\n"
     }
 
-    private static func sentence(_ rng: inout SplitMix, words count: Int) -> String {
+    private static func sentence(_ rng: inout SplitMix64, words count: Int) -> String {
         var parts: [String] = []
         for _ in 0..<count { parts.append(words[Int(rng.next() % UInt64(words.count))]) }
         let first = parts[0]
         parts[0] = first.prefix(1).uppercased() + first.dropFirst()
         return parts.joined(separator: " ") + "."
-    }
-
-    /// A small deterministic generator so every run parses the same bytes.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     private struct BenchmarkFailure: Error, CustomStringConvertible {

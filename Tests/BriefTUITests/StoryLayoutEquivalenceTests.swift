@@ -24,7 +24,7 @@ struct StoryLayoutEquivalenceTests {
                       "\u{0301}lead", "Tromsø", "  ", "word-with-many-hyphens-that-runs-long", "\u{FE0F}", "☺\u{FE0F}",
                       "Москва́", "Αθήνα", "שָׁלוֹם", "مرحبا\u{0600}١", "नमस्ते क्षत्रिय", "สวัสดี", "か\u{3099}キ\u{309A}",
                       "“quoted”—dash…", "don’t", "soft\u{00AD}hyphen", "naïve ĳ ʰ ©®", "ᄀ\u{1161}\u{11A8}", "\u{200D}北", "👍🏽", "1\u{FE0F}\u{20E3}", "\u{0915}\u{094D}\u{0937}"]
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         for round in 0..<40 {
             var text = ""
             for _ in 0..<(5 + round % 30) {
@@ -96,7 +96,7 @@ struct StoryLayoutEquivalenceTests {
     }
 
     /// One paragraph of `text` with a mention on every `mentionEvery`-th word (scalar offsets).
-    private static func story(_ text: String, mentionEvery: Int, generator: inout SeededGenerator) -> StoredStory {
+    private static func story(_ text: String, mentionEvery: Int, generator: inout SplitMix64) -> StoredStory {
         var mentions: [Mention] = []
         var position = 0
         var word = 0
