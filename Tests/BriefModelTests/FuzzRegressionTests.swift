@@ -140,4 +140,31 @@ struct FuzzRegressionTests {
         #expect(throws: FeedParseError.self) { try FeedParser.parse(Data(withBracket.utf8)) }
         #expect(try FeedParser.parse(Data(afterSpace.utf8)).title == "Crash check")
     }
+
+    @Test("An empty Atom id or RDF about is no id: such entries keep distinct identities from their content")
+    func emptyIdentifiers() throws {
+        // Given two Atom entries with `<id></id>` and no link (the fuzzer found one with an empty id), and two
+        // RSS 1.0 items with `rdf:about=""`
+        let atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Empty ids</title>
+            <entry><id></id><title>Council extends mission</title><summary>The council voted.</summary></entry>
+            <entry><id>  </id><title>Talks resume</title><summary>Envoys met again.</summary></entry>
+            </feed>
+            """
+        let rdf = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel rdf:about=""><title>Empty abouts</title></channel>
+            <item rdf:about=""><title>Council extends mission</title><description>The council voted.</description></item>
+            <item rdf:about=""><title>Talks resume</title><description>Envoys met again.</description></item>
+            </rdf:RDF>
+            """
+        for xml in [atom, rdf] {
+            // When they are parsed
+            let items = try FeedParser.parse(Data(xml.utf8)).items
+            // Then every item has an id, its content's fingerprint, and the two differ
+            #expect(items.count == 2)
+            #expect(items.allSatisfy { $0.id.hasPrefix("fingerprint:") }, "\(items.map(\.id))")
+            #expect(Set(items.map(\.id)).count == 2)
+        }
+    }
 }

@@ -160,7 +160,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         switch (name, namespace) {
         case ("item", let ns) where ns != Namespace.atom:
             var fresh = Draft()
-            fresh.about = attributes["rdf:about"] ?? attributes["about"]
+            fresh.about = (attributes["rdf:about"] ?? attributes["about"]).flatMap(nonEmpty)
             draft = fresh
         case ("link", Namespace.atom):
             guard let href = attributes["href"], !href.isEmpty, (attributes["rel"] ?? "alternate") == "alternate" else { return }
@@ -203,7 +203,8 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         case ("entry", Namespace.atom):
             finishItem()
         case ("id", Namespace.atom) where inEntry && parent == "entry":
-            draft?.guid = trimmed(text)
+            // An empty id is no id: every such entry would share it and all but the first be taken for it.
+            draft?.guid = nonEmpty(text)
         case ("title", Namespace.atom):
             let title = plainText(text, html: textType != "text")
             if inEntry && parent == "entry" {
