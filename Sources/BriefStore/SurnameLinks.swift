@@ -26,22 +26,22 @@ enum SurnameLinks {
     /// update trigger. (The "v5" migration does the same, in its own SQL, for every lone surname of an older cache.)
     static func link(_ surnames: [String], in db: Database) throws {
         guard !surnames.isEmpty else { return }
+        // Most surnames have nothing to link: one indexed look-up says so before any update runs.
+        let linkable = try db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1)
+               AND (SELECT COUNT(*) FROM entities WHERE surname = ?1) = 1
+            """)
         let fullKey = "(SELECT key FROM entities WHERE surname = ?1)"
-        let unique = "(SELECT COUNT(*) FROM entities WHERE surname = ?1) = 1"
         // A story never holds both (its own linker joined them), but if one did its row stays: OR IGNORE.
         let stories = try db.cachedStatement(sql: """
-            UPDATE OR IGNORE story_entities SET entity_key = \(fullKey) WHERE entity_key = 'PER:' || ?1 AND \(unique)
+            UPDATE OR IGNORE story_entities SET entity_key = \(fullKey) WHERE entity_key = 'PER:' || ?1
             """)
         // Mentions follow their story's entity row, so the two never disagree.
         let mentions = try db.cachedStatement(sql: """
             UPDATE mentions SET entity_key = \(fullKey)
-            WHERE entity_key = 'PER:' || ?1 AND \(unique)
+            WHERE entity_key = 'PER:' || ?1
               AND NOT EXISTS (SELECT 1 FROM story_entities se
                               WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key)
-            """)
-        // Most surnames have nothing to link: one indexed look-up says so before any update runs.
-        let linkable = try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1) AND \(unique)
             """)
         for surname in surnames where try Bool.fetchOne(linkable, arguments: [surname]) == true {
             try stories.execute(arguments: [surname])
