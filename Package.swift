@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore", "BriefFeeds"]),
-        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
+        // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],
     swiftLanguageModes: [.v6]
 )
