@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary"]),
         .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLibrary", "BriefModel", "BriefStore"]),
-        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
+        // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],
     swiftLanguageModes: [.v6]
 )
