@@ -47,9 +47,7 @@ enum StoryPlainText {
         if !story.entities.isEmpty {
             lines.append("")
             lines.append("Entities")
-            // Most mentioned first; ties keep the story's order.
-            let ranked = story.entities.enumerated().sorted { ($0.element.mentions, -$0.offset) > ($1.element.mentions, -$1.offset) }
-            for entity in ranked.map(\.element) {
+            for entity in EntityRanking.ranked(story.entities) {
                 lines.append("  \(clean(entity.name)) (\(entity.type.rawValue), \(entity.mentions)×)")
             }
         }

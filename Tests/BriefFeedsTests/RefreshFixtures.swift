@@ -1,4 +1,5 @@
 import BriefFeeds
+import BriefLibrary
 import BriefStore
 import Foundation
 

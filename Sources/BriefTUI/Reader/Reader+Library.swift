@@ -1,3 +1,5 @@
+import BriefLibrary
+import BriefModel
 import BriefStore
 import BriefTagger
 
@@ -54,12 +56,11 @@ extension Reader {
 
     // MARK: - Entity panel
 
-    /// The story's entities in the order the panel lists them: by type, most mentioned first.
+    /// The story's entities in the order the panel lists them: by type, then as `EntityRanking` ranks them.
     static func panelEntities(_ stored: StoredStory?) -> [Entity] {
         guard let entities = stored?.story.entities else { return [] }
-        return EntityType.allCases.flatMap { type in
-            entities.filter { $0.type == type }.sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
-        }
+        let ranked = EntityRanking.ranked(entities)
+        return EntityType.allCases.flatMap { type in ranked.filter { $0.type == type } }
     }
 
     static func openPanel(_ state: inout ReaderState) {
