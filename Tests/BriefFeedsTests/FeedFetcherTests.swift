@@ -225,10 +225,12 @@ struct FeedFetcherTests {
         var options = Self.options
         options.requestTimeout = 60
         options.resourceTimeout = 60
-        // When the fetch is cancelled after a moment
+        // When the fetch is cancelled once the server has its request
         let request = FeedRequest(url: server.url("/slow"))
         let fetch = Task { await FeedFetcher(options: options).fetch(request) }
-        try await Task.sleep(for: .milliseconds(300))
+        let deadline = Date().addingTimeInterval(60)
+        while server.requests.isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        try #require(!server.requests.isEmpty, "the request never reached the server")
         fetch.cancel()
         let result = await fetch.value
         // Then it is reported cancelled (had the transfer gone on, it would have brought the feed)
