@@ -102,3 +102,10 @@ extension ReaderState {
     /// The screen as text lines (trailing blanks trimmed).
     var screenLines: [String] { Reader.view(self).lines }
 }
+
+extension ReaderState {
+    /// The entity panel, when it is the top screen.
+    var panel: EntityPanelState? {
+        if case let .entities(panel) = stack.top { panel } else { nil }
+    }
+}
