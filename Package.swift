@@ -24,17 +24,19 @@ let package = Package(
         ]),
         // Feeds layer: HTTP fetching and feed formats.
         .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefStore"]),
+        // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
+        .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "BriefTUI", dependencies: ["BriefModel", "BriefStore", "BriefFeeds", "CNcursesw", "TOMLKit"]),
+        .target(name: "BriefTUI", dependencies: ["BriefLayout", "BriefModel", "BriefStore", "BriefFeeds", "CNcursesw", "TOMLKit"]),
         // The top-level Resources/ folder: samples, NER model, notices.
         .target(name: "BriefResources", resources: [.copy("../../Resources")]),
         .executableTarget(name: "brief", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefTUI", "BriefResources",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "brief-bench", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefTUI", "BriefResources",
         ]),
         // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
         // a replayer that runs saved inputs through the same checks.
@@ -43,7 +45,8 @@ let package = Package(
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore"]),
-        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore", "BriefFeeds"]),
+        .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
+        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefModel", "BriefStore", "BriefFeeds"]),
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -223,9 +224,9 @@ enum TUILibraryBenchmark {
             })
             if let stored = try store.story(id: long.id) {
                 TUIBenchmark.report("library long story StoryLayout alone (116 columns)", TUIBenchmark.measure(10) {
-                    _ = StoryLayout(stored, width: 116, theme: theme)
+                    _ = StoryLayout(stored, width: 116)
                 })
-                let layout = StoryLayout(stored, width: 116, theme: theme)
+                let layout = StoryLayout(stored, width: 116)
                 var found = 0
                 TUIBenchmark.report("library long story StoryLayout.matches(of: \"quotas\") alone", TUIBenchmark.measure(10) {
                     found = layout.matches(of: "quotas").count

@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefStore
 import Testing
 @testable import BriefTUI

@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -90,6 +91,11 @@ enum Fixtures {
         state = Reader.update(state, .open).0
         state = Reader.update(state, .storyLoaded(id: stored.summary.id, stored)).0
         return state
+    }
+
+    /// The reader's layout of `stored` at `width`.
+    static func layout(_ stored: StoredStory, width: Int) -> StoryLayout {
+        StoryLayout(stored, width: width)
     }
 
     /// Applies operations in order, ignoring effects.

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefModel
 import BriefTagger
 
@@ -28,20 +29,20 @@ struct EntityPageLines: Hashable, Sendable {
             return result
         }
         let entity = profile.entity
-        let style = theme.entity(entity.type)
+        let type = entity.type
         let textWidth = max(1, width - 2)
         func add(_ glyphs: [StyledGrapheme], indent: Int = 0) {
             for line in TextWrapper.wrap(glyphs, width: max(1, textWidth - indent)) {
                 var spans = [StyledSpan(String(repeating: " ", count: indent))]
-                spans += StyledSpan.runs(line)
+                spans += StyledSpan.runs(line, theme: theme)
                 result.lines.append(spans)
             }
         }
-        add(StyledGrapheme.run(entity.name, style.merged(with: theme.headline)))
+        add(StyledGrapheme.run(entity.name, TextStyle(.headline, entity: type)))
         let stories = profile.stories.count
-        add(StyledGrapheme.run("\(entity.type.displayName) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", theme.dateline))
+        add(StyledGrapheme.run("\(entity.type.displayName) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", TextStyle(.dateline)))
         if !profile.aliases.isEmpty {
-            add(StyledGrapheme.run("Also: " + profile.aliases.joined(separator: ", "), theme.topEntities))
+            add(StyledGrapheme.run("Also: " + profile.aliases.joined(separator: ", "), TextStyle(.note)))
         }
         result.lines.append([])
         let shown = page.stories
@@ -53,7 +54,7 @@ struct EntityPageLines: Hashable, Sendable {
             let title = TextFit.truncate(TerminalText.sanitize(summary.title, keepNewlines: false), to: room)
             result.lines.append([StyledSpan(summary.isRead ? "  " : "● ", theme.unreadMarker), StyledSpan(date, theme.date),
                                  StyledSpan(title, summary.isRead ? theme.readTitle : theme.unreadTitle)])
-            add(sentenceGlyphs(story, highlight: style), indent: 4)
+            add(sentenceGlyphs(story, highlight: TextStyle(.plain, entity: type)), indent: 4)
             result.lines.append([])
             result.storyRows.append(first..<result.lines.count - 1)
         }
@@ -66,7 +67,7 @@ struct EntityPageLines: Hashable, Sendable {
     }
 
     /// The sentence with the mention in the entity's style.
-    private static func sentenceGlyphs(_ story: EntityStory, highlight: CellStyle) -> [StyledGrapheme] {
+    private static func sentenceGlyphs(_ story: EntityStory, highlight: TextStyle) -> [StyledGrapheme] {
         let scalars = Array(story.sentence.unicodeScalars)
         func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         guard story.mentionStart >= 0, story.mentionStart < story.mentionEnd, story.mentionEnd <= scalars.count else {

@@ -1,3 +1,4 @@
+import BriefLayout
 /// The lines of the keys screen, generated from the keymap so it always tells the truth. A last, dimmed
 /// column names each operation as `config.toml` rebinds it (on a narrow screen it is the first thing cut).
 enum HelpLines {

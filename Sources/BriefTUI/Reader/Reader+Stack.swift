@@ -1,3 +1,5 @@
+import BriefLayout
+import BriefLayout
 import BriefStore
 
 /// Moving between screens: each screen carries its own state on the stack, so going back needs no
@@ -91,6 +93,6 @@ extension Reader {
     }
 
     static func layout(_ stored: StoredStory, state: ReaderState) -> StoryLayout {
-        StoryLayout(stored, width: storyWidth(state), theme: state.theme)
+        StoryLayout(stored, width: storyWidth(state))
     }
 }

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefStore
 
 /// The story view's keys, and the story arriving from the store.

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefStore
 
 /// What a story page holds: nothing yet while the story loads, then the story and its layout.

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefStore
 
 /// An open story: what is loaded, its layout for the current width, and where the reader is in it.

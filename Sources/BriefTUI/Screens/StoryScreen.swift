@@ -32,7 +32,7 @@ enum StoryScreen {
             var x = margin
             let matches = matchStyles[index] ?? []
             for (position, glyph) in layout.lines[index].glyphs.enumerated() {
-                var style = glyph.style
+                var style = theme.style(glyph.style)
                 if let focus = page.focus, glyph.mention == focus { style = style.merged(with: theme.focus) }
                 if let match = matches.first(where: { $0.0.contains(position) }) {
                     style = style.merged(with: match.1 ? theme.currentMatch : theme.match)
