@@ -1,3 +1,4 @@
+import BriefLayout
 /// Draws the open story: its layout from the top line, the focused mention reversed.
 enum StoryScreen {
     static func draw(_ page: StoryPage, _ state: ReaderState, into grid: inout CellGrid) {
@@ -28,11 +29,17 @@ enum StoryScreen {
         }
         let end = min(layout.lines.count, page.scroll.top + height)
         guard page.scroll.top < end else { return }
+        // Graphemes come in runs of one style: look each run's up in the theme once.
+        var role = TextStyle.plain, look = theme.style(.plain)
         for index in page.scroll.top..<end {
             var x = margin
             let matches = matchStyles[index] ?? []
             for (position, glyph) in layout.lines[index].glyphs.enumerated() {
-                var style = theme.style(glyph.style)
+                if glyph.style != role {
+                    role = glyph.style
+                    look = theme.style(role)
+                }
+                var style = look
                 if let focus = page.focus, glyph.mention == focus { style = style.merged(with: theme.focus) }
                 if let match = matches.first(where: { $0.0.contains(position) }) {
                     style = style.merged(with: match.1 ? theme.currentMatch : theme.match)
