@@ -12,42 +12,53 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
+    // The layers, lowest first. A target lists only the layers below it that it may use; scripts/check-layers
+    // checks every `import` against the same rules (README "Architecture").
     targets: [
         // Model layer: pure value types and transformations. Foundation only.
         .target(name: "BriefTagger"),
         .target(name: "BriefModel", dependencies: ["BriefTagger"]),
-        // Store layer: the SQLite cache (GRDB); the only writer.
+        // Store layer: the SQLite cache (GRDB); the only writer. Persists only: no parsing, tagging or fetching.
         .target(name: "BriefStore", dependencies: [
-            "BriefModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "BriefModel", "BriefTagger", .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C API, for the import's hot inserts (RowInsert).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        // Feeds layer: HTTP fetching and feed formats.
-        .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefStore"]),
+        // Feeds layer: HTTP fetching and feed formats. Knows nothing of the cache.
+        .target(name: "BriefFeeds", dependencies: ["BriefModel"]),
+        // Use-case layer: importing files and feed items (decode, parse, section, tag, store), the feed refresh,
+        // and the library's queries (entity pages, the entity index). The front ends use the model through it.
+        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds"]),
         // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
         .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "BriefTUI", dependencies: ["BriefLayout", "BriefModel", "BriefStore", "BriefFeeds", "CNcursesw", "TOMLKit"]),
+        .target(name: "BriefTUI", dependencies: [
+            "BriefLayout", "BriefModel", "BriefTagger", "BriefStore", "BriefLibrary", "CNcursesw", "TOMLKit",
+        ]),
         // The top-level Resources/ folder: samples, NER model, notices.
         .target(name: "BriefResources", resources: [.copy("../../Resources")]),
         .executableTarget(name: "brief", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "brief-bench", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
         ]),
         // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
         // a replayer that runs saved inputs through the same checks.
         .executableTarget(name: "brief-fuzz", dependencies: ["BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTaggerTests", dependencies: ["BriefTagger"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
-        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore"]),
+        .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel", "BriefTagger"],
+                    resources: [.copy("Fixtures")]),
+        // The refresh's tests stay beside the test HTTP server they share with the fetcher's.
+        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary"]),
+        .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
-        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefModel", "BriefStore", "BriefFeeds"]),
-        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel"]),
+        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
+        // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,9 +7,8 @@ import FoundationNetworking
 /// Fetches feeds over HTTP and parses them: conditional GET, bounded redirects, timeouts, a size cap, gzip.
 /// Every failure is a value naming the feed and the reason; one feed failing never stops the others.
 ///
-///     let fetcher = FeedFetcher()
-///     let results = await fetcher.fetchAll(requests, jobs: 4) { print("\($0.completed)/\($0.total)") }
-///     for result in results { if let error = result.error { print(error) } }   // "https://x/feed: http 404"
+///     let result = await FeedFetcher().fetch(FeedRequest(url: url))
+///     if let error = result.error { print(error) }   // "https://x/feed: http 404"
 public struct FeedFetcher: Sendable {
     public var options: FeedFetchOptions
 
@@ -20,36 +19,6 @@ public struct FeedFetcher: Sendable {
     /// Fetches and parses one feed. Never throws: failures are `.failed` outcomes.
     public func fetch(_ request: FeedRequest) async -> FeedFetchResult {
         FeedFetchResult(request: request, outcome: await outcome(of: request))
-    }
-
-    /// Fetches `feeds` with at most `jobs` transfers at once, reporting each as it finishes. The results are in the
-    /// order of `feeds`. Parsing happens in the same tasks, so it runs in parallel too.
-    public func fetchAll(_ feeds: [FeedRequest], jobs: Int,
-                         progress: @escaping @Sendable (FeedProgress) -> Void = { _ in }) async -> [FeedFetchResult] {
-        guard !feeds.isEmpty else { return [] }
-        let width = max(1, min(jobs, feeds.count))
-        var results = [FeedFetchResult?](repeating: nil, count: feeds.count)
-        await withTaskGroup(of: (Int, FeedFetchResult).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < feeds.count else { return }
-                let index = next
-                let request = feeds[index]
-                next += 1
-                group.addTask { (index, await self.fetch(request)) }
-            }
-            for _ in 0..<width { startNext() }
-            var completed = 0
-            while let (index, result) = await group.next() {
-                results[index] = result
-                completed += 1
-                progress(FeedProgress(completed: completed, total: feeds.count, result: result))
-                startNext()
-            }
-        }
-        return zip(feeds, results).map { request, result in
-            result ?? FeedFetchResult(request: request, outcome: .failed(FeedFetchError(url: request.url, reason: .cancelled)))
-        }
     }
 
     // MARK: One feed

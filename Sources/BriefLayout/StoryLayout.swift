@@ -103,9 +103,7 @@ public struct StoryLayout: Hashable, Sendable {
         if plain, !story.entities.isEmpty {
             if !story.quotes.isEmpty { addBlank() }
             addWrapped(RunList("Entities", TextStyle(.sectionHeading)), &scratch)
-            // Most mentioned first; ties keep the story's order.
-            let ranked = story.entities.enumerated().sorted { ($0.element.mentions, -$0.offset) > ($1.element.mentions, -$1.offset) }
-            for entity in ranked.map(\.element) {
+            for entity in EntityRanking.ranked(story.entities) {
                 var runs = RunList(indent + entity.name, TextStyle(.plain, entity: entity.type))
                 runs.add(" (\(entity.type.rawValue), \(entity.mentions)×)", TextStyle(.note))
                 addWrapped(runs, &scratch)

@@ -209,6 +209,15 @@ enum CacheSchema {
                                   WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key);
                 """)
         }
+        // A wire dateline's date (`Dateline.date`, as written: `Nov 3`), read at import since v1 but not kept until
+        // now; and beside it the same date as a calendar day (ISO 8601, `2026-11-03`), for when the parser gives
+        // one. Stories stored before this migration keep NULL in both: only parsing their text again could fill them.
+        migrator.registerMigration("v6 dateline date") { db in
+            try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN dateline_date TEXT;
+                ALTER TABLE stories ADD COLUMN dateline_day TEXT;
+                """)
+        }
         return migrator
     }
 }

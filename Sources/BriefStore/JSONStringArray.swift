@@ -1,7 +1,16 @@
+import Foundation
+
 /// A JSON array of strings, as the cache stores aliases, dateline places and feed tags. Written by hand because
 /// the import writes one per story entity (over 100,000 in a large fetch), where `JSONEncoder` costs more than the
 /// row's insert; `JSONDecoder` reads it back.
 enum JSONStringArray {
+    /// The strings of a stored array. Most are empty, and `JSONDecoder` costs more than the rest of a story's
+    /// entity row, so `[]` is answered without it. Unreadable JSON gives none.
+    static func decode(_ json: String, _ decoder: JSONDecoder = JSONDecoder()) -> [String] {
+        if json == "[]" { return [] }
+        return (try? decoder.decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
     /// `["a","b"]`, escaping what RFC 8259 requires: quotation mark, reverse solidus and control characters.
     static func encode(_ strings: [String]) -> String {
         guard !strings.isEmpty else { return "[]" }

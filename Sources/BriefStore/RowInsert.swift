@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// One prepared INSERT of the import's hot path (paragraphs, mentions, story entities), bound and stepped through
-/// SQLite's C API. A fetch of 10,000 stories inserts about half a million such rows; GRDB's general path boxes
+/// SQLite's C API: the store's only hand-bound SQL (`StoryWriter` uses it; everything else goes through GRDB). A fetch of 10,000 stories inserts about half a million such rows; GRDB's general path boxes
 /// every argument and tracks every statement, which cost several times SQLite's own work. Only for plain INSERTs
 /// inside the caller's write transaction: they start no transaction and change no schema, which is what GRDB's
 /// tracking watches for.
@@ -20,9 +20,9 @@ struct RowInsert {
 
     /// Binds the values `bind` gives, in order, and inserts the row; returns its rowid.
     @discardableResult
-    func run(_ bind: (inout RowBinder) throws -> Void) throws -> Int64 {
+    func run(_ bind: (inout Binder) throws -> Void) throws -> Int64 {
         let handle = statement.sqliteStatement
-        var binder = RowBinder(statement: handle)
+        var binder = Binder(statement: handle)
         defer { sqlite3_reset(handle) }
         try bind(&binder)
         let code = sqlite3_step(handle)

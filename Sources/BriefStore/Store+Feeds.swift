@@ -133,8 +133,7 @@ extension Store {
     }
 
     private static func decodeTags(_ json: String?) -> [String] {
-        guard let json else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        json.map { JSONStringArray.decode($0) } ?? []
     }
 
     private static func encodeTags(_ tags: [String]) -> String {

@@ -66,19 +66,16 @@ struct StoryWriter {
             positionByKey[mention.entity] = storyEntities.count
             storyEntities.append(Entity(key: mention.entity, name: mention.text, type: mention.type, mentions: 0))
         }
-        // The list shows the three most-mentioned entities (ties: the story's own order), kept on the row.
-        let top = storyEntities.enumerated()
-            .sorted { $0.element.mentions != $1.element.mentions ? $0.element.mentions > $1.element.mentions
-                                                                 : $0.offset < $1.offset }
-            .prefix(3).map(\.element.name)
+        // The list shows the story's top three entities, kept on the row.
+        let top = EntityRanking.ranked(storyEntities).prefix(3).map(\.name)
         try db.cachedStatement(sql: """
             INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
-                                 list_date, read_at, dateline_places, dateline_agency,
+                                 list_date, read_at, dateline_places, dateline_agency, dateline_date,
                                  top_entity_1, top_entity_2, top_entity_3)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
-                importedAt, item.published ?? importedAt, places, story.dateline?.agency,
+                importedAt, item.published ?? importedAt, places, story.dateline?.agency, story.dateline?.date,
                 top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil,
             ])
         let storyID = db.lastInsertedRowID

@@ -1,4 +1,5 @@
 import BriefFeeds
+import BriefLibrary
 import BriefModel
 import BriefResources
 import BriefStore

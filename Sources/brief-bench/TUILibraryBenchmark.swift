@@ -1,4 +1,5 @@
 import BriefLayout
+import BriefLibrary
 import BriefModel
 import BriefStore
 import BriefTagger

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BriefFeeds
+import BriefLibrary
 import BriefResources
 import BriefStore
 import BriefTUI
@@ -7,7 +7,7 @@ import Foundation
 
 /// `brief`: with no subcommand, the reader (importing the bundled samples into an empty cache first).
 @main
-struct Brief: ParsableCommand {
+struct Brief: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "A terminal reader for foreign-affairs briefings.",
@@ -44,10 +44,15 @@ struct Brief: ParsableCommand {
     }
 
     /// Parses and runs a command, turning every error into one `brief: …` line on stderr and a non-zero exit.
-    static func main() {
+    /// Async so that commands that wait for concurrent work (`brief fetch`) await it instead of blocking on it.
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             Console.error("brief: \(failure.message)")
             Foundation.exit(failure.exitCode)

@@ -1,7 +1,7 @@
 import ArgumentParser
+import BriefLibrary
 import BriefModel
 import BriefStore
-import BriefTUI
 import Foundation
 
 /// `brief entity NAME [--json]`: one entity and every story that mentions it, with the sentence.

@@ -1,11 +1,11 @@
 import ArgumentParser
-import BriefFeeds
+import BriefLibrary
 import BriefModel
 import BriefStore
 import Foundation
 
 /// `brief fetch [--jobs N]`: fetches every subscribed feed and stores the new stories.
-struct FetchCommand: ParsableCommand {
+struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Fetch every subscribed feed and store the new stories.",
@@ -26,7 +26,7 @@ struct FetchCommand: ParsableCommand {
         if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
     }
 
-    func run() throws {
+    func run() async throws {
         let refresher = try CommandFailure.wrapping("fetch") {
             let store = try cache.openStore()
             return FeedRefresher(store: store, annotate: try Importer.bundled(store: store).annotate)
@@ -36,27 +36,10 @@ struct FetchCommand: ParsableCommand {
             return
         }
         let line = FetchProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-        let report = Self.wait { await refresher.refreshAll(jobs: jobs, progress: line.show) }
+        let report = await refresher.refreshAll(jobs: jobs, progress: line.show)
         line.clear()
         for failure in report.failed { Console.error("brief: fetch: \(TerminalText.sanitize(ErrorText.oneLine(failure)))") }
         Console.error(report.summary)
         if !report.failed.isEmpty { throw ExitCode(1) }
-    }
-
-    /// Carries the report out of the task; written once before the semaphore is signalled, read after waiting.
-    private final class ReportBox: @unchecked Sendable {
-        var report: FeedRefreshReport?
-    }
-
-    /// Runs `work` to completion from synchronous code (the command runs on the main thread, outside any task).
-    private static func wait(_ work: @escaping @Sendable () async -> FeedRefreshReport) -> FeedRefreshReport {
-        let box = ReportBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.report = await work()
-            done.signal()
-        }
-        done.wait()
-        return box.report ?? FeedRefreshReport(failed: ["fetch: did not finish"])
     }
 }

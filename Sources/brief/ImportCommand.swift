@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefLibrary
 import BriefResources
 import BriefStore
 import Foundation

@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefResources
 import BriefStore
 

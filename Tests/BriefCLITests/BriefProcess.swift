@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the built `brief` binary the way a user or script would, and captures what it prints.
 struct BriefProcess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -20,10 +20,16 @@ struct BriefProcess {
         return dir.appendingPathComponent("brief")
     }
 
-    /// Runs `brief args…` with `environment` added to a minimal environment, feeding `stdin` if given.
-    /// `binary` defaults to the built `brief`; a test may run a copy placed elsewhere.
+    /// Runs `brief args…` with `environment` added to a minimal environment, feeding `stdin` if given, and waits
+    /// for it on a thread of its own (see `DedicatedThread`). `binary` defaults to the built `brief`; a test may
+    /// run a copy placed elsewhere.
     static func run(_ args: [String], environment: [String: String] = [:], stdin: Data? = nil,
-                    binary: URL = binaryURL) throws -> Result {
+                    binary: URL = binaryURL) async throws -> Result {
+        try await DedicatedThread.run { try runBlocking(args, environment: environment, stdin: stdin, binary: binary) }
+    }
+
+    private static func runBlocking(_ args: [String], environment: [String: String], stdin: Data?,
+                                    binary: URL) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = args
@@ -51,6 +57,11 @@ struct BriefProcess {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Waits for a process a test started itself, on a thread of its own (see `DedicatedThread`).
+    static func waitForExit(_ process: Process) async throws {
+        try await DedicatedThread.run { process.waitUntilExit() }
     }
 
     /// A fresh temporary directory for one test's cache and inputs.

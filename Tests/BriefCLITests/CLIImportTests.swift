@@ -4,15 +4,15 @@ import Testing
 @Suite("brief import")
 struct CLIImportTests {
     @Test("A directory of good and bad files imports every good one, names every bad one, exits 1 and keeps what was there")
-    func mixedDirectory() throws {
+    func mixedDirectory() async throws {
         // Given a cache that already holds one story, and a directory of good and bad files
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("cache/brief.sqlite").path
         let earlier = dir.appendingPathComponent("earlier.txt")
         try Data(CLIFixtures.ferryStory.utf8).write(to: earlier)
-        #expect(try BriefProcess.run(["import", "--db", db, earlier.path]).status == 0)
-        let before = try BriefProcess.run(["show", "1", "--json", "--db", db]).stdout
+        #expect(try await BriefProcess.run(["import", "--db", db, earlier.path]).status == 0)
+        let before = try await BriefProcess.run(["show", "1", "--json", "--db", db]).stdout
 
         let inbox = dir.appendingPathComponent("inbox")
         var latin1 = Data("Caf".utf8)
@@ -27,7 +27,7 @@ struct CLIImportTests {
         ], in: inbox)
 
         // When the directory is imported
-        let result = try BriefProcess.run(["import", "--db", db, inbox.path])
+        let result = try await BriefProcess.run(["import", "--db", db, inbox.path])
 
         // Then it exits 1, names each bad file with its reason on one line each, and imports the good ones
         #expect(result.status == 1)
@@ -38,60 +38,60 @@ struct CLIImportTests {
         #expect(errors.contains { $0.hasPrefix("brief: import: \(inbox.path)/nested/picture.txt: binary data") })
         #expect(errors.contains("imported 2 new, 0 already present, 3 failed"))
         #expect(!result.stderr.contains("hidden"))
-        #expect(try BriefProcess.run(["count", "--db", db]).stdout == "3\n")
+        #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "3\n")
         // And the story already in the cache is unchanged
-        #expect(try BriefProcess.run(["show", "1", "--json", "--db", db]).stdout == before)
+        #expect(try await BriefProcess.run(["show", "1", "--json", "--db", db]).stdout == before)
     }
 
     @Test("Importing the same files again adds nothing and keeps read marks")
-    func reimportIsIdempotent() throws {
+    func reimportIsIdempotent() async throws {
         // Given an imported file whose story was then read
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("brief.sqlite").path
         try CLIFixtures.write(["a.txt": Data(CLIFixtures.ferryStory.utf8), "b.md": Data(CLIFixtures.grainStory.utf8)],
                               in: dir.appendingPathComponent("in"))
-        #expect(try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path]).status == 0)
-        #expect(try BriefProcess.run(["mark", "read", "1", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path]).status == 0)
+        #expect(try await BriefProcess.run(["mark", "read", "1", "--db", db]).status == 0)
 
         // When the same directory is imported again
-        let again = try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path])
+        let again = try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path])
 
         // Then nothing new is stored and the read mark stays
         #expect(again.status == 0)
         #expect(again.stderr.contains("imported 0 new, 2 already present, 0 failed"))
-        #expect(try BriefProcess.run(["count", "--db", db]).stdout == "2\n")
-        #expect(try BriefProcess.run(["count", "--unread", "--db", db]).stdout == "1\n")
+        #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "2\n")
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "1\n")
     }
 
     @Test("A path that does not exist is named and fails the import")
-    func missingPath() throws {
+    func missingPath() async throws {
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try BriefProcess.run(["import", "--db", dir.appendingPathComponent("b.sqlite").path,
+        let result = try await BriefProcess.run(["import", "--db", dir.appendingPathComponent("b.sqlite").path,
                                            dir.appendingPathComponent("nowhere.txt").path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("brief: import: \(dir.path)/nowhere.txt: no such file or directory\n"))
     }
 
     @Test("The bundled samples import into an empty cache")
-    func samplesImport() throws {
+    func samplesImport() async throws {
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("brief.sqlite").path
-        let result = try BriefProcess.run(["import", "--samples", "--db", db])
+        let result = try await BriefProcess.run(["import", "--samples", "--db", db])
         #expect(result.status == 0)
-        let count = Int(try BriefProcess.run(["count", "--db", db]).stdout.trimmingCharacters(in: .newlines)) ?? 0
+        let count = Int(try await BriefProcess.run(["count", "--db", db]).stdout.trimmingCharacters(in: .newlines)) ?? 0
         #expect(count > 0)
-        let list = try #require(try CLIFixtures.json(BriefProcess.run(["list", "--json", "--db", db]).stdout) as? [[String: Any]])
+        let list = try #require(try await CLIFixtures.json(BriefProcess.run(["list", "--json", "--db", db]).stdout) as? [[String: Any]])
         // Each names its source: front matter `source:`, else `samples/NAME`, never the build folder
         #expect(list.count == count)
         #expect(list.allSatisfy { ($0["source"] as? String).map { !$0.isEmpty && !$0.contains(".resources") } == true })
     }
 
     @Test("Import without paths or --samples is a usage error on one line")
-    func nothingToImport() throws {
-        let result = try BriefProcess.run(["import", "--db", "/nonexistent/dir/brief.sqlite"])
+    func nothingToImport() async throws {
+        let result = try await BriefProcess.run(["import", "--db", "/nonexistent/dir/brief.sqlite"])
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.hasPrefix("brief: nothing to import"))

@@ -4,23 +4,23 @@ import Testing
 @Suite("brief list, show, mark and count")
 struct CLIReadingTests {
     /// A cache holding the ferry story (id 1, dated by front matter) and the grain story (id 2, undated).
-    private func cacheWithTwoStories() throws -> (dir: URL, db: String) {
+    private func cacheWithTwoStories() async throws -> (dir: URL, db: String) {
         let dir = try BriefProcess.temporaryDirectory()
         let db = dir.appendingPathComponent("brief.sqlite").path
         let ferry = "---\ndate: 2026-11-02\n---\n" + CLIFixtures.ferryStory
         try CLIFixtures.write(["1-ferry.txt": Data(ferry.utf8), "2-grain.md": Data(CLIFixtures.grainStory.utf8)],
                               in: dir.appendingPathComponent("in"))
-        let result = try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path])
+        let result = try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path])
         #expect(result.status == 0, "import failed: \(result.stderr)")
         return (dir, db)
     }
 
     @Test("list --json is one array of stories with exactly the documented keys")
-    func listJSONShape() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func listJSONShape() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["list", "--json", "--db", db])
+        let result = try await BriefProcess.run(["list", "--json", "--db", db])
 
         #expect(result.status == 0 && result.stderr.isEmpty)
         let list = try #require(try CLIFixtures.json(result.stdout) as? [[String: Any]])
@@ -38,11 +38,11 @@ struct CLIReadingTests {
     }
 
     @Test("show --json has the documented shape: dateline, sections with paragraphs and mentions, quotes, entities")
-    func showJSONShape() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func showJSONShape() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["show", "1", "--json", "--db", db])
+        let result = try await BriefProcess.run(["show", "1", "--json", "--db", db])
 
         #expect(result.status == 0 && result.stderr.isEmpty)
         let story = try #require(try CLIFixtures.json(result.stdout) as? [String: Any])
@@ -73,10 +73,10 @@ struct CLIReadingTests {
     }
 
     @Test("A story without a dateline shows places [] and agency null")
-    func showWithoutDateline() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func showWithoutDateline() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let story = try #require(try CLIFixtures.json(BriefProcess.run(["show", "2", "--json", "--db", db]).stdout)
+        let story = try #require(try await CLIFixtures.json(BriefProcess.run(["show", "2", "--json", "--db", db]).stdout)
                                     as? [String: Any])
         let dateline = try #require(story["dateline"] as? [String: Any])
         #expect((dateline["places"] as? [Any])?.isEmpty == true)
@@ -85,10 +85,10 @@ struct CLIReadingTests {
     }
 
     @Test("show prints the story as plain text: headline, dateline as the reader shows it, paragraphs and quotes")
-    func showPlain() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func showPlain() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try BriefProcess.run(["show", "1", "--db", db])
+        let result = try await BriefProcess.run(["show", "1", "--db", db])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "Ferry talks resume between island states")
@@ -98,43 +98,43 @@ struct CLIReadingTests {
     }
 
     @Test("mark and count: read, unread and --all change the unread count; list marks unread stories")
-    func markAndCount() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func markAndCount() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
 
-        #expect(try BriefProcess.run(["mark", "read", "1", "--db", db]).status == 0)
-        #expect(try BriefProcess.run(["count", "--unread", "--db", db]).stdout == "1\n")
-        let plain = try BriefProcess.run(["list", "--db", db]).stdout
+        #expect(try await BriefProcess.run(["mark", "read", "1", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "1\n")
+        let plain = try await BriefProcess.run(["list", "--db", db]).stdout
         #expect(plain.split(separator: "\n").map { $0.prefix(4) } == ["* 2\t", "  1\t"])
-        #expect(try BriefProcess.run(["list", "--unread", "--json", "--db", db]).stdout.contains("\"id\":2"))
+        #expect(try await BriefProcess.run(["list", "--unread", "--json", "--db", db]).stdout.contains("\"id\":2"))
 
-        #expect(try BriefProcess.run(["mark", "read", "--all", "--db", db]).status == 0)
-        #expect(try BriefProcess.run(["count", "--unread", "--db", db]).stdout == "0\n")
-        #expect(try BriefProcess.run(["mark", "unread", "1", "2", "--db", db]).status == 0)
-        #expect(try BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
-        #expect(try BriefProcess.run(["count", "--db", db]).stdout == "2\n")
+        #expect(try await BriefProcess.run(["mark", "read", "--all", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "0\n")
+        #expect(try await BriefProcess.run(["mark", "unread", "1", "2", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
+        #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "2\n")
     }
 
     @Test("An unknown id is one clear error line, a non-zero exit, and changes nothing")
-    func unknownID() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func unknownID() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let show = try BriefProcess.run(["show", "99", "--db", db])
+        let show = try await BriefProcess.run(["show", "99", "--db", db])
         #expect(show.status == 1 && show.stdout.isEmpty)
         #expect(show.stderr == "brief: show: no story with id 99\n")
 
-        let mark = try BriefProcess.run(["mark", "read", "1", "99", "--db", db])
+        let mark = try await BriefProcess.run(["mark", "read", "1", "99", "--db", db])
         #expect(mark.status == 1)
         #expect(mark.stderr == "brief: mark: no story with id 99\n")
-        #expect(try BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
     }
 
     @Test("Bad arguments are one error line with a non-zero exit")
-    func badArguments() throws {
+    func badArguments() async throws {
         for args in [["show", "abc"], ["mark", "sideways", "1"], ["mark", "unread", "--all"], ["mark", "read"], ["frobnicate"]] {
-            let result = try BriefProcess.run(args + ["--db", "/nonexistent/brief.sqlite"])
+            let result = try await BriefProcess.run(args + ["--db", "/nonexistent/brief.sqlite"])
             #expect(result.status != 0, "\(args)")
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.hasPrefix("brief: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
@@ -142,19 +142,19 @@ struct CLIReadingTests {
     }
 
     @Test("--help works for brief and each command, on stdout with exit 0")
-    func help() throws {
+    func help() async throws {
         for args in [["--help"], ["import", "--help"], ["list", "--help"], ["show", "--help"], ["mark", "--help"],
                      ["count", "--help"]] {
-            let result = try BriefProcess.run(args)
+            let result = try await BriefProcess.run(args)
             #expect(result.status == 0, "\(args)")
             #expect(result.stdout.contains("USAGE:") && result.stdout.contains("--db"), "\(args)")
         }
     }
 
     @Test("BRIEF_DB names the cache when --db is absent")
-    func briefDBEnvironment() throws {
-        let (dir, db) = try cacheWithTwoStories()
+    func briefDBEnvironment() async throws {
+        let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try BriefProcess.run(["count"], environment: ["BRIEF_DB": db]).stdout == "2\n")
+        #expect(try await BriefProcess.run(["count"], environment: ["BRIEF_DB": db]).stdout == "2\n")
     }
 }

@@ -27,22 +27,22 @@ struct ConcurrentAccessTests {
         }
     }
 
-    static func listed(_ db: String) throws -> [ListedStory] {
-        let result = try BriefProcess.run(["list", "--json", "--db", db])
+    static func listed(_ db: String) async throws -> [ListedStory] {
+        let result = try await BriefProcess.run(["list", "--json", "--db", db])
         try #require(result.status == 0, "brief list failed: \(result.stderr)")
         return try JSONDecoder().decode([ListedStory].self, from: Data(result.stdout.utf8))
     }
 
     @Test("While an import runs, another brief marks stories read and counts them; both succeed and nothing is lost")
-    func markWhileImporting() throws {
+    func markWhileImporting() async throws {
         // Given a cache holding ten stories and a folder of eighty more
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("brief.sqlite").path
         try Self.writeStories(10, in: dir.appendingPathComponent("first"))
         try Self.writeStories(80, from: 10, in: dir.appendingPathComponent("more"))
-        #expect(try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("first").path]).status == 0)
-        let earlier = try Self.listed(db).map(\.id).sorted()
+        #expect(try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("first").path]).status == 0)
+        let earlier = try await Self.listed(db).map(\.id).sorted()
         try #require(earlier.count == 10)
 
         // When `brief import` of the eighty runs in one process
@@ -51,7 +51,7 @@ struct ConcurrentAccessTests {
         importer.arguments = ["import", "--db", db, dir.appendingPathComponent("more").path]
         importer.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "LANG": "C.UTF-8"]
         let importLog = dir.appendingPathComponent("import.log")
-        FileManager.default.createFile(atPath: importLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: importLog.path, contents: nil)
         let logHandle = try FileHandle(forWritingTo: importLog)
         importer.standardOutput = logHandle
         importer.standardError = logHandle
@@ -65,8 +65,8 @@ struct ConcurrentAccessTests {
         let deadline = Date().addingTimeInterval(120)
         while rounds < earlier.count || importer.isRunning, Date() < deadline {
             let id = earlier[rounds % earlier.count]
-            let mark = try BriefProcess.run(["mark", "read", "\(id)", "--db", db])
-            let count = try BriefProcess.run(["count", "--db", db])
+            let mark = try await BriefProcess.run(["mark", "read", "\(id)", "--db", db])
+            let count = try await BriefProcess.run(["count", "--db", db])
             for result in [mark, count] where result.status != 0 {
                 // A clear "busy" refusal is allowed; anything else is a failure.
                 if !result.stderr.contains("busy") { failures.append(result.stderr) }
@@ -77,7 +77,7 @@ struct ConcurrentAccessTests {
             }
             rounds += 1
         }
-        importer.waitUntilExit()
+        try await BriefProcess.waitForExit(importer)
         try? logHandle.close()
 
         // Then both processes succeeded
@@ -86,20 +86,20 @@ struct ConcurrentAccessTests {
         #expect(failures.isEmpty, "\(failures)")
         #expect(rounds >= earlier.count)
         // And every story is there once, with every mark that was reported made
-        let after = try Self.listed(db)
+        let after = try await Self.listed(db)
         #expect(after.count == 90)
         #expect(Set(after.map(\.title)).count == 90)
         let read = Set(after.filter(\.read).map(\.id))
         #expect(Set(marked).isSubset(of: read))
         #expect(read == Set(earlier.filter { marked.contains($0) }))
         // And a second import of the same folder finds everything already present
-        let again = try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("more").path])
+        let again = try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("more").path])
         #expect(again.status == 0)
         #expect(again.stderr.contains("80 already present") || again.stderr.contains("0 new"), "\(again.stderr)")
     }
 
     @Test("Three brief processes starting on a cache that does not exist yet all work, and create it once")
-    func simultaneousFirstStart() throws {
+    func simultaneousFirstStart() async throws {
         for round in 0..<8 {
             // Given no cache file
             let dir = try BriefProcess.temporaryDirectory()
@@ -114,7 +114,7 @@ struct ConcurrentAccessTests {
                 process.arguments = args + ["--db", db]
                 process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "LANG": "C.UTF-8"]
                 let log = dir.appendingPathComponent("\(args[0]).log")
-                FileManager.default.createFile(atPath: log.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: log.path, contents: nil)
                 let handle = try FileHandle(forWritingTo: log)
                 process.standardOutput = handle
                 process.standardError = handle
@@ -124,25 +124,25 @@ struct ConcurrentAccessTests {
 
             // Then each one succeeds
             for (process, log, handle) in processes {
-                process.waitUntilExit()
+                try await BriefProcess.waitForExit(process)
                 try? handle.close()
                 let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 #expect(process.terminationStatus == 0, "round \(round), \(process.arguments ?? []): \(text)")
             }
             // And the cache they made is a Brief cache that works
-            #expect(try BriefProcess.run(["count", "--db", db]).stdout == "0\n")
+            #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "0\n")
         }
     }
 
     @Test("Two imports of overlapping folders at once store every story exactly once")
-    func twoImportsAtOnce() throws {
+    func twoImportsAtOnce() async throws {
         // Given two folders sharing thirty stories
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("brief.sqlite").path
         try Self.writeStories(40, from: 0, in: dir.appendingPathComponent("a"))
         try Self.writeStories(40, from: 10, in: dir.appendingPathComponent("b"))
-        #expect(try BriefProcess.run(["count", "--db", db]).stdout == "0\n")
+        #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "0\n")
 
         // When both are imported at the same moment by two processes
         let results = try [dir.appendingPathComponent("a"), dir.appendingPathComponent("b")].map { folder in
@@ -151,7 +151,7 @@ struct ConcurrentAccessTests {
             process.arguments = ["import", "--db", db, folder.path]
             process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "LANG": "C.UTF-8"]
             let log = folder.appendingPathExtension("log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle
@@ -159,7 +159,7 @@ struct ConcurrentAccessTests {
             return (process, log, handle)
         }
         for (process, log, handle) in results {
-            process.waitUntilExit()
+            try await BriefProcess.waitForExit(process)
             try? handle.close()
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             // Then each succeeds, or says the cache was busy
@@ -167,10 +167,10 @@ struct ConcurrentAccessTests {
         }
 
         // And after a final import of both, each of the fifty stories is stored exactly once
-        let final = try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("a").path,
+        let final = try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("a").path,
                                           dir.appendingPathComponent("b").path])
         #expect(final.status == 0, "\(final.stderr)")
-        let titles = try Self.listed(db).map(\.title)
+        let titles = try await Self.listed(db).map(\.title)
         #expect(titles.count == 50)
         #expect(Set(titles).count == 50)
     }

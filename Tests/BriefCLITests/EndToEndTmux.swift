@@ -1,8 +1,10 @@
 import Foundation
 
 /// A tmux session on a private socket running one command in a real terminal, for end-to-end tests.
-/// Polls the pane instead of sleeping a fixed time.
-struct EndToEndTmux {
+/// Polls the pane instead of sleeping a fixed time, and takes a screen as seen only once two captures in a row
+/// agree, so a frame that curses is still drawing is never judged. Every wait happens off Swift's cooperative
+/// pool (see `DedicatedThread`).
+struct EndToEndTmux: Sendable {
     let socket: String
     let session: String
 
@@ -18,11 +20,11 @@ struct EndToEndTmux {
     }
 
     /// Starts `command` (a shell command line) in a detached `width`×`height` session.
-    static func start(_ command: String, width: Int = 100, height: Int = 30) throws -> EndToEndTmux {
+    static func start(_ command: String, width: Int = 100, height: Int = 30) async throws -> EndToEndTmux {
         let unique = "brief-e2e-\(UUID().uuidString.prefix(8))"
         let tmux = EndToEndTmux(socket: unique, session: unique)
-        try tmux.run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-                      "-s", unique, command])
+        try await tmux.run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                            "-s", unique, command])
         return tmux
     }
 
@@ -34,7 +36,11 @@ struct EndToEndTmux {
     }
 
     @discardableResult
-    func run(_ args: [String]) throws -> String {
+    func run(_ args: [String]) async throws -> String {
+        try await DedicatedThread.run { try runBlocking(args) }
+    }
+
+    private func runBlocking(_ args: [String]) throws -> String {
         let result = try Self.spawn(["tmux", "-u", "-L", socket] + args)
         guard result.status == 0 else {
             throw Failure.tmux("\(args.first(where: { !$0.hasPrefix("-") && $0 != "/dev/null" }) ?? "") failed: \(result.stderr)")
@@ -89,41 +95,46 @@ struct EndToEndTmux {
     }
 
     /// The pane as text lines.
-    func capture() throws -> [String] {
-        try run(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
+    func capture() async throws -> [String] {
+        try await run(["capture-pane", "-p", "-t", session]).components(separatedBy: "\n")
     }
 
     /// Sends keys as tmux names them (`Enter`, `Up`, `q`, `C-c`).
-    func send(_ keys: String...) throws {
-        try run(["send-keys", "-t", session] + keys)
+    func send(_ keys: String...) async throws {
+        try await run(["send-keys", "-t", session] + keys)
     }
 
-    func resize(width: Int, height: Int) throws {
-        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    func resize(width: Int, height: Int) async throws {
+        try await run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Polls the pane until `condition` holds, returning the screen; throws with the last screen on timeout.
+    /// Polls the pane until `condition` holds on a settled screen (two captures in a row alike), returning it;
+    /// throws with the last screen on timeout. The default minute is generous on purpose: a debug build of brief
+    /// on a busy 2-core machine can take seconds to answer a key.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 20, _ condition: ([String]) -> Bool) throws -> [String] {
+    func waitUntil(_ what: String, timeout: TimeInterval = 60,
+                   _ condition: ([String]) -> Bool) async throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
+        var previous: [String]?
         var screen: [String] = []
         while Date() < deadline {
-            screen = try capture()
-            if condition(screen) { return screen }
-            usleep(50_000)
+            screen = try await capture()
+            if screen == previous, condition(screen) { return screen }
+            previous = screen
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure.timeout(what, screen: screen.joined(separator: "\n"))
     }
 
-    /// Polls until `text` is on screen.
+    /// Polls until `text` is on a settled screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> [String] {
-        try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
+    func waitFor(_ text: String, timeout: TimeInterval = 60) async throws -> [String] {
+        try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
-    /// Ends the session and its server.
+    /// Ends the session and its server (blocking briefly: it runs from `defer`, which cannot await).
     func kill() {
-        _ = try? run(["kill-server"])
+        _ = try? runBlocking(["kill-server"])
         let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         unlink("\(directory)/tmux-\(getuid())/\(socket)")
     }

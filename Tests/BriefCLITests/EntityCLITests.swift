@@ -38,38 +38,38 @@ struct EntityCLITests {
     }
 
     /// A cache holding the samples.
-    private func samples() throws -> (dir: URL, db: String) {
+    private func samples() async throws -> (dir: URL, db: String) {
         let dir = try BriefProcess.temporaryDirectory()
         let db = dir.appendingPathComponent("brief.sqlite").path
-        let result = try BriefProcess.run(["import", "--samples", "--db", db])
+        let result = try await BriefProcess.run(["import", "--samples", "--db", db])
         try #require(result.status == 0, "import failed: \(result.stderr)")
         return (dir, db)
     }
 
-    private func entities(_ db: String) throws -> [ListedEntity] {
-        let result = try BriefProcess.run(["entities", "--json", "--db", db])
+    private func entities(_ db: String) async throws -> [ListedEntity] {
+        let result = try await BriefProcess.run(["entities", "--json", "--db", db])
         try #require(result.status == 0 && result.stderr.isEmpty, "entities failed: \(result.stderr)")
         return try JSONDecoder().decode([ListedEntity].self, from: Data(result.stdout.utf8))
     }
 
     @Test("entities --json lists every entity once, most mentioned first, with counts that match the stories")
-    func entitiesJSON() throws {
-        let (dir, db) = try samples()
+    func entitiesJSON() async throws {
+        let (dir, db) = try await samples()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let listed = try entities(db)
+        let listed = try await entities(db)
         #expect(!listed.isEmpty)
         #expect(Set(listed.map(\.key)).count == listed.count)
         #expect(zip(listed, listed.dropFirst()).allSatisfy { $0.mentions >= $1.mentions })
         #expect(listed.allSatisfy { ["PER", "ORG", "LOC", "MISC"].contains($0.type) && $0.stories >= 1 })
         // The exact keys of each object
-        let raw = try #require(try CLIFixtures.json(BriefProcess.run(["entities", "--json", "--db", db]).stdout) as? [[String: Any]])
+        let raw = try #require(try await CLIFixtures.json(BriefProcess.run(["entities", "--json", "--db", db]).stdout) as? [[String: Any]])
         #expect(raw.allSatisfy { Set($0.keys) == ["key", "name", "type", "stories", "mentions"] })
         // Counts agree with the stories' own entity lists
-        let list = try BriefProcess.run(["list", "--json", "--db", db])
+        let list = try await BriefProcess.run(["list", "--json", "--db", db])
         let ids = try #require(try CLIFixtures.json(list.stdout) as? [[String: Any]]).compactMap { $0["id"] as? Int }
         var stories: [String: Int] = [:], mentions: [String: Int] = [:]
         for id in ids {
-            let shown = try JSONDecoder().decode(ShownStory.self, from: Data(
+            let shown = try await JSONDecoder().decode(ShownStory.self, from: Data(
                 BriefProcess.run(["show", "\(id)", "--json", "--db", db]).stdout.utf8))
             for entity in shown.entities {
                 stories[entity.key, default: 0] += 1
@@ -83,11 +83,11 @@ struct EntityCLITests {
     }
 
     @Test("entities prints a table with a header and one row per entity")
-    func entitiesPlain() throws {
-        let (dir, db) = try samples()
+    func entitiesPlain() async throws {
+        let (dir, db) = try await samples()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let listed = try entities(db)
-        let result = try BriefProcess.run(["entities", "--db", db])
+        let listed = try await entities(db)
+        let result = try await BriefProcess.run(["entities", "--db", db])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("MENTIONS  STORIES  TYPE  NAME") == true)
@@ -97,11 +97,11 @@ struct EntityCLITests {
     }
 
     @Test("entity KEY --json shows every story mentioning it, newest first, with the sentence of the mention")
-    func entityJSON() throws {
-        let (dir, db) = try samples()
+    func entityJSON() async throws {
+        let (dir, db) = try await samples()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let entity = try #require(try entities(db).first { $0.stories >= 2 })
-        let result = try BriefProcess.run(["entity", entity.key, "--json", "--db", db])
+        let entity = try #require(try await entities(db).first { $0.stories >= 2 })
+        let result = try await BriefProcess.run(["entity", entity.key, "--json", "--db", db])
         #expect(result.status == 0 && result.stderr.isEmpty)
         let page = try JSONDecoder().decode(EntityPage.self, from: Data(result.stdout.utf8))
         #expect(page.key == entity.key && page.name == entity.name && page.type == entity.type)
@@ -119,22 +119,22 @@ struct EntityCLITests {
 
         // The exact name, any case, and a unique part of it find the same entity
         for name in [entity.name, entity.name.uppercased()] {
-            let byName = try BriefProcess.run(["entity", name, "--json", "--db", db])
+            let byName = try await BriefProcess.run(["entity", name, "--json", "--db", db])
             #expect(try JSONDecoder().decode(EntityPage.self, from: Data(byName.stdout.utf8)).key == entity.key)
         }
         // Reading a story shows in the page
         let story = try #require(page.stories.first)
-        _ = try BriefProcess.run(["mark", "read", "\(story.id)", "--db", db])
-        let after = try BriefProcess.run(["entity", entity.key, "--json", "--db", db])
+        _ = try await BriefProcess.run(["mark", "read", "\(story.id)", "--db", db])
+        let after = try await BriefProcess.run(["entity", entity.key, "--json", "--db", db])
         #expect(try JSONDecoder().decode(EntityPage.self, from: Data(after.stdout.utf8)).stories.first?.read == true)
     }
 
     @Test("entity NAME prints the name, type, and each story with its sentence")
-    func entityPlain() throws {
-        let (dir, db) = try samples()
+    func entityPlain() async throws {
+        let (dir, db) = try await samples()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let entity = try #require(try entities(db).first { $0.stories >= 2 })
-        let result = try BriefProcess.run(["entity", entity.key, "--db", db])
+        let entity = try #require(try await entities(db).first { $0.stories >= 2 })
+        let result = try await BriefProcess.run(["entity", entity.key, "--db", db])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix(Substring(entity.name + " (")) == true)
@@ -143,10 +143,10 @@ struct EntityCLITests {
     }
 
     @Test("An ambiguous name lists the candidates; an unknown one says so; both exit non-zero")
-    func ambiguousAndUnknown() throws {
-        let (dir, db) = try samples()
+    func ambiguousAndUnknown() async throws {
+        let (dir, db) = try await samples()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let listed = try entities(db)
+        let listed = try await entities(db)
         // A piece of text two names share (but neither is exactly)
         var shared: String?
         search: for entity in listed where entity.name.count >= 5 {
@@ -158,12 +158,12 @@ struct EntityCLITests {
             }
         }
         let part = try #require(shared)
-        let ambiguous = try BriefProcess.run(["entity", part, "--db", db])
+        let ambiguous = try await BriefProcess.run(["entity", part, "--db", db])
         #expect(ambiguous.status != 0)
         #expect(ambiguous.stdout.isEmpty)
         #expect(ambiguous.stderr.hasPrefix("brief: entity: \"\(part)\" matches "))
         #expect(ambiguous.stderr.split(separator: "\n").count == 1)
-        let unknown = try BriefProcess.run(["entity", "Nowhere-In-Particular", "--db", db])
+        let unknown = try await BriefProcess.run(["entity", "Nowhere-In-Particular", "--db", db])
         #expect(unknown.status != 0)
         #expect(unknown.stderr == "brief: entity: no entity matches \"Nowhere-In-Particular\" (see `brief entities`)\n")
     }

@@ -27,26 +27,26 @@ struct HostileTextPipelineTests {
     }
 
     /// A cache holding the hostile story, imported by the real binary.
-    static func importedCache() throws -> (dir: URL, db: String) {
+    static func importedCache() async throws -> (dir: URL, db: String) {
         let dir = try BriefProcess.temporaryDirectory()
         let db = dir.appendingPathComponent("brief.sqlite").path
         let file = dir.appendingPathComponent("border-talks.txt")
         try Data(story.utf8).write(to: file)
-        let result = try BriefProcess.run(["import", "--db", db, file.path])
+        let result = try await BriefProcess.run(["import", "--db", db, file.path])
         try #require(result.status == 0, "import failed: \(result.stderr)")
         return (dir, db)
     }
 
     @Test("brief list and brief show carry none of the hostile code points, but keep every word around them")
-    func plainOutputIsSafe() throws {
+    func plainOutputIsSafe() async throws {
         // Given the hostile story imported through the CLI
-        let (dir, db) = try Self.importedCache()
+        let (dir, db) = try await Self.importedCache()
         defer { try? FileManager.default.removeItem(at: dir) }
 
         // When it is listed and shown as plain text
-        let list = try BriefProcess.run(["list", "--db", db])
-        let unread = try BriefProcess.run(["list", "--unread", "--db", db])
-        let show = try BriefProcess.run(["show", "1", "--db", db])
+        let list = try await BriefProcess.run(["list", "--db", db])
+        let unread = try await BriefProcess.run(["list", "--unread", "--db", db])
+        let show = try await BriefProcess.run(["show", "1", "--db", db])
 
         // Then no control, C1 or bidi code point is printed, and the escape payloads are gone
         for (name, result) in [("list", list), ("list --unread", unread), ("show", show)] {
@@ -66,11 +66,11 @@ struct HostileTextPipelineTests {
     }
 
     @Test("brief show --json keeps the story exactly as written, escaped by JSON, never raw")
-    func jsonKeepsOriginal() throws {
-        let (dir, db) = try Self.importedCache()
+    func jsonKeepsOriginal() async throws {
+        let (dir, db) = try await Self.importedCache()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["show", "1", "--json", "--db", db])
+        let result = try await BriefProcess.run(["show", "1", "--json", "--db", db])
         #expect(result.status == 0)
         // JSON escapes every C0 control; the document itself carries no ESC or BEL byte
         #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0.value != 0x0A })
@@ -82,7 +82,7 @@ struct HostileTextPipelineTests {
     }
 
     @Test("A hostile file name in an import error does not reach stderr raw")
-    func hostileFileNameInError() throws {
+    func hostileFileNameInError() async throws {
         // Given an empty file whose name sets the window title
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -90,40 +90,40 @@ struct HostileTextPipelineTests {
         FileManager.default.createFile(atPath: file.path, contents: Data())
 
         // When it is imported, the failure names the file on one line, without the escape
-        let result = try BriefProcess.run(["import", "--db", dir.appendingPathComponent("c.sqlite").path, file.path])
+        let result = try await BriefProcess.run(["import", "--db", dir.appendingPathComponent("c.sqlite").path, file.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("empty"))
         #expect(Self.hostileScalars(result.stderr).isEmpty, "stderr carries \(Self.hostileScalars(result.stderr))")
     }
 
     @Test("Opening the hostile story in the reader shows its words and leaves the terminal unhijacked")
-    func readerInTmux() throws {
+    func readerInTmux() async throws {
         // Given the hostile story in a cache, and a tmux server that would obey OSC 52 and titles if they got through
-        let (dir, db) = try Self.importedCache()
+        let (dir, db) = try await Self.importedCache()
         defer { try? FileManager.default.removeItem(at: dir) }
         let go = dir.appendingPathComponent("go")
         let binary = BriefProcess.binaryURL.path
         let command = "while [ ! -e '\(go.path)' ]; do sleep 0.05; done; "
             + "env LANG=C.UTF-8 HOME='\(dir.path)' '\(binary)' --db '\(db)'; echo \"brief exited $?\"; sleep 60"
-        let tmux = try EndToEndTmux.start(command, width: 100, height: 30)
+        let tmux = try await EndToEndTmux.start(command, width: 100, height: 30)
         var started: [pid_t] = []
         defer {
             tmux.kill()
             // A reader that ignored the hang-up must not outlive the test.
             for pid in started where Self.isBrief(pid) { kill(pid, SIGKILL) }
         }
-        try tmux.run(["set-option", "-g", "set-clipboard", "on"])
-        try tmux.run(["set-option", "-g", "allow-rename", "on"])
-        try tmux.run(["set-option", "-g", "automatic-rename", "off"])
-        try tmux.run(["select-pane", "-t", tmux.session, "-T", "brief-pane"])
+        try await tmux.run(["set-option", "-g", "set-clipboard", "on"])
+        try await tmux.run(["set-option", "-g", "allow-rename", "on"])
+        try await tmux.run(["set-option", "-g", "automatic-rename", "off"])
+        try await tmux.run(["select-pane", "-t", tmux.session, "-T", "brief-pane"])
         FileManager.default.createFile(atPath: go.path, contents: nil)
 
         // When the list shows and the story is opened
-        var screen = try tmux.waitFor("Border talks resume in the valley", timeout: 60)
-        started = try Self.paneChildren(tmux)
-        try tmux.send("Enter")
-        screen = try tmux.waitFor("Brief ›")
-        screen = try tmux.waitFor("met on Monday to reopen the treaty text and agreed to 2J meet again")
+        var screen = try await tmux.waitFor("Border talks resume in the valley", timeout: 60)
+        started = try await Self.paneChildren(tmux)
+        try await tmux.send("Enter")
+        screen = try await tmux.waitFor("Brief ›")
+        screen = try await tmux.waitFor("met on Monday to reopen the treaty text and agreed to 2J meet again")
 
         // Then the reader's own chrome is intact (nothing cleared or moved it) and the text is neutralised
         let text = screen.joined(separator: "\n")
@@ -138,23 +138,23 @@ struct HostileTextPipelineTests {
         #expect(text.contains("Envoys met on Monday") && !text.contains("c3RvbGVu"), "the OSC 52 payload is shown")
         #expect(Self.hostileScalars(text).isEmpty, "screen holds \(Self.hostileScalars(text))")
         // And no hyperlink, title or clipboard write reached the terminal
-        let withEscapes = try tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
+        let withEscapes = try await tmux.run(["capture-pane", "-p", "-e", "-t", tmux.session])
         #expect(!withEscapes.contains("attacker.example"))
-        let title = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_title}|#{window_name}"])
+        let title = try await tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_title}|#{window_name}"])
         #expect(!title.contains("HIJACKED"), "title became \(title)")
-        let buffers = try tmux.run(["list-buffers"])
+        let buffers = try await tmux.run(["list-buffers"])
         #expect(buffers.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "clipboard written: \(buffers)")
 
         // And the reader still answers keys and exits cleanly
-        try tmux.send("q")
-        try tmux.waitFor("Border talks resume in the valley")
-        try tmux.send("q")
-        try tmux.waitFor("brief exited 0")
+        try await tmux.send("q")
+        try await tmux.waitFor("Border talks resume in the valley")
+        try await tmux.send("q")
+        try await tmux.waitFor("brief exited 0")
     }
 
     /// The processes the pane's shell started (the reader).
-    static func paneChildren(_ tmux: EndToEndTmux) throws -> [pid_t] {
-        let shell = try tmux.run(["list-panes", "-t", tmux.session, "-F", "#{pane_pid}"])
+    static func paneChildren(_ tmux: EndToEndTmux) async throws -> [pid_t] {
+        let shell = try await tmux.run(["list-panes", "-t", tmux.session, "-F", "#{pane_pid}"])
         guard let pid = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines)),
               let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
         else { return [] }
@@ -167,28 +167,28 @@ struct HostileTextPipelineTests {
     }
 
     @Test("The same bytes printed raw do hijack this tmux, so the reader test above can fail")
-    func rawBytesWouldHijack() throws {
+    func rawBytesWouldHijack() async throws {
         // Given the story's raw bytes in a file, and the same tmux settings as the reader test
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("raw.txt")
         try Data(Self.story.utf8).write(to: file)
         let go = dir.appendingPathComponent("go")
-        let tmux = try EndToEndTmux.start("while [ ! -e '\(go.path)' ]; do sleep 0.05; done; cat '\(file.path)'; "
+        let tmux = try await EndToEndTmux.start("while [ ! -e '\(go.path)' ]; do sleep 0.05; done; cat '\(file.path)'; "
                                           + "echo; echo done-printing; sleep 60")
         defer { tmux.kill() }
-        try tmux.run(["set-option", "-g", "set-clipboard", "on"])
-        try tmux.run(["set-option", "-g", "allow-rename", "on"])
-        try tmux.run(["set-option", "-g", "automatic-rename", "off"])
-        try tmux.run(["select-pane", "-t", tmux.session, "-T", "brief-pane"])
+        try await tmux.run(["set-option", "-g", "set-clipboard", "on"])
+        try await tmux.run(["set-option", "-g", "allow-rename", "on"])
+        try await tmux.run(["set-option", "-g", "automatic-rename", "off"])
+        try await tmux.run(["select-pane", "-t", tmux.session, "-T", "brief-pane"])
         FileManager.default.createFile(atPath: go.path, contents: nil)
 
         // When the raw text is printed with cat
-        try tmux.waitFor("done-printing", timeout: 20)
+        try await tmux.waitFor("done-printing", timeout: 20)
 
         // Then the title and the clipboard were taken over: the checks above detect a real hijack
-        let title = try tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_title}"])
+        let title = try await tmux.run(["display-message", "-p", "-t", tmux.session, "#{pane_title}"])
         #expect(title.contains("HIJACKED"), "title is \(title)")
-        #expect(try tmux.run(["list-buffers"]).contains("stolen"))
+        #expect(try await tmux.run(["list-buffers"]).contains("stolen"))
     }
 }

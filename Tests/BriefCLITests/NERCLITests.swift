@@ -82,7 +82,7 @@ struct NERCLITests {
 
         """
 
-    private func write(_ text: String, named name: String = "fixture.conll") throws -> (dir: URL, path: String) {
+    private func write(_ text: String, named name: String = "fixture.conll") async throws -> (dir: URL, path: String) {
         let dir = try BriefProcess.temporaryDirectory()
         let url = dir.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
@@ -121,11 +121,11 @@ struct NERCLITests {
     }
 
     @Test("Given clear names, ner eval prints precision, recall and F1 overall and per type, with F1 near 100")
-    func evalOnClearFixture() throws {
-        let (dir, path) = try write(Self.fixture)
+    func evalOnClearFixture() async throws {
+        let (dir, path) = try await write(Self.fixture)
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["ner", "eval", path])
+        let result = try await BriefProcess.run(["ner", "eval", path])
 
         #expect(result.status == 0, "\(result.stderr)")
         let report = parse(result.stdout)
@@ -141,12 +141,12 @@ struct NERCLITests {
     }
 
     @Test("ner eval reads standard input with `-` and scores it exactly as the same file")
-    func evalStandardInput() throws {
-        let (dir, path) = try write(Self.fixture)
+    func evalStandardInput() async throws {
+        let (dir, path) = try await write(Self.fixture)
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let fromFile = try BriefProcess.run(["ner", "eval", path])
-        let fromStdin = try BriefProcess.run(["ner", "eval", "-"], stdin: Data(Self.fixture.utf8))
+        let fromFile = try await BriefProcess.run(["ner", "eval", path])
+        let fromStdin = try await BriefProcess.run(["ner", "eval", "-"], stdin: Data(Self.fixture.utf8))
 
         #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
         #expect(!fromStdin.stdout.isEmpty)
@@ -154,7 +154,7 @@ struct NERCLITests {
     }
 
     @Test("With --predicted, the last column is scored against the one before it without running the model")
-    func evalPredicted() throws {
+    func evalPredicted() async throws {
         // Given gold plus a prediction that gets one person right and misses the city
         let text = """
             -DOCSTART- O O
@@ -166,10 +166,10 @@ struct NERCLITests {
             . O O
 
             """
-        let (dir, path) = try write(text)
+        let (dir, path) = try await write(text)
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["ner", "eval", "--predicted", path])
+        let result = try await BriefProcess.run(["ner", "eval", "--predicted", path])
 
         // Then precision is 100, recall 50, F1 66.67; PER scores 100 and LOC 0
         #expect(result.status == 0, "\(result.stderr)")
@@ -182,11 +182,11 @@ struct NERCLITests {
     }
 
     @Test("A tag that is not BIO of the four types is a one-line error naming file and line")
-    func evalBadTag() throws {
-        let (dir, path) = try write("-DOCSTART- O\n\nAmara B-PER\nNdiaye I-PERSON\n")
+    func evalBadTag() async throws {
+        let (dir, path) = try await write("-DOCSTART- O\n\nAmara B-PER\nNdiaye I-PERSON\n")
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["ner", "eval", path])
+        let result = try await BriefProcess.run(["ner", "eval", path])
 
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
@@ -195,16 +195,16 @@ struct NERCLITests {
     }
 
     @Test("A line without a tag column, or starting with whitespace, is an error naming file and line")
-    func evalMalformedLines() throws {
-        let (dir, path) = try write("-DOCSTART- O\n\nAmara B-PER\nNdiaye\n")
-        let (dir2, path2) = try write("Amara B-PER\n\tNdiaye I-PER\n")
+    func evalMalformedLines() async throws {
+        let (dir, path) = try await write("-DOCSTART- O\n\nAmara B-PER\nNdiaye\n")
+        let (dir2, path2) = try await write("Amara B-PER\n\tNdiaye I-PER\n")
         defer {
             try? FileManager.default.removeItem(at: dir)
             try? FileManager.default.removeItem(at: dir2)
         }
 
-        let oneColumn = try BriefProcess.run(["ner", "eval", path])
-        let indented = try BriefProcess.run(["ner", "eval", path2])
+        let oneColumn = try await BriefProcess.run(["ner", "eval", path])
+        let indented = try await BriefProcess.run(["ner", "eval", path2])
 
         #expect(oneColumn.status != 0)
         #expect(oneColumn.stderr.split(separator: "\n").count == 1, "\(oneColumn.stderr)")
@@ -215,10 +215,10 @@ struct NERCLITests {
     }
 
     @Test("A missing file is a one-line error naming it")
-    func evalMissingFile() throws {
+    func evalMissingFile() async throws {
         let path = NSTemporaryDirectory() + "brief-no-such-\(UUID().uuidString).conll"
 
-        let result = try BriefProcess.run(["ner", "eval", path])
+        let result = try await BriefProcess.run(["ner", "eval", path])
 
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")

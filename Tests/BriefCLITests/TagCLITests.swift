@@ -18,7 +18,7 @@ struct TagCLITests {
         + "Ndiaye said the talks would continue in Nairobi."
 
     /// Parses stdout as JSON lines, requiring exactly the documented keys on every line.
-    private func mentions(_ stdout: String) throws -> [TaggedMention] {
+    private func mentions(_ stdout: String) async throws -> [TaggedMention] {
         let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.last == "", "output ends with a line break")
         return try lines.dropLast().map { line in
@@ -28,7 +28,7 @@ struct TagCLITests {
         }
     }
 
-    private func writeInput(_ bytes: Data, named name: String = "input.txt") throws -> (dir: URL, path: String) {
+    private func writeInput(_ bytes: Data, named name: String = "input.txt") async throws -> (dir: URL, path: String) {
         let dir = try BriefProcess.temporaryDirectory()
         let url = dir.appendingPathComponent(name)
         try bytes.write(to: url)
@@ -43,17 +43,17 @@ struct TagCLITests {
     }
 
     @Test("Given a file, tag prints one JSON line per mention with scalar offsets, known types and linked keys")
-    func tagsAFile() throws {
+    func tagsAFile() async throws {
         // Given a short report naming a minister with a title, a city and an organisation
-        let (dir, path) = try writeInput(Data(Self.ministerText.utf8))
+        let (dir, path) = try await writeInput(Data(Self.ministerText.utf8))
         defer { try? FileManager.default.removeItem(at: dir) }
 
         // When it is tagged
-        let result = try BriefProcess.run(["tag", path])
+        let result = try await BriefProcess.run(["tag", path])
 
         // Then each line is a mention whose text is exactly the input's scalars start..<end
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
-        let found = try mentions(result.stdout)
+        let found = try await mentions(result.stdout)
         for m in found {
             #expect(scalars(Self.ministerText, m.start, m.end) == m.text, "\(m)")
             #expect(["PER", "ORG", "LOC", "MISC"].contains(m.type))
@@ -70,12 +70,12 @@ struct TagCLITests {
     }
 
     @Test("Given the same text on standard input, tag prints the same lines as for the file")
-    func tagsStandardInput() throws {
-        let (dir, path) = try writeInput(Data(Self.ministerText.utf8))
+    func tagsStandardInput() async throws {
+        let (dir, path) = try await writeInput(Data(Self.ministerText.utf8))
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let fromFile = try BriefProcess.run(["tag", path])
-        let fromStdin = try BriefProcess.run(["tag"], stdin: Data(Self.ministerText.utf8))
+        let fromFile = try await BriefProcess.run(["tag", path])
+        let fromStdin = try await BriefProcess.run(["tag"], stdin: Data(Self.ministerText.utf8))
 
         #expect(fromStdin.status == 0 && fromStdin.stderr.isEmpty, "\(fromStdin.stderr)")
         #expect(!fromStdin.stdout.isEmpty)
@@ -83,12 +83,12 @@ struct TagCLITests {
     }
 
     @Test("A pipe given as the file (/dev/stdin) and `-` read standard input like no file at all")
-    func pipesAndDash() throws {
+    func pipesAndDash() async throws {
         let input = Data(Self.ministerText.utf8)
 
-        let plain = try BriefProcess.run(["tag"], stdin: input)
-        let dash = try BriefProcess.run(["tag", "-"], stdin: input)
-        let devStdin = try BriefProcess.run(["tag", "/dev/stdin"], stdin: input)
+        let plain = try await BriefProcess.run(["tag"], stdin: input)
+        let dash = try await BriefProcess.run(["tag", "-"], stdin: input)
+        let devStdin = try await BriefProcess.run(["tag", "/dev/stdin"], stdin: input)
 
         #expect(!plain.stdout.isEmpty)
         #expect(dash.status == 0 && dash.stdout == plain.stdout, "\(dash.stderr)")
@@ -96,11 +96,11 @@ struct TagCLITests {
     }
 
     @Test("A directory given as the file is a one-line error saying so")
-    func directoryAsFile() throws {
+    func directoryAsFile() async throws {
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["tag", dir.path])
+        let result = try await BriefProcess.run(["tag", dir.path])
 
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
@@ -108,15 +108,15 @@ struct TagCLITests {
     }
 
     @Test("Offsets count Unicode scalars past curly quotes, emoji, combining marks and CJK before the names")
-    func offsetsAreScalars() throws {
+    func offsetsAreScalars() async throws {
         // Given names preceded by multi-byte and multi-scalar text (a flag is two scalars, é here is e + U+0301)
         let text = "“Cafe\u{301} talks” 🇸🇳👩🏽‍💼 東京の会議 — Foreign Minister Amara Ndiaye met President Joao Lourenco in Luanda.\n"
             + "Later, Ndiaye flew to Berlin."
 
-        let result = try BriefProcess.run(["tag"], stdin: Data(text.utf8))
+        let result = try await BriefProcess.run(["tag"], stdin: Data(text.utf8))
 
         #expect(result.status == 0, "\(result.stderr)")
-        let found = try mentions(result.stdout)
+        let found = try await mentions(result.stdout)
         #expect(!found.isEmpty)
         for m in found {
             #expect(scalars(text, m.start, m.end) == m.text, "\(m)")
@@ -127,9 +127,9 @@ struct TagCLITests {
     }
 
     @Test("Empty input and input without letters print nothing and succeed")
-    func emptyAndLetterless() throws {
+    func emptyAndLetterless() async throws {
         for input in ["", "\n\n", "12345 ... !!! 42% -- 3.14\n", "🙂🙂 ★ ✓\n"] {
-            let result = try BriefProcess.run(["tag"], stdin: Data(input.utf8))
+            let result = try await BriefProcess.run(["tag"], stdin: Data(input.utf8))
             #expect(result.status == 0, "\(input.debugDescription): \(result.stderr)")
             #expect(result.stdout.isEmpty, "\(input.debugDescription)")
             #expect(result.stderr.isEmpty, "\(input.debugDescription)")
@@ -137,27 +137,27 @@ struct TagCLITests {
     }
 
     @Test("A 10,000-character token is tagged without failing and keeps offsets right for the names after it")
-    func hugeToken() throws {
+    func hugeToken() async throws {
         let text = String(repeating: "Ab", count: 5_000) + " Foreign Minister Amara Ndiaye arrived in Geneva."
 
-        let result = try BriefProcess.run(["tag"], stdin: Data(text.utf8))
+        let result = try await BriefProcess.run(["tag"], stdin: Data(text.utf8))
 
         #expect(result.status == 0, "\(result.stderr)")
-        for m in try mentions(result.stdout) {
+        for m in try await mentions(result.stdout) {
             #expect(scalars(text, m.start, m.end) == m.text, "\(m.start)..<\(m.end) \(m.type)")
         }
     }
 
     @Test("Invalid UTF-8 is a one-line error naming the source and line, with a non-zero exit")
-    func invalidUTF8() throws {
+    func invalidUTF8() async throws {
         var bytes = Data("Amara Ndiaye arrived in Geneva.\nThen ".utf8)
         bytes.append(contentsOf: [0xC3, 0x28, 0xFF])
         bytes.append(Data(" she left.\n".utf8))
-        let (dir, path) = try writeInput(bytes, named: "broken.txt")
+        let (dir, path) = try await writeInput(bytes, named: "broken.txt")
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let fromFile = try BriefProcess.run(["tag", path])
-        let fromStdin = try BriefProcess.run(["tag"], stdin: bytes)
+        let fromFile = try await BriefProcess.run(["tag", path])
+        let fromStdin = try await BriefProcess.run(["tag"], stdin: bytes)
 
         #expect(fromFile.status != 0)
         #expect(fromFile.stdout.isEmpty)
@@ -170,10 +170,10 @@ struct TagCLITests {
     }
 
     @Test("A missing file is a one-line error naming it, with a non-zero exit")
-    func missingFile() throws {
+    func missingFile() async throws {
         let path = NSTemporaryDirectory() + "brief-no-such-\(UUID().uuidString).txt"
 
-        let result = try BriefProcess.run(["tag", path])
+        let result = try await BriefProcess.run(["tag", path])
 
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
@@ -184,7 +184,7 @@ struct TagCLITests {
     // MARK: - Import
 
     @Test("Importing an article tags it: show --json has mentions in paragraphs and entities that agree with them")
-    func importedStoryMentionsAgreeWithEntities() throws {
+    func importedStoryMentionsAgreeWithEntities() async throws {
         // Given a small article naming a minister, places and an organisation across paragraphs
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -203,9 +203,9 @@ struct TagCLITests {
         let db = dir.appendingPathComponent("brief.sqlite").path
 
         // When it is imported and shown as JSON
-        let imported = try BriefProcess.run(["import", "--db", db, file.path])
+        let imported = try await BriefProcess.run(["import", "--db", db, file.path])
         try #require(imported.status == 0, "import failed: \(imported.stderr)")
-        let shown = try BriefProcess.run(["show", "1", "--json", "--db", db])
+        let shown = try await BriefProcess.run(["show", "1", "--json", "--db", db])
         try #require(shown.status == 0, "show failed: \(shown.stderr)")
         let story = try #require(try CLIFixtures.json(shown.stdout) as? [String: Any])
 
@@ -243,13 +243,13 @@ struct TagCLITests {
     // MARK: - CoNLL
 
     @Test("tag --conll writes every line back with a valid BIO tag appended, document and blank lines unchanged")
-    func conllRoundTrip() throws {
+    func conllRoundTrip() async throws {
         // Given a fixture with tokens and a gold column, documents and sentence breaks
-        let (dir, path) = try writeInput(Data(NERCLITests.fixture.utf8), named: "fixture.conll")
+        let (dir, path) = try await writeInput(Data(NERCLITests.fixture.utf8), named: "fixture.conll")
         defer { try? FileManager.default.removeItem(at: dir) }
 
         // When it is tagged in CoNLL mode
-        let result = try BriefProcess.run(["tag", "--conll", path])
+        let result = try await BriefProcess.run(["tag", "--conll", path])
 
         // Then the output has one line per input line, each the input line plus one tag column
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
@@ -279,12 +279,12 @@ struct TagCLITests {
     }
 
     @Test("tag --conll on a malformed line is a one-line error naming file and line")
-    func conllMalformedLine() throws {
+    func conllMalformedLine() async throws {
         let text = "-DOCSTART- O\n\nAmara B-PER\nNdiaye I-PER\n   arrived O\n"
-        let (dir, path) = try writeInput(Data(text.utf8), named: "bad.conll")
+        let (dir, path) = try await writeInput(Data(text.utf8), named: "bad.conll")
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let result = try BriefProcess.run(["tag", "--conll", path])
+        let result = try await BriefProcess.run(["tag", "--conll", path])
 
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
@@ -293,14 +293,14 @@ struct TagCLITests {
     }
 
     @Test("tag --conll on invalid UTF-8 names file and line; on empty input prints nothing")
-    func conllInvalidAndEmpty() throws {
+    func conllInvalidAndEmpty() async throws {
         var bytes = Data("-DOCSTART- O\n\nAmara B-PER\n".utf8)
         bytes.append(contentsOf: [0x4E, 0xFF, 0x20, 0x4F, 0x0A])
-        let (dir, path) = try writeInput(bytes, named: "bad.conll")
+        let (dir, path) = try await writeInput(bytes, named: "bad.conll")
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let invalid = try BriefProcess.run(["tag", "--conll", path])
-        let empty = try BriefProcess.run(["tag", "--conll"], stdin: Data())
+        let invalid = try await BriefProcess.run(["tag", "--conll", path])
+        let empty = try await BriefProcess.run(["tag", "--conll"], stdin: Data())
 
         #expect(invalid.status != 0)
         #expect(invalid.stderr.split(separator: "\n").count == 1, "\(invalid.stderr)")

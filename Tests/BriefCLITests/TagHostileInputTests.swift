@@ -6,7 +6,7 @@ import Testing
 @Suite("brief tag on hostile input")
 struct TagHostileInputTests {
     @Test("An OSC 52 payload is never tagged, and the names around escape sequences keep their input offsets")
-    func escapePayloadIsNotAName() throws {
+    func escapePayloadIsNotAName() async throws {
         // Given text whose escape sequences carry words that look like names
         let esc = "\u{1B}", bel = "\u{07}"
         let text = "Foreign Minister Amara Ndiaye\(esc)]52;c;Kofi Mensah Accra\(bel) arrived in Geneva "
@@ -17,7 +17,7 @@ struct TagHostileInputTests {
         try Data(text.utf8).write(to: file)
 
         // When it is tagged
-        let result = try BriefProcess.run(["tag", file.path])
+        let result = try await BriefProcess.run(["tag", file.path])
 
         // Then no mention comes from inside a sequence, and every mention is the input's own scalars
         #expect(result.status == 0, "\(result.stderr)")
@@ -37,7 +37,7 @@ struct TagHostileInputTests {
     }
 
     @Test("An input over the size limit is refused with one line and a non-zero exit")
-    func hugeInputIsRefused() throws {
+    func hugeInputIsRefused() async throws {
         // Given a 49 MiB plain-text file (a file, not a pipe: the refusal stops reading early)
         let chunk = Data(String(repeating: "Envoys met in Geneva on Monday. ", count: 32 * 1024).utf8)
         var big = Data()
@@ -48,7 +48,7 @@ struct TagHostileInputTests {
         try big.write(to: file)
 
         // When it is tagged
-        let result = try BriefProcess.run(["tag", file.path])
+        let result = try await BriefProcess.run(["tag", file.path])
 
         // Then it is refused, saying why, without output
         #expect(result.status != 0)

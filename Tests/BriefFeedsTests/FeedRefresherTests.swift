@@ -1,4 +1,5 @@
 import BriefFeeds
+import BriefLibrary
 import BriefStore
 import Foundation
 import Testing
@@ -11,6 +12,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/desk") { request in
             request.headers["if-none-match"] == "\"v7\"" ? TestHTTPServer.Response(status: 304)
                 : .ok(RefreshFixtures.rss("Lake Desk", count: 3), headers: [("ETag", "\"v7\"")])
@@ -43,6 +45,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/desk", .ok(RefreshFixtures.rss("Quay Desk", count: 2)))
         try store.addFeed(url: server.url("/desk").absoluteString)
         _ = await RefreshFixtures.refresher(store).refreshAll()
@@ -59,6 +62,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         let url = server.url("/gone").absoluteString
         try store.addFeed(url: url)
         // When a feed that is not there is refreshed
@@ -73,6 +77,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/old", .redirect(301, to: server.url("/new").absoluteString))
         server.route("/new", .ok(RefreshFixtures.rss("Moved Desk", count: 1)))
         server.route("/brief", .redirect(302, to: server.url("/elsewhere").absoluteString))
@@ -94,6 +99,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         let body = GzipEncoder.encode(Data(RefreshFixtures.rss("Zipped Desk", count: 4).utf8))
         server.route("/z", TestHTTPServer.Response(status: 200, headers: [("Content-Encoding", "gzip"),
                                                                         ("Content-Type", "application/rss+xml")], body: body))
@@ -105,24 +111,28 @@ struct FeedRefresherTests {
 
     @Test("A server slower than the timeout fails that feed only; the others are stored")
     func slowServerAmongOthers() async throws {
-        // Given a slow feed (4 s, past the 1 s timeout), a 404, and two good feeds
+        // Given a slow feed (a minute, cut short when the test stops the server; past the 5 s timeout), a 404, and
+        // two good feeds
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/a", .ok(RefreshFixtures.rss("Alpha Desk", count: 2)))
         server.route("/slow", TestHTTPServer.Response(status: 200, body: Data(RefreshFixtures.rss("Late", count: 1).utf8),
-                                                      delay: 4))
+                                                      delay: 60))
         server.route("/b", .ok(RefreshFixtures.rss("Beta Desk", count: 3)))
         for path in ["/a", "/slow", "/missing", "/b"] { try store.addFeed(url: server.url(path).absoluteString) }
         let progress = ProgressLog()
         // When all are refreshed
-        let report = await RefreshFixtures.refresher(store).refreshAll(jobs: 2, progress: progress.add)
+        var options = RefreshFixtures.options
+        options.requestTimeout = 5
+        let report = await RefreshFixtures.refresher(store, options: options).refreshAll(jobs: 2, progress: progress.add)
         // Then the good feeds are stored, each failure is one line naming its feed (in subscription order), and
         // progress counted all four
         #expect(report.feeds == 4)
         #expect(report.newStories == 5)
         #expect(report.failed == [
-            "\(server.url("/slow").absoluteString): timed out after 1 s",
+            "\(server.url("/slow").absoluteString): timed out after 5 s",
             "\(server.url("/missing").absoluteString): http 404",
         ])
         #expect(progress.completedCounts == [1, 2, 3, 4])
@@ -134,6 +144,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/desk", .ok(RefreshFixtures.rss("Harbour Desk", count: 2)))
         let url = server.url("/desk").absoluteString
         try store.addFeed(url: url)
@@ -156,6 +167,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/huge", .ok(RefreshFixtures.rss("Huge Desk", count: 3_000)))
         try store.addFeed(url: server.url("/huge").absoluteString)
         let report = await RefreshFixtures.refresher(store).refreshAll()
@@ -169,6 +181,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/one", .ok(RefreshFixtures.rss("Desk One", items: [("wire-42", "Ceasefire holds", "Talks went on.")])))
         server.route("/two", .ok(RefreshFixtures.rss("Desk Two", items: [("wire-42", "Ceasefire holds in north",
                                                                           "Talks went on through the night.")])))
@@ -194,6 +207,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/one", .ok(RefreshFixtures.rss("Desk One", items: [("a-1", "Envoys meet", "Envoys met at noon.")],
                                                       link: true)))
         server.route("/two", .ok(RefreshFixtures.rss("Desk Two", items: [("b-9", "ENVOYS MEET", "Envoys  met at noon!")],
@@ -211,6 +225,7 @@ struct FeedRefresherTests {
         let (store, directory) = try RefreshFixtures.store()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
+        defer { server.stop() }
         let shared = "The ministry declined to comment."
         server.route("/one", .ok(RefreshFixtures.rss("Desk One", items: [("x-1", "Grain deal extended",
                                                                           "The deal runs to May. \(shared)")])))

@@ -1,12 +1,11 @@
-import BriefFeeds
-import Foundation
+import BriefLibrary
+import Synchronization
 
-/// Collects progress reports from `fetchAll`'s callback.
-final class ProgressLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reports: [FeedProgress] = []
+/// Collects the progress reports of `FeedRefresher.refreshAll`'s callback, which may come from any thread.
+final class ProgressLog: Sendable {
+    private let reports = Mutex<[FeedProgress]>([])
 
-    func add(_ report: FeedProgress) { lock.withLock { reports.append(report) } }
+    func add(_ report: FeedProgress) { reports.withLock { $0.append(report) } }
 
-    var completedCounts: [Int] { lock.withLock { reports.map(\.completed) } }
+    var completedCounts: [Int] { reports.withLock { $0.map(\.completed) } }
 }

@@ -1,12 +1,15 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A small HTTP/1.1 server on 127.0.0.1 for tests: blocking sockets, one thread per connection, one request per
-/// connection (`Connection: close`), routes set by the test. Bounded: it stops itself after `lifetime` seconds,
-/// drops requests whose head passes 64 KiB, and every delay it is asked for is cut short when it stops.
-final class TestHTTPServer: @unchecked Sendable {
+/// connection (`Connection: close`), routes set by the test. It serves until `stop()` (each test stops its own
+/// with `defer`, so a test that waits long on a loaded machine still finds it running); as a safety net a server
+/// nobody stops ends after ten minutes. It drops requests whose head passes 64 KiB, and every delay it is asked
+/// for is cut short when it stops.
+final class TestHTTPServer: Sendable {
     struct Request: Sendable {
         var method: String
         /// The path with its query.
@@ -37,17 +40,22 @@ final class TestHTTPServer: @unchecked Sendable {
 
     typealias Handler = @Sendable (Request) -> Response
 
+    private struct State {
+        var routes: [String: Handler] = [:]
+        var log: [Request] = []
+        var stopped = false
+        var openConnections = 0
+        var mostConnections = 0
+    }
+
     let port: UInt16
     private let listener: Int32
-    private let lock = NSLock()
-    private var routes: [String: Handler] = [:]
-    private var log: [Request] = []
-    private var stopped = false
-    private var openConnections = 0
-    private var mostConnections = 0
+    private let state = Mutex(State())
+    /// How long a server that nobody stops keeps serving.
+    private static let safetyLifetime: TimeInterval = 600
 
     /// Starts listening on an ephemeral port of 127.0.0.1.
-    init(lifetime: TimeInterval = 30) throws {
+    init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed") }
         var yes: Int32 = 1
@@ -69,7 +77,7 @@ final class TestHTTPServer: @unchecked Sendable {
         }
         listener = fd
         port = UInt16(bigEndian: address.sin_port)
-        let deadline = Date().addingTimeInterval(lifetime)
+        let deadline = Date().addingTimeInterval(Self.safetyLifetime)
         Thread.detachNewThread { [self] in acceptLoop(until: deadline) }
     }
 
@@ -77,7 +85,7 @@ final class TestHTTPServer: @unchecked Sendable {
 
     /// Serves `handler` for requests to `path` (query ignored when matching).
     func route(_ path: String, _ handler: @escaping Handler) {
-        lock.withLock { routes[path] = handler }
+        state.withLock { $0.routes[path] = handler }
     }
 
     /// Serves the same response every time.
@@ -90,31 +98,41 @@ final class TestHTTPServer: @unchecked Sendable {
     }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] { lock.withLock { log } }
+    var requests: [Request] { state.withLock { $0.log } }
 
     /// The largest number of connections that were open at once.
-    var peakConnections: Int { lock.withLock { mostConnections } }
+    var peakConnections: Int { state.withLock { $0.mostConnections } }
 
     func stop() {
-        let wasRunning = lock.withLock {
-            defer { stopped = true }
-            return !stopped
+        let wasRunning = state.withLock { state in
+            defer { state.stopped = true }
+            return !state.stopped
         }
         if wasRunning { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
-    /// A port on 127.0.0.1 that nothing listens on (bound, read and closed at once).
+    /// A port on 127.0.0.1 that nothing listens on: bound (so the system picks a free one), read and closed
+    /// without ever listening.
     static func closedPort() throws -> UInt16 {
-        let server = try TestHTTPServer(lifetime: 1)
-        let port = server.port
-        server.stop()
-        Thread.sleep(forTimeInterval: 0.2)
-        return port
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ServerError("socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard named else { throw ServerError("bind failed") }
+        return UInt16(bigEndian: address.sin_port)
     }
 
     // MARK: Serving
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { state.withLock { $0.stopped } }
 
     private func acceptLoop(until deadline: Date) {
         defer { close(listener) }
@@ -125,25 +143,25 @@ final class TestHTTPServer: @unchecked Sendable {
             guard client >= 0 else { continue }
             Thread.detachNewThread { [self] in serve(client) }
         }
-        lock.withLock { stopped = true }
+        state.withLock { $0.stopped = true }
     }
 
     private func serve(_ client: Int32) {
-        lock.withLock {
-            openConnections += 1
-            mostConnections = max(mostConnections, openConnections)
+        state.withLock {
+            $0.openConnections += 1
+            $0.mostConnections = max($0.mostConnections, $0.openConnections)
         }
         defer {
             close(client)
-            lock.withLock { openConnections -= 1 }
+            state.withLock { $0.openConnections -= 1 }
         }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         guard let request = readRequest(client) else { return }
         let path = String(request.target.split(separator: "?", maxSplits: 1).first ?? "")
-        let handler = lock.withLock { () -> Handler? in
-            log.append(request)
-            return routes[path]
+        let handler = state.withLock { state -> Handler? in
+            state.log.append(request)
+            return state.routes[path]
         }
         let response = handler?(request) ?? Response(status: 404, body: Data("no route".utf8))
         var waited = 0.0

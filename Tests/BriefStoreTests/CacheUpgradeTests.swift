@@ -47,6 +47,9 @@ struct CacheUpgradeTests {
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
         #expect(Set(applied) == Set(CacheSchema.migrator.migrations))
+        // And a story stored before datelines kept their date reads back with its dateline and no date
+        let lake = try #require(summaries.first { $0.title == "Lake states sign water-sharing treaty" })
+        #expect(try store.story(id: lake.id)?.story.dateline == Dateline(places: ["KISUMU"], agency: "Brief Wire"))
 
         // And the upgraded cache keeps working: a new mark persists across reopening
         try store.setRead(true, ids: [harbour.id])

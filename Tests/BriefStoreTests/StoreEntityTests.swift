@@ -31,14 +31,6 @@ struct StoreEntityTests {
         #expect(lavrov.name == "Sergei Lavrov")
     }
 
-    @Test("Entities can be narrowed by type and by a name fragment, ignoring case")
-    func entitiesFiltered() throws {
-        let (store, _, _) = try store()
-        #expect(try store.entities(type: .place).map(\.key) == ["LOC:moscow"])
-        #expect(try store.entities(nameFilter: "lavr").map(\.key) == ["PER:sergei-lavrov"])
-        #expect(try store.entities(type: .place, nameFilter: "lavr").isEmpty)
-    }
-
     @Test("Stories mentioning an entity come newest first with the paragraph of the first mention")
     func storiesMentioningEntity() throws {
         let (store, summit, second) = try store()

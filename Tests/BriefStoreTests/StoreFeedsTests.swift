@@ -5,9 +5,15 @@ import Testing
 
 @Suite("Feed subscriptions and feed items in the store")
 struct StoreFeedsTests {
+    /// A feed item as the import hands it to the store: keyed as `FeedImportItem` keys it (a guid unless the id is
+    /// the link), its text one paragraph.
     static func item(_ id: String, title: String, body: String, link: String? = nil) -> FeedImportItem {
-        FeedImportItem(item: FeedItem(id: id, link: link, title: title, content: .text(body)),
-                       source: "Test Desk", annotate: { $0 })
+        let feedItem = FeedItem(id: id, link: link, title: title, content: .text(body))
+        let story = Story(title: title, sections: [Section(kind: .body, paragraphs: [Paragraph(text: body)])])
+        return FeedImportItem(itemID: id, guid: id == link ? nil : id, link: link,
+                              fingerprint: feedItem.fingerprint.value,
+                              story: ImportItem(story: story, originalText: feedItem.articleText, source: "Test Desk",
+                                                published: nil, format: .article))
     }
 
     @Test("Adding a feed twice keeps one subscription, takes the new title and merges tags")

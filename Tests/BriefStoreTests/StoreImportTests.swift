@@ -65,6 +65,18 @@ struct StoreImportTests {
         #expect(try store.story(id: id)?.story.dateline == nil)
     }
 
+    @Test("Given a dateline with a date, when the story is stored and read back, then the date as written comes back")
+    func datelineDateRoundTrips() throws {
+        // Given a wire story dated in its dateline
+        let store = try Store.inMemory()
+        var story = StoryFixtures.plainStory(title: "Talks resume", text: "Envoys returned to the table.")
+        story.dateline = Dateline(places: ["GENEVA"], agency: "Reuters", date: "Nov 3")
+        // When it is stored and read back
+        let id = try store.importStories([StoryFixtures.item(story)])[0].id
+        // Then its dateline is whole, date included
+        #expect(try store.story(id: id)?.story.dateline == Dateline(places: ["GENEVA"], agency: "Reuters", date: "Nov 3"))
+    }
+
     @Test("A mention whose entity the linker did not list is still stored with an entity of its own")
     func unlistedMentionEntityIsStored() throws {
         // Given a story whose mention refers to an entity missing from story.entities

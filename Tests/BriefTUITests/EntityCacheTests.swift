@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -18,7 +19,7 @@ struct EntityCacheTests {
         // When asking for places with "k" in the name, and all organisations
         for (type, filter) in [(EntityType?.some(.place), "k"), (.organisation, ""), (nil, "COUNCIL"), (nil, "zz")] {
             let result = effects.perform(.loadEntities(type: type, filter: filter))
-            #expect(result == [.entitiesLoaded(type: type, filter: filter, try store.entities(type: type, nameFilter: filter))])
+            #expect(result == [.entitiesLoaded(type: type, filter: filter, EntityIndex.filter(try store.entities(), type: type, name: filter))])
         }
         // And a second story arriving shows only after the library changed
         var other = story
@@ -30,7 +31,7 @@ struct EntityCacheTests {
         #expect(effects.perform(.loadEntities(type: nil, filter: "Oslo")) == [.entitiesLoaded(type: nil, filter: "Oslo", [])])
         _ = effects.perform(.libraryChanged)
         let after = effects.perform(.loadEntities(type: nil, filter: "Oslo"))
-        #expect(after == [.entitiesLoaded(type: nil, filter: "Oslo", try store.entities(nameFilter: "Oslo"))])
+        #expect(after == [.entitiesLoaded(type: nil, filter: "Oslo", EntityIndex.filter(try store.entities(), type: nil, name: "Oslo"))])
         // And an entity page comes from the cached row
         guard case let .entityLoaded(key, profile)? = effects.perform(.loadEntity(key: "LOC:oslo")).first else {
             Issue.record("no entity page")

@@ -216,16 +216,4 @@ struct EntityPageTests {
             }
         }
     }
-
-    @Test("Sentences are cut from the paragraph around the mention")
-    func sentences() {
-        let paragraph = "Talks began on Monday. Mr. Lund met the Arctic Council in Tromsø. Nothing was agreed!"
-        let start = Array(paragraph.unicodeScalars).count - "the Arctic Council in Tromsø. Nothing was agreed!".unicodeScalars.count + 4
-        let cut = MentionSentence.cut(paragraph, start: start, end: start + 14)
-        #expect(cut.sentence == "Mr. Lund met the Arctic Council in Tromsø.")
-        let mention = String(String.UnicodeScalarView(Array(cut.sentence.unicodeScalars)[cut.start..<cut.end]))
-        #expect(mention == "Arctic Council")
-        // Bad offsets give the whole paragraph, no mention
-        #expect(MentionSentence.cut("  A short one.  ", start: 40, end: 45) == ("A short one.", 0, 0))
-    }
 }

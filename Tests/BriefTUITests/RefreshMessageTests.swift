@@ -1,4 +1,4 @@
-import BriefFeeds
+import BriefLibrary
 import Testing
 @testable import BriefTUI
 

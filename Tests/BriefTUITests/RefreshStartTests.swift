@@ -1,4 +1,4 @@
-import BriefFeeds
+import BriefLibrary
 import BriefStore
 @testable import BriefTUI
 import Foundation

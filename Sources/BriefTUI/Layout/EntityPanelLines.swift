@@ -35,11 +35,10 @@ struct EntityPanelLines {
     /// The panel line holding entity number `index` (0 when there is none).
     func line(ofEntity index: Int) -> Int { rows.indices.contains(index) ? rows[index] : 0 }
 
-    /// The story's entities in the order the panel lists them: by type, most mentioned first.
+    /// The story's entities in the order the panel lists them: by type, then as `EntityRanking` ranks them.
     static func entities(of stored: StoredStory?) -> [Entity] {
         guard let entities = stored?.story.entities else { return [] }
-        return EntityType.allCases.flatMap { type in
-            entities.filter { $0.type == type }.sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
-        }
+        let ranked = EntityRanking.ranked(entities)
+        return EntityType.allCases.flatMap { type in ranked.filter { $0.type == type } }
     }
 }

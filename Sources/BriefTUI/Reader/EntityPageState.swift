@@ -1,3 +1,4 @@
+import BriefLibrary
 import Foundation
 
 /// An entity page: which entity, what is loaded, the story filter, and which of the shown stories is selected.

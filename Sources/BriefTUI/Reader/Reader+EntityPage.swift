@@ -1,3 +1,4 @@
+import BriefLibrary
 /// An entity page's keys, and the page arriving from the store.
 extension Reader {
     static func openEntityPage(_ state: inout ReaderState, key: String) -> [ReaderEffect] {

@@ -1,4 +1,5 @@
-import BriefFeeds
+import BriefLibrary
+
 
 extension Reader {
     /// What `R` says when the refresh is done: the report's summary and its first failure, or, with no

@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefStore
 import BriefTagger
 

@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefStore
 import BriefTagger
 import Foundation
@@ -16,14 +17,9 @@ final class EntityCache {
         return loaded
     }
 
-    /// Entities of `type` (or all) whose name contains `filter` (ignoring case and accents), as
-    /// `Store.entities(type:nameFilter:)` would return them.
+    /// Entities of `type` (or all) whose name contains `filter`, as `EntityIndex` narrows them.
     func entities(_ store: Store, type: EntityType?, filter: String) throws -> [EntitySummary] {
-        let trimmed = filter.trimmingCharacters(in: .whitespaces)
-        return try entities(store).filter { entity in
-            (type == nil || entity.type == type)
-                && (trimmed.isEmpty || entity.name.range(of: trimmed, options: [.caseInsensitive, .diacriticInsensitive]) != nil)
-        }
+        EntityIndex.filter(try entities(store), type: type, name: filter)
     }
 
     func forget() { all = nil }

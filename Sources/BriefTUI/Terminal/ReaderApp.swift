@@ -1,4 +1,4 @@
-import BriefFeeds
+import BriefLibrary
 import BriefStore
 
 /// The interactive reader: `brief` with no subcommand.

@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefStore
 
 /// Runs the reader's effects against the store and turns their results into operations, as the app loop

@@ -1,3 +1,5 @@
+import BriefStore
+
 /// One imported file made ready to store: an article as one story, a feed file as its items, or why neither.
 enum PreparedFile: Sendable {
     case story(ImportItem)

@@ -1,4 +1,5 @@
 import BriefModel
+import BriefStore
 import Foundation
 
 /// Local feed files in `brief import`: each item becomes a story, stored the same way fetched items are.

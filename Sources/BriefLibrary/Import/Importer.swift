@@ -1,4 +1,5 @@
 import BriefModel
+import BriefStore
 import BriefTagger
 import Foundation
 import Synchronization
@@ -85,18 +86,6 @@ public struct Importer: Sendable {
         }
         report.failures.sort { $0.path < $1.path }
         return report
-    }
-
-    /// Turns one file's bytes into a story ready to store, or says why it cannot.
-    public func prepare(path: String, sourceName: (String) -> String = Importer.absolutePath)
-        -> Result<ImportItem, ImportFailure> {
-        let data: Data
-        do {
-            data = try Self.read(path)
-        } catch {
-            return .failure(ImportFailure(path: path, reason: error.reason))
-        }
-        return prepareText(data, path: path, sourceName: sourceName)
     }
 
     /// Turns a text file's bytes into a story ready to store, or says why it cannot.

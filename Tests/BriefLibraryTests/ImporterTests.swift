@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefModel
 import BriefStore
 import Foundation

@@ -1,4 +1,7 @@
-/// Reported once per finished feed while `FeedFetcher.fetchAll` runs (in completion order).
+import BriefFeeds
+
+/// Reported once per finished feed while `FeedRefresher.refreshAll` runs (in completion order), after the feed's
+/// items are stored.
 public struct FeedProgress: Sendable {
     /// Feeds finished so far, this one included.
     public var completed: Int
@@ -10,4 +13,7 @@ public struct FeedProgress: Sendable {
         self.total = total
         self.result = result
     }
+
+    /// True when this feed could not be fetched or stored.
+    public var failed: Bool { result.error != nil }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BriefStore
+import Foundation
 
 /// What an entity page shows: the entity, the other names it goes by, and every story that mentions it
 /// (newest first) with the sentence of the mention. Loaded from the store by `load`.

@@ -1,5 +1,5 @@
-import Foundation
 import BriefStore
+import Foundation
 
 /// Finds the entity a person means by a name typed on the command line.
 public enum EntityLookup {

@@ -1,3 +1,4 @@
+import BriefFeeds
 import BriefModel
 import BriefStore
 import Foundation

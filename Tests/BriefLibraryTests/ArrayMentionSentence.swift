@@ -1,4 +1,4 @@
-@testable import BriefTUI
+import BriefLibrary
 
 /// `MentionSentence` as it was before it walked the paragraph in place (a copy of its scalars per cut):
 /// the reference the faster one must match.

@@ -1,4 +1,4 @@
-@testable import BriefTUI
+import BriefLibrary
 import BriefTagger
 import Testing
 
@@ -36,5 +36,17 @@ struct MentionSentenceTests {
         let cut = MentionSentence.cut(paragraph, start: start, end: start + 6)
         #expect(cut.sentence == "Then Mr. J. Smith met Lavrov in Geneva.")
         #expect(Array(cut.sentence.unicodeScalars)[cut.start..<cut.end].map(Character.init) == Array("Lavrov"))
+    }
+
+    @Test("Sentences are cut from the paragraph around the mention")
+    func sentences() {
+        let paragraph = "Talks began on Monday. Mr. Lund met the Arctic Council in Tromsø. Nothing was agreed!"
+        let start = Array(paragraph.unicodeScalars).count - "the Arctic Council in Tromsø. Nothing was agreed!".unicodeScalars.count + 4
+        let cut = MentionSentence.cut(paragraph, start: start, end: start + 14)
+        #expect(cut.sentence == "Mr. Lund met the Arctic Council in Tromsø.")
+        let mention = String(String.UnicodeScalarView(Array(cut.sentence.unicodeScalars)[cut.start..<cut.end]))
+        #expect(mention == "Arctic Council")
+        // Bad offsets give the whole paragraph, no mention
+        #expect(MentionSentence.cut("  A short one.  ", start: 40, end: 45) == ("A short one.", 0, 0))
     }
 }

@@ -1,0 +1,46 @@
+import GRDB
+import GRDBSQLite
+
+extension RowInsert {
+    /// Binds a `RowInsert`'s parameters left to right. Text is copied by SQLite (`SQLITE_TRANSIENT`), so nothing
+    /// here outlives the call.
+    struct Binder {
+        let statement: SQLiteStatement
+        private var index: Int32 = 1
+
+        init(statement: SQLiteStatement) {
+            self.statement = statement
+        }
+
+        mutating func bind(_ value: Int) throws { try check(sqlite3_bind_int64(statement, index, Int64(value))) }
+
+        mutating func bind(_ value: Int64) throws { try check(sqlite3_bind_int64(statement, index, value)) }
+
+        mutating func bind(_ value: String) throws {
+            var text = value
+            let code = text.withUTF8 { bytes in
+                // An empty buffer may have no address, and a null pointer would bind NULL instead of ''.
+                guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                }
+                return sqlite3_bind_text(statement, index, base, Int32(clamping: bytes.count), Self.transient)
+            }
+            try check(code)
+        }
+
+        mutating func bind(_ value: String?) throws {
+            if let value { try bind(value) } else { try check(sqlite3_bind_null(statement, index)) }
+        }
+
+        private mutating func check(_ code: Int32) throws {
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: "cannot bind parameter \(index): \(String(cString: sqlite3_errstr(code)))")
+            }
+            index += 1
+        }
+
+        /// SQLite's `SQLITE_TRANSIENT`: copy the bytes before returning.
+        private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    }
+}

@@ -1,0 +1,72 @@
+import BriefModel
+import BriefTagger
+import Foundation
+import GRDB
+
+/// Entities: the cache-wide list, the stories that mention one, and how each story names it.
+extension Store {
+    /// Entities mentioned anywhere in the cache, most mentioned first (ties: in more stories, then by name).
+    public func entities() throws -> [EntitySummary] {
+        // The counts are kept on each entity (see the "v3" migration), so this is one walk of their index.
+        try writer.read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT key, name, type, story_count, mention_count FROM entities
+                WHERE story_count > 0
+                ORDER BY mention_count DESC, story_count DESC, name
+                """)
+            let columns = ColumnIndex(statement)
+            let key = try columns.position(of: "key"), name = try columns.position(of: "name")
+            let type = try columns.position(of: "type"), stories = try columns.position(of: "story_count")
+            let mentions = try columns.position(of: "mention_count")
+            let rows = try Row.fetchCursor(statement)
+            var entities: [EntitySummary] = []
+            while let row = try rows.next() {
+                entities.append(EntitySummary(key: row[key], name: row[name], type: EntityType(rawValue: row[type]) ?? .group,
+                                              stories: row[stories], mentions: row[mentions]))
+            }
+            return entities
+        }
+    }
+
+    /// Every story mentioning the entity `key`, newest first, each with the paragraph of its first mention.
+    public func stories(mentioning key: String) throws -> [MentioningStory] {
+        try writer.read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT \(StorySummaryRow.columns), p.text AS paragraph, m.start AS mention_start, m."end" AS mention_end
+                FROM story_entities se
+                JOIN stories s ON s.id = se.story_id
+                JOIN mentions m ON m.id = (SELECT id FROM mentions WHERE entity_key = se.entity_key
+                                           AND story_id = se.story_id ORDER BY paragraph_id, start LIMIT 1)
+                JOIN paragraphs p ON p.id = m.paragraph_id
+                WHERE se.entity_key = ?
+                ORDER BY s.list_date DESC, s.id DESC
+                """)
+            let summaries = try StorySummaryRow(statement)
+            return try Row.fetchAll(statement, arguments: [key]).map { row in
+                MentioningStory(summary: summaries.summary(row), paragraph: row["paragraph"],
+                                start: row["mention_start"], end: row["mention_end"])
+            }
+        }
+    }
+
+    /// How each of the stories `ids` names the entity `key`: its own record there (name, aliases, mentions),
+    /// in the order of `ids`, leaving out stories that do not mention it. An entity page reads its aliases from
+    /// these without loading the stories.
+    public func storyEntities(key: String, storyIDs ids: [Int64]) throws -> [Entity] {
+        try writer.read { db in
+            let decoder = JSONDecoder()
+            var found: [Entity] = []
+            let statement = try db.cachedStatement(sql: """
+                SELECT se.name, se.aliases, se.mentions, e.type
+                FROM story_entities se JOIN entities e ON e.key = se.entity_key
+                WHERE se.story_id = ? AND se.entity_key = ?
+                """)
+            for id in ids {
+                guard let row = try Row.fetchOne(statement, arguments: [id, key]) else { continue }
+                found.append(Entity(key: key, name: row["name"], type: EntityType(rawValue: row["type"]) ?? .group,
+                                    aliases: JSONStringArray.decode(row["aliases"], decoder), mentions: row["mentions"]))
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import BriefModel
+import BriefTagger
+import Foundation
+import GRDB
+
+/// Stories: the list, one story whole, and storing new ones.
+extension Store {
+    /// Story list rows, newest first (published date; undated stories by import time).
+    public func summaries(unreadOnly: Bool = false) throws -> [StorySummary] {
+        try writer.read { db in
+            let filter = unreadOnly ? "WHERE s.read_at IS NULL" : ""
+            // The list's covering index even for unread rows: the unread-only partial index would read each
+            // story's row, text and all.
+            let statement = try db.makeStatement(sql: """
+                SELECT \(StorySummaryRow.columns) FROM stories s INDEXED BY stories_list \(filter)
+                ORDER BY s.list_date DESC, s.id DESC
+                """)
+            let reader = try StorySummaryRow(statement)
+            let rows = try Row.fetchCursor(statement)
+            var summaries: [StorySummary] = []
+            var dates = StoredDates()
+            while let row = try rows.next() { summaries.append(reader.summary(row, dates: &dates)) }
+            return summaries
+        }
+    }
+
+    /// One story with its sections, quotes, mentions and entities, or nil if there is no such id.
+    public func story(id: Int64) throws -> StoredStory? {
+        try writer.read { db in
+            let storyStatement = try db.makeStatement(sql: """
+                SELECT \(StorySummaryRow.columns), s.dateline_places, s.dateline_agency, s.dateline_date
+                FROM stories s WHERE s.id = ?
+                """)
+            guard let row = try Row.fetchOne(storyStatement, arguments: [id]) else { return nil }
+            let summary = try StorySummaryRow(storyStatement).summary(row)
+            let decoder = JSONDecoder()
+            var dateline: Dateline?
+            if let placesJSON: String = row["dateline_places"] {
+                dateline = Dateline(places: JSONStringArray.decode(placesJSON, decoder), agency: row["dateline_agency"],
+                                    date: row["dateline_date"])
+            }
+
+            // Cursors and column positions looked up once: a long story has thousands of mentions, and copying each
+            // row or looking its columns up by name was most of the time it took to open.
+            var mentionsByParagraph: [Int64: [Mention]] = [:]
+            let mentionStatement = try db.makeStatement(sql: """
+                SELECT paragraph_id, start, "end", type, text, entity_key FROM mentions
+                WHERE story_id = ? ORDER BY paragraph_id, start, id
+                """)
+            let mentionColumns = ColumnIndex(mentionStatement)
+            let paragraphOfMention = try mentionColumns.position(of: "paragraph_id")
+            let start = try mentionColumns.position(of: "start"), end = try mentionColumns.position(of: "end")
+            let type = try mentionColumns.position(of: "type"), text = try mentionColumns.position(of: "text")
+            let entityKey = try mentionColumns.position(of: "entity_key")
+            let mentionRows = try Row.fetchCursor(mentionStatement, arguments: [id])
+            var types: [String: EntityType] = [:]
+            while let m = try mentionRows.next() {
+                let typeName: String = m[type]
+                let entityType = types[typeName] ?? {
+                    let parsed = EntityType(rawValue: typeName) ?? .group
+                    types[typeName] = parsed
+                    return parsed
+                }()
+                mentionsByParagraph[m[paragraphOfMention], default: []].append(
+                    Mention(start: m[start], end: m[end], type: entityType, text: m[text], entity: m[entityKey]))
+            }
+            var paragraphsBySection: [Int64: [Paragraph]] = [:]
+            let paragraphStatement = try db.makeStatement(sql: """
+                SELECT id, section_id, text FROM paragraphs WHERE story_id = ? ORDER BY section_id, position
+                """)
+            let paragraphColumns = ColumnIndex(paragraphStatement)
+            let paragraphID = try paragraphColumns.position(of: "id")
+            let sectionOfParagraph = try paragraphColumns.position(of: "section_id")
+            let paragraphText = try paragraphColumns.position(of: "text")
+            let paragraphRows = try Row.fetchCursor(paragraphStatement, arguments: [id])
+            while let p = try paragraphRows.next() {
+                let paragraph: Int64 = p[paragraphID]
+                paragraphsBySection[p[sectionOfParagraph], default: []].append(
+                    Paragraph(text: p[paragraphText], mentions: mentionsByParagraph.removeValue(forKey: paragraph) ?? []))
+            }
+            // A story has a handful of sections, quotes and entities: read by name.
+            let sections = try Row.fetchAll(db, sql: """
+                SELECT id, kind, title FROM sections WHERE story_id = ? ORDER BY position
+                """, arguments: [id]).map { s in
+                Section(kind: SectionKind(rawValue: s["kind"]) ?? .body, title: s["title"],
+                        paragraphs: paragraphsBySection.removeValue(forKey: s["id"]) ?? [])
+            }
+            let quotes = try Row.fetchAll(db, sql: """
+                SELECT text, speaker FROM quotes WHERE story_id = ? ORDER BY position
+                """, arguments: [id]).map { Quote(text: $0["text"], speaker: $0["speaker"]) }
+            let entities = try Row.fetchAll(db, sql: """
+                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type
+                FROM story_entities se JOIN entities e ON e.key = se.entity_key
+                WHERE se.story_id = ? ORDER BY se.position
+                """, arguments: [id]).map { e in
+                Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
+                       aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"])
+            }
+            let story = Story(title: summary.title, dateline: dateline, sections: sections, quotes: quotes,
+                              entities: entities)
+            return StoredStory(summary: summary, story: story)
+        }
+    }
+
+    /// The source text a story was imported from, verbatim, or nil if there is no such id.
+    public func originalText(id: Int64) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT original_text FROM stories WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Number of stories, or of unread stories.
+    public func count(unreadOnly: Bool = false) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories" + (unreadOnly ? " WHERE read_at IS NULL" : "")) ?? 0
+        }
+    }
+
+    /// Stores annotated stories in one transaction: all of them or (on error) none.
+    /// Content already in the cache (same source text) keeps its id and read state and is reported `.existing`.
+    public func importStories(_ items: [ImportItem]) throws -> [ImportOutcome] {
+        let now = Date()
+        return try writer.write { db in
+            var outcomes: [ImportOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            var stories = try StoryWriter(db: db)
+            for item in items {
+                if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?"),
+                                               arguments: [item.contentHash]) {
+                    outcomes.append(.existing(id))
+                } else {
+                    outcomes.append(.new(try stories.insert(item, importedAt: now)))
+                }
+            }
+            try stories.finish()
+            return outcomes
+        }
+    }
+}
