@@ -29,19 +29,21 @@ let package = Package(
         // Use-case layer: importing files and feed items (decode, parse, section, tag, store), the feed refresh,
         // and the library's queries (entity pages, the entity index). The front ends use the model through it.
         .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds"]),
+        // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
+        .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "BriefTUI", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefLibrary", "CNcursesw", "TOMLKit",
+            "BriefLayout", "BriefModel", "BriefTagger", "BriefStore", "BriefLibrary", "CNcursesw", "TOMLKit",
         ]),
         // The top-level Resources/ folder: samples, NER model, notices.
         .target(name: "BriefResources", resources: [.copy("../../Resources")]),
         .executableTarget(name: "brief", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefLibrary", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "brief-bench", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLibrary", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
         ]),
         // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
         // a replayer that runs saved inputs through the same checks.
@@ -53,7 +55,8 @@ let package = Package(
         // The refresh's tests stay beside the test HTTP server they share with the fetcher's.
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary"]),
         .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
-        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLibrary", "BriefModel", "BriefStore"]),
+        .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
+        .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],

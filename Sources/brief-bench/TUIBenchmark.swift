@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -26,7 +27,7 @@ enum TUIBenchmark {
 
         for width in [100, 60, 20] {
             var lines = 0
-            let times = measure(10) { lines = StoryLayout(stored, width: width, theme: theme).lines.count }
+            let times = measure(10) { lines = StoryLayout(stored, width: width).lines.count }
             report("layout at width \(width) (\(lines) lines)", times)
         }
 
@@ -52,7 +53,7 @@ enum TUIBenchmark {
         var wide = stored
         wide.story.sections = [Section(kind: .body, paragraphs: [Paragraph(text: hostile)])]
         report("layout one \(hostile.utf8.count / 1_000_000) MB mixed-script paragraph at width 100",
-               measure(3) { _ = StoryLayout(wide, width: 100, theme: theme) })
+               measure(3) { _ = StoryLayout(wide, width: 100) })
 
         let list = (0..<10_000).map { i in
             StorySummary(id: Int64(i), title: "Ministers meet for round \(i) of talks on shipping and fisheries",

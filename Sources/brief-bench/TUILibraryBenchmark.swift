@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefLibrary
 import BriefModel
 import BriefStore
@@ -224,9 +225,9 @@ enum TUILibraryBenchmark {
             })
             if let stored = try store.story(id: long.id) {
                 TUIBenchmark.report("library long story StoryLayout alone (116 columns)", TUIBenchmark.measure(10) {
-                    _ = StoryLayout(stored, width: 116, theme: theme)
+                    _ = StoryLayout(stored, width: 116)
                 })
-                let layout = StoryLayout(stored, width: 116, theme: theme)
+                let layout = StoryLayout(stored, width: 116)
                 var found = 0
                 TUIBenchmark.report("library long story StoryLayout.matches(of: \"quotas\") alone", TUIBenchmark.measure(10) {
                     found = layout.matches(of: "quotas").count
@@ -280,7 +281,7 @@ enum TUILibraryBenchmark {
         var index = Reader.update(Reader.update(state, .entityIndex).0, .entitiesLoaded(type: nil, filter: "", all)).0
         TUIBenchmark.report("library key t / filter letter (in-memory filter + frame)", TUIBenchmark.measure(50) {
             index = Reader.update(index, .cycleType).0
-            let type = index.index.type
+            let type = index.index?.type
             let filtered = all.filter { type == nil || $0.type == type }
                 .filter { $0.name.range(of: "a", options: [.caseInsensitive, .diacriticInsensitive]) != nil }
             index = Reader.update(index, .entitiesLoaded(type: type, filter: "", filtered)).0
@@ -291,19 +292,20 @@ enum TUILibraryBenchmark {
                 _ = try? EntityProfile.load(entity: entity, store: store)
             })
         }
-        for (label, entity) in [("most", all.first), ("least", all.last)] {
+        // The index as loaded, all types: its first entity is the most mentioned, its last the least.
+        let fullIndex = Reader.update(Reader.update(state, .entityIndex).0, .entitiesLoaded(type: nil, filter: "", all)).0
+        for (label, entity, keys) in [("most", all.first, [ReaderOperation.top]), ("least", all.last, [.bottom])] {
             guard let entity else { continue }
+            let selected = keys.reduce(fullIndex) { Reader.update($0, $1).0 }
             TUIBenchmark.report("library key Enter on an entity (\(label) mentioned, \(entity.stories) stories: page + frame)",
                                 TUIBenchmark.measure(10) {
-                var page = Reader.update(index, .open).0
-                page.entityPage = EntityPageState(key: entity.key)
+                var page = Reader.update(selected, .open).0
                 page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
                 _ = Reader.view(page)
             })
         }
         if let entity = all.first {
-            var page = Reader.update(index, .open).0
-            page.entityPage = EntityPageState(key: entity.key)
+            var page = Reader.update(fullIndex, .open).0
             page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
             TUIBenchmark.report("library entity page (\(entity.stories) stories) key j (next story) + frame", TUIBenchmark.measure(20) {
                 key(&page, [.moveDown], effects: runner)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefLayout
 import BriefStore
 
 /// `brief show ID [--json]`: one story as stored.
@@ -28,7 +29,9 @@ struct ShowCommand: ParsableCommand {
             if json {
                 try JSONOutput.write(StoryDocument(stored: stored))
             } else {
-                Console.output(StoryPlainText.render(stored))
+                // The reader's story layout as plain text: every string sanitised for the terminal, no styles.
+                let date = stored.summary.published ?? stored.summary.importedAt
+                Console.output(StoryLayout(stored.story, date: date, format: .plain(source: stored.summary.source)).plainText)
             }
         }
     }

@@ -84,7 +84,7 @@ struct CLIReadingTests {
         #expect((story["sections"] as? [[String: Any]])?.contains { $0["title"] as? String == "Markets" } == true)
     }
 
-    @Test("show prints the story as plain text: headline, dateline, paragraphs and quotes")
+    @Test("show prints the story as plain text: headline, dateline as the reader shows it, paragraphs and quotes")
     func showPlain() async throws {
         let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -92,7 +92,7 @@ struct CLIReadingTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "Ferry talks resume between island states")
-        #expect(lines.count > 1 && lines[1].hasPrefix("VALLETTA (Brief Wire) · 2026-11-02"))
+        #expect(lines.count > 1 && lines[1].hasPrefix("VALLETTA · Brief Wire · 2026-11-02"))
         #expect(result.stdout.contains("Officials expect a draft agreement before the summer season."))
         #expect(result.stdout.contains("“We want one ticket for the whole route”"))
     }

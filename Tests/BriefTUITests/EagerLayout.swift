@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -13,21 +14,21 @@ struct EagerLayout {
     let width: Int
     private var block = 0
 
-    init(_ stored: StoredStory, width: Int, theme: Theme) {
+    init(_ stored: StoredStory, width: Int) {
         self.width = max(1, width)
         let story = stored.story
-        addWrapped(StyledGrapheme.run(story.title, theme.headline))
+        addWrapped(StyledGrapheme.run(story.title, TextStyle(.headline)))
         var dateline: [String] = []
         if let places = story.dateline?.places, !places.isEmpty { dateline.append(places.joined(separator: " · ")) }
         if let agency = story.dateline?.agency, !agency.isEmpty { dateline.append(agency) }
         dateline.append(StoryDates.format(stored.summary.published ?? stored.summary.importedAt))
-        addWrapped(StyledGrapheme.run(dateline.joined(separator: " · "), theme.dateline))
+        addWrapped(StyledGrapheme.run(dateline.joined(separator: " · "), TextStyle(.dateline)))
         addBlank()
         if story.sections.contains(where: { $0.paragraphs.contains { !$0.mentions.isEmpty } }) {
             var legend: [StyledGrapheme] = []
             for type in EntityType.allCases {
                 if !legend.isEmpty { legend += StyledGrapheme.run("  ") }
-                legend += StyledGrapheme.run(type.displayName, theme.entity(type))
+                legend += StyledGrapheme.run(type.displayName, TextStyle(.plain, entity: type))
             }
             addWrapped(legend)
             addBlank()
@@ -35,15 +36,15 @@ struct EagerLayout {
         var mentionNumber = 0
         for section in story.sections {
             sectionStarts.append(lines.count)
-            let bodyStyle: CellStyle = section.kind == .credits ? theme.credits : .plain
+            let bodyStyle = TextStyle(section.kind == .credits ? .credits : .plain)
             if let title = section.title, !title.isEmpty {
-                let style = section.kind == .turn ? theme.speaker : theme.sectionHeading
+                let style = TextStyle(section.kind == .turn ? .speaker : .sectionHeading)
                 addWrapped(StyledGrapheme.run(title, style))
                 if section.kind != .turn { addBlank() }
             }
             for paragraph in section.paragraphs {
                 let first = lines.count
-                addWrapped(Self.glyphs(of: paragraph, style: bodyStyle, theme: theme, firstNumber: mentionNumber))
+                addWrapped(Self.glyphs(of: paragraph, style: bodyStyle, firstNumber: mentionNumber))
                 var seen = Set<Int>()
                 for line in first..<lines.count {
                     for glyph in lines[line].glyphs {
@@ -59,13 +60,13 @@ struct EagerLayout {
         }
         if !story.quotes.isEmpty {
             sectionStarts.append(lines.count)
-            addWrapped(StyledGrapheme.run("Quotes", theme.sectionHeading))
+            addWrapped(StyledGrapheme.run("Quotes", TextStyle(.sectionHeading)))
             addBlank()
             for quote in story.quotes {
-                var glyphs = StyledGrapheme.run("“" + quote.text + "”", theme.quote)
+                var glyphs = StyledGrapheme.run("“" + quote.text + "”", TextStyle(.quote))
                 if let speaker = quote.speaker, !speaker.isEmpty {
                     glyphs += StyledGrapheme.run(" — ")
-                    glyphs += StyledGrapheme.run(speaker, theme.quoteSpeaker)
+                    glyphs += StyledGrapheme.run(speaker, TextStyle(.quoteSpeaker))
                 }
                 addWrapped(glyphs)
                 addBlank()
@@ -74,7 +75,7 @@ struct EagerLayout {
         if lines.last?.glyphs.isEmpty == true { lines.removeLast() }
     }
 
-    static func glyphs(of paragraph: Paragraph, style: CellStyle, theme: Theme, firstNumber: Int) -> [StyledGrapheme] {
+    static func glyphs(of paragraph: Paragraph, style: TextStyle, firstNumber: Int) -> [StyledGrapheme] {
         let scalars = Array(paragraph.text.unicodeScalars)
         var glyphs: [StyledGrapheme] = []
         var position = 0
@@ -82,7 +83,7 @@ struct EagerLayout {
         for (offset, mention) in paragraph.mentions.enumerated() {
             guard mention.start >= position, mention.start < mention.end, mention.end <= scalars.count else { continue }
             glyphs += StyledGrapheme.run(text(position..<mention.start), style)
-            glyphs += StyledGrapheme.run(text(mention.start..<mention.end), style.merged(with: theme.entity(mention.type)),
+            glyphs += StyledGrapheme.run(text(mention.start..<mention.end), style.mentioning(mention.type),
                                          mention: firstNumber + offset)
             position = mention.end
         }

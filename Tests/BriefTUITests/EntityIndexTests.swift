@@ -36,8 +36,8 @@ struct EntityIndexTests {
         for _ in 0..<5 {
             let (next, effects) = Reader.update(state, .cycleType)
             state = next
-            seen.append(state.index.type?.displayName ?? "All")
-            #expect(effects == [.loadEntities(type: state.index.type, filter: "")])
+            seen.append(state.index?.type?.displayName ?? "All")
+            #expect(effects == [.loadEntities(type: state.index?.type, filter: "")])
         }
         #expect(seen == ["Person", "Organisation", "Place", "Group", "All"])
         state = Fixtures.apply(Fixtures.indexState(), .cycleType, .entitiesLoaded(type: .person, filter: "", [Fixtures.solberg]))
@@ -57,9 +57,9 @@ struct EntityIndexTests {
         #expect(state.screenLines[0].contains("“ar”"))
         #expect(state.screenLines[2].hasSuffix("Arctic Council"))
         // A result for an older filter is ignored
-        #expect(Fixtures.apply(state, .entitiesLoaded(type: nil, filter: "a", Fixtures.index)).index.entities.count == 1)
+        #expect(Fixtures.apply(state, .entitiesLoaded(type: nil, filter: "a", Fixtures.index)).index?.entities.count == 1)
         let (cleared, clearEffects) = Reader.update(state, .clear)
-        #expect(cleared.index.nameFilter.isEmpty)
+        #expect(cleared.index?.nameFilter.isEmpty == true)
         #expect(clearEffects == [.loadEntities(type: nil, filter: "")])
         #expect(cleared.screen == .entityIndex)
         // With no filter left, Esc leaves the index, as it leaves an entity page
@@ -81,8 +81,8 @@ struct EntityIndexTests {
         var state = Fixtures.indexState(entities: many)
         state = Fixtures.apply(state, .pageDown, .moveDown)
         // (8 body rows, one of them the column header: a page is 6 rows)
-        #expect(state.index.selected == 7)
-        #expect(state.index.top == 1)
+        #expect(state.index?.cursor.selected == 7)
+        #expect(state.index?.cursor.top == 1)
         let (opened, effects) = Reader.update(state, .open)
         #expect(opened.screen == .entityPage)
         #expect(effects == [.loadEntity(key: "PER:p8")])

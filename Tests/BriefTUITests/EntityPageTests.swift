@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefStore
 import Testing
 @testable import BriefTUI
@@ -50,7 +51,7 @@ struct EntityPageTests {
     @Test("j moves to the next story; Enter opens it at the mention, focused, and marks it read")
     func openStoryAtMention() {
         var state = Fixtures.apply(Fixtures.entityPageState(), .moveDown)
-        #expect(state.entityPage?.selected == 1)
+        #expect(state.entityPage?.cursor.selected == 1)
         // Grain (id 2) is already read: opening asks only to load it
         let (opened, effects) = Reader.update(state, .open)
         #expect(opened.screen == .story && opened.page?.id == 2)
@@ -107,7 +108,7 @@ struct EntityPageTests {
         // Then only the grain story is shown and selected, the counts say one of two, the prompt shows the text
         #expect(typed.entityPage?.filter == "Grain")
         #expect(typed.entityPage?.stories.map(\.summary.id) == [2])
-        #expect(typed.entityPage?.selected == 0)
+        #expect(typed.entityPage?.cursor.selected == 0)
         #expect(typed.screenLines == [
             " Brief › Place: Reykjavik · “Grain”          1 of 2 stories",
             " Reykjavik",
@@ -174,7 +175,7 @@ struct EntityPageTests {
         #expect(cleared.screen == .entityPage)
         #expect(cleared.entityPage?.filter == "")
         #expect(cleared.entityPage?.stories.count == 2)
-        #expect(cleared.entityPage?.selected == 1)
+        #expect(cleared.entityPage?.cursor.selected == 1)
         #expect(cleared.screenLines[0].hasSuffix("2 stories") && !cleared.screenLines[0].contains("of 2"))
         // And Esc again goes back to the story the page was opened from
         #expect(Fixtures.apply(cleared, .clear).screen == .story)
@@ -200,7 +201,7 @@ struct EntityPageTests {
     func filteredPageResizes() {
         // Given the page filtered to "a" (both stories), the grain story selected, the prompt open
         let state = Fixtures.apply(Fixtures.entityPageState(), .moveDown, .search, .typed("a"))
-        #expect(state.entityPage?.selected == 1)
+        #expect(state.entityPage?.cursor.selected == 1)
         for width in [0, 1, 5, 20, 33, 80] {
             for height in [0, 1, 2, 6, 24] {
                 // When resized and typed into at that size
@@ -210,7 +211,7 @@ struct EntityPageTests {
                 #expect(grid.lines.allSatisfy { DisplayWidth.of($0) <= width })
                 // Then back at the first size, nothing has moved
                 let back = Fixtures.apply(resized, .resize(width: 60, height: 12))
-                #expect(back.entityPage?.filter == "a" && back.entityPage?.selected == 1)
+                #expect(back.entityPage?.filter == "a" && back.entityPage?.cursor.selected == 1)
                 #expect(back.screenLines == state.screenLines, "after \(width)×\(height)")
             }
         }

@@ -29,7 +29,7 @@ struct EntityPanelTests {
     func enterJumps() throws {
         // Given the panel (Arctic Council, Inuit Circumpolar Council, Reykjavik, Iceland, Norway)
         var state = Fixtures.apply(Fixtures.openState(), .entities, .moveDown, .moveDown, .moveDown)
-        #expect(state.panelSelection == 3)
+        #expect(state.panel?.cursor.selected == 3)
         #expect(Reader.view(state)[2, 7]?.style.reverse == true)  // "Iceland" row reversed
         state = Fixtures.apply(state, .open)
         #expect(state.screen == .story)
@@ -42,7 +42,7 @@ struct EntityPanelTests {
     @Test("The panel opens on the focused mention's entity")
     func startsOnFocus() {
         let state = Fixtures.apply(Fixtures.openState(), .nextMention, .nextMention, .entities)
-        #expect(state.panelSelection == 2)  // Reykjavik
+        #expect(state.panel?.cursor.selected == 2)  // Reykjavik
     }
 
     @Test("Resizing across the threshold moves the panel between beside and over, keeping the story")

@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -92,6 +93,11 @@ enum Fixtures {
         return state
     }
 
+    /// The reader's layout of `stored` at `width`.
+    static func layout(_ stored: StoredStory, width: Int) -> StoryLayout {
+        StoryLayout(stored, width: width)
+    }
+
     /// Applies operations in order, ignoring effects.
     static func apply(_ state: ReaderState, _ operations: ReaderOperation...) -> ReaderState {
         operations.reduce(state) { Reader.update($0, $1).0 }
@@ -101,4 +107,11 @@ enum Fixtures {
 extension ReaderState {
     /// The screen as text lines (trailing blanks trimmed).
     var screenLines: [String] { Reader.view(self).lines }
+}
+
+extension ReaderState {
+    /// The entity panel, when it is the top screen.
+    var panel: EntityPanelState? {
+        if case let .entities(panel) = stack.top { panel } else { nil }
+    }
 }

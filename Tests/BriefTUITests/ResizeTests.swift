@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import Testing
 @testable import BriefTUI
 

@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefModel
 import BriefStore
 import BriefTagger
@@ -70,11 +71,10 @@ struct StoryLayoutEquivalenceTests {
         for width in [20, 60, 100] { expectSame(stored, width: width) }
     }
 
-    @Test("A line read twice is the same line, and the block of a line is the line's block")
-    func linesAreStable() {
-        let layout = StoryLayout(Fixtures.arcticStory, width: 30, theme: Theme(mode: .basic))
+    @Test("The block of a line, read without building the line, is the built line's block")
+    func blockOfLine() {
+        let layout = Fixtures.layout(Fixtures.arcticStory, width: 30)
         for index in layout.lines.indices {
-            #expect(layout.lines[index] == layout.lines[index])
             #expect(layout.lines.block(ofLine: index) == layout.lines[index].block)
         }
     }
@@ -82,9 +82,9 @@ struct StoryLayoutEquivalenceTests {
     // MARK: - Helpers
 
     private func expectSame(_ stored: StoredStory, width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
-        for theme in [Theme(mode: .palette256), Theme(mode: .monochrome)] {
-            let layout = StoryLayout(stored, width: width, theme: theme)
-            let expected = EagerLayout(stored, width: width, theme: theme)
+        do {
+            let layout = Fixtures.layout(stored, width: width)
+            let expected = EagerLayout(stored, width: width)
             #expect(Array(layout.lines) == expected.lines, "width \(width)", sourceLocation: sourceLocation)
             #expect(layout.sectionStarts == expected.sectionStarts, "width \(width)", sourceLocation: sourceLocation)
             #expect(layout.mentions == expected.mentions, "width \(width)", sourceLocation: sourceLocation)

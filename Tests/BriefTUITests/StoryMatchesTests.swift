@@ -1,3 +1,4 @@
+@testable import BriefLayout
 import BriefModel
 import BriefStore
 @testable import BriefTUI
@@ -14,7 +15,7 @@ struct StoryMatchesTests {
         let sections = texts.map { Section(kind: .body, paragraphs: [Paragraph(text: $0)]) }
         let stored = StoredStory(summary: Fixtures.arctic, story: Story(title: "Council and council", sections: sections))
         for width in [7, 20, 80] {
-            let layout = StoryLayout(stored, width: width, theme: Theme(mode: .basic))
+            let layout = Fixtures.layout(stored, width: width)
             for query in ["council", "COUNCIL", "c", "aa", "zürich", "zu\u{308}rich", "北京", "strasse", "🌍", "istanbul",
                           "ünïcödé", "xyz", "met."] {
                 #expect(layout.matches(of: query) == Self.matchesInBuiltLines(query, layout), "\(query) at \(width)")
@@ -24,7 +25,7 @@ struct StoryMatchesTests {
 
     @Test("An empty query finds nothing")
     func emptyQuery() {
-        #expect(StoryLayout(Fixtures.arcticStory, width: 40, theme: Theme(mode: .basic)).matches(of: "").isEmpty)
+        #expect(Fixtures.layout(Fixtures.arcticStory, width: 40).matches(of: "").isEmpty)
     }
 
     /// The search as it reads built lines: each grapheme lowercased, compared left to right.

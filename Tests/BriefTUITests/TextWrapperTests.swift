@@ -1,4 +1,5 @@
 import Testing
+@testable import BriefLayout
 @testable import BriefTUI
 
 @Suite("Word wrapping by display columns")

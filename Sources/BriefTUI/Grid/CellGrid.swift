@@ -1,3 +1,4 @@
+import BriefLayout
 /// A screen's worth of cells that views draw into; the terminal backend copies only what changed.
 ///
 /// Every grapheme that enters the grid is checked: control characters and bidi overrides that slipped past

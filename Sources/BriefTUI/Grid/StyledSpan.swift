@@ -1,3 +1,4 @@
+import BriefLayout
 /// A run of text in one style.
 public struct StyledSpan: Hashable, Sendable {
     public var text: String
@@ -8,8 +9,8 @@ public struct StyledSpan: Hashable, Sendable {
         self.style = style
     }
 
-    /// Styled graphemes joined into as few spans as their styles allow.
-    public static func runs(_ glyphs: [StyledGrapheme]) -> [StyledSpan] {
+    /// Styled graphemes joined into as few spans as their styles allow, in the theme's look.
+    public static func runs(_ glyphs: [StyledGrapheme], theme: Theme) -> [StyledSpan] {
         var spans: [StyledSpan] = []
         var start = 0
         // One string per run of equal styles, built once.
@@ -19,7 +20,7 @@ public struct StyledSpan: Hashable, Sendable {
             while end < glyphs.count, glyphs[end].style == style { end += 1 }
             var text = ""
             for glyph in glyphs[start..<end] { text.append(glyph.character) }
-            spans.append(StyledSpan(text, style))
+            spans.append(StyledSpan(text, theme.style(style)))
             start = end
         }
         return spans

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefTagger
 
 /// The reader's styles by role, for one colour mode. Every role stays distinguishable in monochrome
@@ -29,6 +30,24 @@ public struct Theme: Hashable, Sendable {
 
     /// The style of a mention of an entity of `type`.
     public func entity(_ type: EntityType) -> CellStyle { entityStyles[type] ?? .plain }
+
+    /// The look of a semantic style: its role's, with the entity type's colours and attributes added for a
+    /// mention.
+    public func style(_ style: TextStyle) -> CellStyle {
+        let base: CellStyle = switch style.role {
+        case .plain: .plain
+        case .headline: headline
+        case .dateline: dateline
+        case .sectionHeading: sectionHeading
+        case .speaker: speaker
+        case .credits: credits
+        case .quote: quote
+        case .quoteSpeaker: quoteSpeaker
+        case .note: topEntities
+        }
+        guard let type = style.entity else { return base }
+        return base.merged(with: entity(type))
+    }
 
     /// Colours mentions of `type` with `color` (from the config). Monochrome ignores colours; the type's
     /// attributes stay, so types remain distinguishable.

@@ -8,8 +8,8 @@ public struct EntityIndexState: Hashable, Sendable {
     /// Nil shows every type.
     public var type: EntityType?
     public var nameFilter = ""
-    public var selected = 0
-    public var top = 0
+    /// `selected` indexes `entities`; `top` is the first entity shown.
+    public var cursor = Cursor()
 
     public init() {}
 

@@ -13,10 +13,8 @@ public struct EntityPageState: Hashable, Sendable {
     /// story's sentence, and moving the selection changes none of it. Cleared when the profile, filter or
     /// loading state changes.
     var laidOut: EntityPageLines?
-    /// Index into `stories` (the stories shown).
-    public var selected = 0
-    /// First visible line of the page.
-    public var top = 0
+    /// `selected` indexes `stories` (the stories shown); `top` is the first visible line of the page.
+    public var cursor = Cursor()
 
     public init(key: String) { self.key = key }
 

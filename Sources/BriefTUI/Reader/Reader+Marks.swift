@@ -56,8 +56,8 @@ extension Reader {
         return setRead(&state, mark.wasRead, ids: mark.ids)
     }
 
-    /// Changes the read state of the stories held outside the list: the open story, the stories further
-    /// down the stack and the entity pages. (The list reloads from the store.)
+    /// Changes the read state of the stories held outside the list: every story page and entity page on the
+    /// stack. (The list reloads from the store.)
     static func showRead(_ state: inout ReaderState, _ read: Bool, ids: [Int64]) {
         let ids = Set(ids)
         func fix(_ summary: inout StorySummary) {
@@ -65,26 +65,22 @@ extension Reader {
             // The store keeps the real time; on screen only read or not matters.
             summary.readAt = read ? summary.importedAt : nil
         }
-        func fix(_ page: inout StoryPage) {
-            if var stored = page.stored {
+        state.stack.updateAll { screen in
+            switch screen {
+            case var .story(page):
+                guard case .loaded(var stored, let layout) = page.content, ids.contains(stored.summary.id) else { return }
                 fix(&stored.summary)
-                page.stored = stored
+                page.content = .loaded(stored, layout)
+                screen = .story(page)
+            case var .entityPage(page):
+                guard var profile = page.profile,
+                      profile.stories.contains(where: { ids.contains($0.summary.id) }) else { return }
+                for index in profile.stories.indices { fix(&profile.stories[index].summary) }
+                page.profile = profile
+                screen = .entityPage(page)
+            default:
+                break
             }
         }
-        func fix(_ page: inout EntityPageState) {
-            guard var profile = page.profile else { return }
-            for index in profile.stories.indices { fix(&profile.stories[index].summary) }
-            page.profile = profile
-        }
-        if var page = state.page {
-            fix(&page)
-            state.page = page
-        }
-        for index in state.savedPages.indices { fix(&state.savedPages[index]) }
-        if var page = state.entityPage {
-            fix(&page)
-            state.entityPage = page
-        }
-        for index in state.savedEntityPages.indices { fix(&state.savedEntityPages[index]) }
     }
 }

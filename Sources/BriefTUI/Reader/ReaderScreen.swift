@@ -1,10 +1,27 @@
-/// The screens of the reader, kept as a stack (the story list is always at the bottom).
+/// One screen of the reader's stack with everything it shows and where the reader is in it, so leaving the
+/// screens above it brings it back exactly as it was.
 public enum ReaderScreen: Hashable, Sendable {
+    /// The story list (always the bottom of the stack). Its stories and selection live in `ReaderState`,
+    /// since every screen above reads and marks them.
     case list
-    case story
-    case help
-    /// The open story's entities (a panel beside or over the story).
-    case entities
-    case entityPage
-    case entityIndex
+    /// A story, loading or loaded.
+    case story(StoryPage)
+    /// The keys.
+    case help(Cursor)
+    /// The entities of the story right below it (a panel beside or over that story).
+    case entities(EntityPanelState)
+    case entityPage(EntityPageState)
+    case entityIndex(EntityIndexState)
+
+    /// Which screen this is, without its state.
+    public var kind: ScreenKind {
+        switch self {
+        case .list: .list
+        case .story: .story
+        case .help: .help
+        case .entities: .entities
+        case .entityPage: .entityPage
+        case .entityIndex: .entityIndex
+        }
+    }
 }

@@ -5,9 +5,10 @@ public struct ReaderState: Hashable, Sendable {
     public var size: ScreenSize
     public var theme: Theme
     public var keymap: Keymap
-    /// The screen stack; the story list is always at the bottom.
-    public var screens: [ReaderScreen] = [.list]
-    /// The story list as last loaded (all stories, or only unread ones).
+    /// The screens, the story list at the bottom, each with its own state, and the prompt line.
+    public var stack = ScreenStack()
+    /// The story list as last loaded (all stories, or only unread ones). The list's state lives here rather
+    /// than in `ReaderScreen.list` because every screen reads and marks its stories.
     public var stories: [StorySummary] = []
     public var hasLoaded = false
     public var totalCount = 0
@@ -17,9 +18,6 @@ public struct ReaderState: Hashable, Sendable {
     public var selectedID: Int64?
     /// First visible row of the list.
     public var listTop = 0
-    public var page: StoryPage?
-    /// First visible line of the help or entities screen.
-    public var overlayTop = 0
     /// A one-line message for the status bar, cleared by the next key.
     public var status: String?
     /// The read-mark changes `u` can take back, the latest last (at most `ReadMark.undoLimit`).
@@ -27,16 +25,8 @@ public struct ReaderState: Hashable, Sendable {
     public var isFinished = false
     /// The library search whose results the list shows, if any.
     public var search: String?
-    /// The prompt line, while open.
-    public var prompt: Prompt?
-    /// The open entity page.
-    public var entityPage: EntityPageState?
-    /// Story pages and entity pages further down the screen stack, restored by `back`.
-    public var savedPages: [StoryPage] = []
-    public var savedEntityPages: [EntityPageState] = []
-    public var index = EntityIndexState()
-    /// The selected row of the story's entity panel.
-    public var panelSelection = 0
+    /// The entity index as it was last left, so `e` opens it again with its type, filter and selection.
+    public var lastIndex = EntityIndexState()
     /// Whether opening a story marks it read (config `open_marks_read`).
     public var openMarksRead = true
     /// A feed refresh is running.
@@ -48,8 +38,23 @@ public struct ReaderState: Hashable, Sendable {
         self.keymap = keymap
     }
 
-    /// The screen on top of the stack.
-    public var screen: ReaderScreen { screens.last ?? .list }
+    /// The kind of the screen on top of the stack.
+    public var screen: ScreenKind { stack.top.kind }
+
+    /// The kinds of the screens on the stack, bottom first.
+    public var screens: [ScreenKind] { stack.kinds }
+
+    /// The prompt line, while open (over the top screen).
+    public var prompt: Prompt? {
+        get { stack.prompt }
+        set { stack.prompt = newValue }
+    }
+
+    /// The story the reader is in: the top-most story page on the stack.
+    public var page: StoryPage? { stack.topStory }
+    /// The top-most entity page and entity index on the stack.
+    public var entityPage: EntityPageState? { stack.topEntityPage }
+    public var index: EntityIndexState? { stack.topIndex }
 
     /// Rows between the title bar and the status bar.
     public var bodyHeight: Int { max(1, size.height - 2) }

@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefModel
 /// The title bar and status bar every screen shares.
 enum Chrome {

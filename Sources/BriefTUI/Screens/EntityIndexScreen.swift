@@ -3,9 +3,8 @@ import BriefStore
 
 /// The library's entities, most mentioned first, with the type and name filters in the title bar.
 enum EntityIndexScreen {
-    static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    static func draw(_ index: EntityIndexState, _ state: ReaderState, into grid: inout CellGrid) {
         let theme = state.theme
-        let index = state.index
         var title = " Brief › Entities · \(index.type?.displayName ?? "All types")"
         if !index.nameFilter.isEmpty { title += " · “\(index.nameFilter)”" }
         Chrome.drawTitle(title, right: index.hasLoaded ? "\(index.entities.count) " : "", into: &grid, theme: theme)
@@ -24,16 +23,16 @@ enum EntityIndexScreen {
             return
         }
         let height = max(1, state.bodyHeight - 1)
-        let end = min(index.entities.count, index.top + height)
-        guard index.top < end else { return }
-        for row in index.top..<end {
+        let end = min(index.entities.count, index.cursor.top + height)
+        guard index.cursor.top < end else { return }
+        for row in index.cursor.top..<end {
             let entity = index.entities[row]
-            let y = 2 + row - index.top
+            let y = 2 + row - index.cursor.top
             var x = grid.write(pad(entity.mentions, 10) + pad(entity.stories, 8) + "  ", x: 1, y: y, style: theme.date)
             if wide { x = grid.write(TextFit.pad(entity.type.displayName, to: 14), x: x, y: y, style: theme.topEntities) }
             grid.write(TextFit.truncate(TerminalText.sanitize(entity.name, keepNewlines: false), to: grid.width - x - 1),
                        x: x, y: y, style: theme.entity(entity.type))
-            if row == index.selected {
+            if row == index.cursor.selected {
                 grid.restyle(Rect(x: 0, y: y, width: grid.width, height: 1)) { $0.merged(with: theme.selection) }
             }
         }

@@ -2,75 +2,10 @@ import BriefLibrary
 import BriefModel
 import BriefTagger
 
-/// An entity's page: its name, type and aliases, then every story that mentions it (newest first, unread
-/// marked; only those matching the filter while one is set) with the sentence of the mention, the entity
-/// highlighted.
+/// An entity's page (its lines are `EntityPageLines`), the selected story's first line reversed.
 enum EntityPageScreen {
-    /// The page's lines at `width`: those kept on the page when they were laid out for it, else laid out now.
-    static func laidOut(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
-        if let kept = page.laidOut, kept.width == width { return kept }
-        return lines(page, width: width, theme: theme)
-    }
-
-    static func lines(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
-        var result = EntityPageLines(width: width)
-        guard let profile = page.profile else {
-            result.lines = [[StyledSpan(page.hasLoaded ? "This entity is no longer in the cache." : "Loading…")]]
-            return result
-        }
-        let entity = profile.entity
-        let style = theme.entity(entity.type)
-        let textWidth = max(1, width - 2)
-        func add(_ glyphs: [StyledGrapheme], indent: Int = 0) {
-            for line in TextWrapper.wrap(glyphs, width: max(1, textWidth - indent)) {
-                var spans = [StyledSpan(String(repeating: " ", count: indent))]
-                spans += StyledSpan.runs(line)
-                result.lines.append(spans)
-            }
-        }
-        add(StyledGrapheme.run(entity.name, style.merged(with: theme.headline)))
-        let stories = profile.stories.count
-        add(StyledGrapheme.run("\(entity.type.displayName) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", theme.dateline))
-        if !profile.aliases.isEmpty {
-            add(StyledGrapheme.run("Also: " + profile.aliases.joined(separator: ", "), theme.topEntities))
-        }
-        result.lines.append([])
-        let shown = page.stories
-        for story in shown {
-            let first = result.lines.count
-            let summary = story.summary
-            let date = StoryDates.format(summary.published ?? summary.importedAt) + "  "
-            let room = max(0, textWidth - 2 - date.count)
-            let title = TextFit.truncate(TerminalText.sanitize(summary.title, keepNewlines: false), to: room)
-            result.lines.append([StyledSpan(summary.isRead ? "  " : "● ", theme.unreadMarker), StyledSpan(date, theme.date),
-                                 StyledSpan(title, summary.isRead ? theme.readTitle : theme.unreadTitle)])
-            add(sentenceGlyphs(story, highlight: style), indent: 4)
-            result.lines.append([])
-            result.storyRows.append(first..<result.lines.count - 1)
-        }
-        if profile.stories.isEmpty {
-            result.lines.append([StyledSpan("No stories mention it any more.")])
-        } else if shown.isEmpty {
-            add(StyledGrapheme.run("No headline here holds “\(TerminalText.sanitize(page.filter, keepNewlines: false))”. Esc clears the filter."))
-        }
-        return result
-    }
-
-    /// The sentence with the mention in the entity's style.
-    private static func sentenceGlyphs(_ story: EntityStory, highlight: CellStyle) -> [StyledGrapheme] {
-        let scalars = Array(story.sentence.unicodeScalars)
-        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        guard story.mentionStart >= 0, story.mentionStart < story.mentionEnd, story.mentionEnd <= scalars.count else {
-            return StyledGrapheme.run(story.sentence)
-        }
-        return StyledGrapheme.run(text(0..<story.mentionStart))
-            + StyledGrapheme.run(text(story.mentionStart..<story.mentionEnd), highlight)
-            + StyledGrapheme.run(text(story.mentionEnd..<scalars.count))
-    }
-
-    static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    static func draw(_ page: EntityPageState, _ state: ReaderState, into grid: inout CellGrid) {
         let theme = state.theme
-        guard let page = state.entityPage else { return }
         var name = page.profile.map { "\($0.entity.type.displayName): \($0.entity.name)" } ?? "Entity"
         if !page.filter.isEmpty { name += " · “\(page.filter)”" }
         let count = page.profile.map { profile in
@@ -81,13 +16,13 @@ enum EntityPageScreen {
         let hints = page.filter.isEmpty ? " Enter opens at the mention · / filter · q back · e index"
             : " Enter opens at the mention · Esc clears the filter · q back"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
-        let content = laidOut(page, width: grid.width, theme: theme)
+        let content = EntityPageLines.laidOut(page, width: grid.width, theme: theme)
         let height = state.bodyHeight
-        let end = min(content.lines.count, page.top + height)
-        guard page.top < end else { return }
-        let selected = content.rows(ofStory: page.selected)
-        for index in page.top..<end {
-            let y = 1 + index - page.top
+        let end = min(content.lines.count, page.cursor.top + height)
+        guard page.cursor.top < end else { return }
+        let selected = content.rows(ofStory: page.cursor.selected)
+        for index in page.cursor.top..<end {
+            let y = 1 + index - page.cursor.top
             grid.write(content.lines[index], x: 1, y: y)
             if let selected, index == selected.lowerBound {
                 grid.restyle(Rect(x: 0, y: y, width: grid.width, height: 1)) { $0.merged(with: theme.selection) }

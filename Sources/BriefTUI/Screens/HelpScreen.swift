@@ -1,41 +1,11 @@
-/// The keys screen, generated from the keymap so it always tells the truth. A last, dimmed column names
-/// each operation as `config.toml` rebinds it (on a narrow screen it is the first thing cut).
+/// The keys screen (its lines are `HelpLines`).
 enum HelpScreen {
-    static func lines(_ keymap: Keymap, theme: Theme) -> [[StyledSpan]] {
-        let labels = keymap.bindings.map { $0.keys.map(\.label).joined(separator: " ") }
-        let column = min(18, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-        let summaryColumn = min(44, (keymap.bindings.map { DisplayWidth.of($0.summary) }.max() ?? 0) + 2)
-        var lines: [[StyledSpan]] = []
-        for scope in KeyScope.allCases {
-            let bindings = keymap.bindings.indices.filter { keymap.bindings[$0].scope == scope }
-            guard !bindings.isEmpty else { continue }
-            if !lines.isEmpty { lines.append([]) }
-            lines.append([StyledSpan(scope.rawValue, theme.sectionHeading)])
-            for index in bindings {
-                let binding = keymap.bindings[index]
-                guard !binding.name.isEmpty else {
-                    lines.append([StyledSpan("  " + TextFit.pad(labels[index], to: column), theme.helpKey),
-                                  StyledSpan(binding.summary)])
-                    continue
-                }
-                lines.append([StyledSpan("  " + TextFit.pad(labels[index], to: column), theme.helpKey),
-                              StyledSpan(TextFit.pad(binding.summary, to: summaryColumn)),
-                              StyledSpan(binding.name, theme.topEntities)])
-            }
-        }
-        return lines
-    }
-
-    static func draw(_ state: ReaderState, into grid: inout CellGrid) {
+    static func draw(_ cursor: Cursor, _ state: ReaderState, into grid: inout CellGrid) {
         Chrome.drawTitle(" Brief › Keys", into: &grid, theme: state.theme)
         Chrome.drawStatus(state.status.map { " " + $0 } ?? " q or ? closes · j/k scroll", into: &grid, theme: state.theme)
-        draw(lines(state.keymap, theme: state.theme), from: state.overlayTop, height: state.bodyHeight, into: &grid)
-    }
-
-    /// Draws `lines` from `top` into the body rows.
-    static func draw(_ lines: [[StyledSpan]], from top: Int, height: Int, into grid: inout CellGrid) {
-        let end = min(lines.count, top + height)
-        guard top >= 0, top < end else { return }
-        for index in top..<end { grid.write(lines[index], x: 1, y: 1 + index - top) }
+        let lines = HelpLines.lines(state.keymap, theme: state.theme)
+        let end = min(lines.count, cursor.top + state.bodyHeight)
+        guard cursor.top >= 0, cursor.top < end else { return }
+        for index in cursor.top..<end { grid.write(lines[index], x: 1, y: 1 + index - cursor.top) }
     }
 }

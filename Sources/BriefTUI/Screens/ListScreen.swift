@@ -1,3 +1,4 @@
+import BriefLayout
 import BriefModel
 import BriefStore
 import Foundation

@@ -33,12 +33,17 @@ struct LayoutScratch {
         self.count = count
     }
 
-    /// Wraps the measured block to `width` into `ranges`.
-    mutating func wrap(width: Int) {
+    /// Wraps the measured block to `width` into `ranges`; with no width, breaks it only at its line breaks.
+    mutating func wrap(width: Int?) {
         ranges.removeAll(keepingCapacity: true)
         let count = self.count
         metrics.withUnsafeBufferPointer { all in
-            TextWrapper.lineRanges(UnsafeBufferPointer(rebasing: all[0..<count]), width: width, into: &ranges)
+            let block = UnsafeBufferPointer(rebasing: all[0..<count])
+            if let width {
+                TextWrapper.lineRanges(block, width: width, into: &ranges)
+            } else {
+                TextWrapper.hardLineRanges(block, into: &ranges)
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 import BriefModel
-/// One grapheme on its way to the screen, with its width, style, and the mention it belongs to (if any).
+/// One grapheme of laid-out text, with its width, semantic style, and the mention it belongs to (if any).
 public struct StyledGrapheme: Hashable, Sendable {
     public var character: Character
     public var width: Int
-    public var style: CellStyle
+    public var style: TextStyle
     /// The story-wide number of the mention this grapheme is part of, so focus can highlight it.
     public var mention: Int?
 
@@ -28,7 +28,7 @@ public struct StyledGrapheme: Hashable, Sendable {
         return ascii == 0x0A || ascii == 0x0D
     }
 
-    public init(_ character: Character, style: CellStyle = .plain, mention: Int? = nil) {
+    public init(_ character: Character, style: TextStyle = .plain, mention: Int? = nil) {
         self.character = character
         width = DisplayWidth.of(character)
         self.style = style
@@ -36,7 +36,7 @@ public struct StyledGrapheme: Hashable, Sendable {
     }
 
     /// The graphemes of `text` (sanitised for the terminal) in one style.
-    public static func run(_ text: String, _ style: CellStyle = .plain, mention: Int? = nil) -> [StyledGrapheme] {
+    public static func run(_ text: String, _ style: TextStyle = .plain, mention: Int? = nil) -> [StyledGrapheme] {
         var glyphs: [StyledGrapheme] = []
         append(Substring(TerminalText.sanitize(text, keepNewlines: false)), style, mention: mention, to: &glyphs)
         return glyphs
@@ -44,7 +44,7 @@ public struct StyledGrapheme: Hashable, Sendable {
 
     /// Appends the graphemes of `text` (already sanitised) in one style. A printable ASCII byte before another
     /// ASCII byte is a one-column grapheme of its own, made without grapheme breaking or width tables.
-    static func append(_ text: Substring, _ style: CellStyle, mention: Int?, to glyphs: inout [StyledGrapheme]) {
+    static func append(_ text: Substring, _ style: TextStyle, mention: Int?, to glyphs: inout [StyledGrapheme]) {
         let handled: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
             for byte in bytes {
@@ -57,7 +57,7 @@ public struct StyledGrapheme: Hashable, Sendable {
     }
 
     /// A grapheme whose width is already known.
-    private init(character: Character, width: Int, style: CellStyle, mention: Int?) {
+    private init(character: Character, width: Int, style: TextStyle, mention: Int?) {
         self.character = character
         self.width = width
         self.style = style

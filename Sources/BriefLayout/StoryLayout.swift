@@ -1,10 +1,11 @@
 import BriefModel
-import BriefStore
 import BriefTagger
 import Foundation
 
-/// A story laid out for a width: its lines, where each section starts, and where each mention sits.
-/// A pure function of the story, the width and the theme (tested as text).
+/// A story laid out as lines of styled runs: its lines, where each section starts, and where each mention
+/// sits. The one story renderer: the reader draws a `.screen` layout with its theme, `brief show` prints a
+/// `.plain` one without styles (`plainText`), so how a headline, dateline, heading or quote is shown is
+/// decided here once. A pure function of the story, its day and the format (tested as text).
 ///
 /// Laying out measures every grapheme once (one byte each, ASCII without Unicode tables) and keeps only
 /// where each line starts and ends; a line's styled graphemes are built when it is read (`lines[i]`), so a
@@ -14,26 +15,37 @@ public struct StoryLayout: Hashable, Sendable {
     /// First line of each section, and of the Quotes section, in reading order.
     public private(set) var sectionStarts: [Int] = []
     public private(set) var mentions: [MentionSpot] = []
+    public let format: StoryFormat
+    /// The columns lines are wrapped to (0 for plain text, which is not wrapped).
     public let width: Int
 
-    /// Lays out `stored` in `width` columns.
-    public init(_ stored: StoredStory, width: Int, theme: Theme) {
-        self.width = max(1, width)
-        let story = stored.story
+    /// Lays out `story`, published (or else imported) on `date`, in `width` columns for the reader.
+    public init(_ story: Story, date: Date, width: Int) {
+        self.init(story, date: date, format: .screen(width: width))
+    }
+
+    public init(_ story: Story, date: Date, format: StoryFormat) {
+        self.format = format
+        var plainSource: String?
+        switch format {
+        case let .screen(width): self.width = max(1, width)
+        case let .plain(source):
+            width = 0
+            plainSource = source
+        }
+        let plain = plainSource != nil
         var scratch = LayoutScratch()
 
-        addWrapped(RunList(story.title, theme.headline), &scratch)
-        var dateline: [String] = []
-        if let places = story.dateline?.places, !places.isEmpty { dateline.append(places.joined(separator: " · ")) }
-        if let agency = story.dateline?.agency, !agency.isEmpty { dateline.append(agency) }
-        dateline.append(StoryDates.format(stored.summary.published ?? stored.summary.importedAt))
-        addWrapped(RunList(dateline.joined(separator: " · "), theme.dateline), &scratch)
+        addWrapped(RunList(story.title, TextStyle(.headline)), &scratch)
+        var dateline = StoryDateline.text(story.dateline, date: date)
+        if let plainSource { dateline += " · " + plainSource }
+        addWrapped(RunList(dateline, TextStyle(.dateline)), &scratch)
         addBlank()
-        if story.sections.contains(where: { $0.paragraphs.contains { !$0.mentions.isEmpty } }) {
+        if !plain, story.sections.contains(where: { $0.paragraphs.contains { !$0.mentions.isEmpty } }) {
             var legend = RunList()
             for type in EntityType.allCases {
                 if !legend.runs.isEmpty { legend.add("  ", .plain) }
-                legend.add(type.displayName, theme.entity(type))
+                legend.add(type.displayName, TextStyle(.plain, entity: type))
             }
             addWrapped(legend, &scratch)
             addBlank()
@@ -42,14 +54,25 @@ public struct StoryLayout: Hashable, Sendable {
         var mentionNumber = 0
         for section in story.sections {
             sectionStarts.append(lines.count)
-            let bodyStyle: CellStyle = section.kind == .credits ? theme.credits : .plain
-            if let title = section.title, !title.isEmpty {
-                let style = section.kind == .turn ? theme.speaker : theme.sectionHeading
-                addWrapped(RunList(title, style), &scratch)
-                if section.kind != .turn { addBlank() }
+            let bodyStyle = TextStyle(section.kind == .credits ? .credits : .plain)
+            // Plain text runs a turn's speaker into its first paragraph, where the screen gives it a line.
+            var speaker = RunList()
+            let title = section.title.flatMap { $0.isEmpty ? nil : $0 }
+            if section.kind == .turn {
+                if plain {
+                    speaker.add((title ?? "SPEAKER") + ": ", TextStyle(.speaker))
+                } else if let title {
+                    addWrapped(RunList(title, TextStyle(.speaker)), &scratch)
+                }
+            } else if let title {
+                addWrapped(RunList(plain ? "## " + title : title, TextStyle(.sectionHeading)), &scratch)
+                addBlank()
             }
             for paragraph in section.paragraphs {
-                let runs = StoryLayout.runs(of: paragraph, style: bodyStyle, theme: theme, firstNumber: mentionNumber)
+                var runs = speaker
+                speaker = RunList()
+                StoryLayout.addRuns(of: paragraph, style: bodyStyle, firstNumber: mentionNumber, keepNewlines: plain,
+                                    to: &runs)
                 addWrapped(runs, &scratch)
                 for (number, line) in scratch.mentionLines {
                     let mention = paragraph.mentions[number - mentionNumber]
@@ -61,21 +84,37 @@ public struct StoryLayout: Hashable, Sendable {
             }
         }
 
+        // Lists: on screen each item is a block of its own; in plain text an indented line.
+        let indent = plain ? "  " : ""
         if !story.quotes.isEmpty {
             sectionStarts.append(lines.count)
-            addWrapped(RunList("Quotes", theme.sectionHeading), &scratch)
-            addBlank()
+            addWrapped(RunList("Quotes", TextStyle(.sectionHeading)), &scratch)
+            if !plain { addBlank() }
             for quote in story.quotes {
-                var runs = RunList("“" + quote.text + "”", theme.quote)
+                var runs = RunList(indent + "“" + quote.text + "”", TextStyle(.quote))
                 if let speaker = quote.speaker, !speaker.isEmpty {
                     runs.add(" — ", .plain)
-                    runs.add(speaker, theme.quoteSpeaker)
+                    runs.add(speaker, TextStyle(.quoteSpeaker))
                 }
                 addWrapped(runs, &scratch)
-                addBlank()
+                if !plain { addBlank() }
+            }
+        }
+        if plain, !story.entities.isEmpty {
+            if !story.quotes.isEmpty { addBlank() }
+            addWrapped(RunList("Entities", TextStyle(.sectionHeading)), &scratch)
+            for entity in EntityRanking.ranked(story.entities) {
+                var runs = RunList(indent + entity.name, TextStyle(.plain, entity: entity.type))
+                runs.add(" (\(entity.type.rawValue), \(entity.mentions)×)", TextStyle(.note))
+                addWrapped(runs, &scratch)
             }
         }
         if let last = lines.indices.last, lines.isBlank(last) { lines.spans.removeLast() }
+    }
+
+    /// The layout as plain text: its lines without styles, joined by line breaks.
+    public var plainText: String {
+        lines.indices.map { lines.text(ofLine: $0) }.joined(separator: "\n")
     }
 
     /// The first line of the block `target`, or of the first block after it that has lines.
@@ -89,11 +128,11 @@ public struct StoryLayout: Hashable, Sendable {
         return low < lines.spans.count ? low : max(0, lines.spans.count - 1)
     }
 
-    /// The paragraph as styled pieces, each mention a piece of its own in its entity type's style. Mention
+    /// Adds the paragraph as styled pieces, each mention a piece of its own naming its entity type. Mention
     /// offsets count Unicode scalars of the raw text, so the text is cut at mention boundaries before it is
     /// sanitised.
-    static func runs(of paragraph: Paragraph, style: CellStyle, theme: Theme, firstNumber: Int) -> RunList {
-        var runs = RunList()
+    static func addRuns(of paragraph: Paragraph, style: TextStyle, firstNumber: Int, keepNewlines: Bool,
+                        to runs: inout RunList) {
         var text = paragraph.text
         text.withUTF8 { bytes in
             let count = bytes.count
@@ -120,24 +159,25 @@ public struct StoryLayout: Hashable, Sendable {
                 guard mention.start >= position, mention.start < mention.end, mention.end <= scalarCount else { continue }
                 let start = byteOffset(ofScalar: mention.start)
                 let end = byteOffset(ofScalar: mention.end)
-                runs.add(piece(positionByte, start), style)
-                runs.add(piece(start, end), style.merged(with: theme.entity(mention.type)), mention: firstNumber + offset)
+                runs.add(piece(positionByte, start), style, keepNewlines: keepNewlines)
+                runs.add(piece(start, end), style.mentioning(mention.type), mention: firstNumber + offset,
+                         keepNewlines: keepNewlines)
                 position = mention.end
                 positionByte = end
             }
-            runs.add(piece(positionByte, count), style)
+            runs.add(piece(positionByte, count), style, keepNewlines: keepNewlines)
         }
-        return runs
     }
 
     // MARK: - Building
 
-    /// Wraps one block and records its lines; leaves in `scratch.mentionLines`, for each mention piece that
-    /// shows, its number and the line holding its first grapheme.
+    /// Lays one block out in lines (wrapped on screen, at its own line breaks in plain text) and records
+    /// them; leaves in `scratch.mentionLines`, for each mention piece that shows, its number and the line
+    /// holding its first grapheme.
     private mutating func addWrapped(_ list: RunList, _ scratch: inout LayoutScratch) {
         let block = lines.blocks.count
         scratch.measure(list.runs)
-        scratch.wrap(width: width)
+        scratch.wrap(width: width > 0 ? width : nil)
         let firstLine = lines.spans.count
         for range in scratch.ranges {
             lines.spans.append(LineSpan(block: block, start: scratch.offsets[range.lowerBound],

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Dates as the reader shows them: `2026-11-28`, in UTC so the screen matches `brief list`.
-enum StoryDates {
+public enum StoryDates {
     /// The UTC calendar day of `date`, computed from the seconds since 1970 (a list row or an entity page
     /// formats hundreds of them per frame; a `Calendar` is much slower and gives the same day).
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         // Beyond what any calendar here can mean (and what Int holds): say so rather than trap.
         guard seconds.isFinite, abs(seconds) < 1e15 else { return "????-??-??" }

@@ -1,4 +1,4 @@
-@testable import BriefTUI
+@testable import BriefLayout
 import Foundation
 import Testing
 

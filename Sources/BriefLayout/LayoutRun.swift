@@ -2,7 +2,7 @@
 /// it starts in the block, in UTF-8 bytes of the block's pieces put end to end.
 struct LayoutRun: Hashable, Sendable {
     var text: String
-    var style: CellStyle
+    var style: TextStyle
     var mention: Int?
     var start: Int
 

@@ -14,6 +14,16 @@ public enum TextWrapper {
         wrap(StyledGrapheme.run(text), width: width).map { String($0.map(\.character)) }
     }
 
+    /// The lines of text that is not wrapped: broken at its line breaks only, every space kept.
+    static func hardLineRanges(_ metrics: UnsafeBufferPointer<GraphemeMetrics>, into lines: inout [Range<Int>]) {
+        var start = 0
+        for index in metrics.indices where metrics[index].isLineBreak {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<metrics.count)
+    }
+
     /// The wrapping itself, on grapheme measures only: appends to `lines` the range of graphemes each line
     /// holds (at least one line, possibly empty). A line is always one unbroken run of graphemes, since only
     /// spaces at its ends are ever left out; an empty line's range is empty.

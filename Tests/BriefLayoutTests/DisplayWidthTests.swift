@@ -1,5 +1,5 @@
 import Testing
-@testable import BriefTUI
+@testable import BriefLayout
 
 @Suite("Display width counts terminal columns, not characters")
 struct DisplayWidthTests {

@@ -21,15 +21,27 @@ public struct StoryLines: RandomAccessCollection, Hashable, Sendable {
     func isBlank(_ position: Int) -> Bool { spans[position].start == spans[position].end }
 
     private func glyphs(of span: LineSpan) -> [StyledGrapheme] {
-        guard span.start < span.end, blocks.indices.contains(span.block) else { return [] }
         var glyphs: [StyledGrapheme] = []
+        forEachPiece(of: span) { piece, run in StyledGrapheme.append(piece, run.style, mention: run.mention, to: &glyphs) }
+        return glyphs
+    }
+
+    /// The text of the line at `position`, without styles (built from the layout's pieces, not graphemes).
+    public func text(ofLine position: Int) -> String {
+        var text = ""
+        forEachPiece(of: spans[position]) { piece, _ in text += piece }
+        return text
+    }
+
+    /// Calls `body` with the part of each of the block's pieces that the line `span` shows, in order.
+    private func forEachPiece(of span: LineSpan, _ body: (Substring, LayoutRun) -> Void) {
+        guard span.start < span.end, blocks.indices.contains(span.block) else { return }
         for run in blocks[span.block] where run.end > span.start && run.start < span.end {
             let utf8 = run.text.utf8
             let from = utf8.index(utf8.startIndex, offsetBy: Swift.max(span.start, run.start) - run.start)
             let to = utf8.index(utf8.startIndex, offsetBy: Swift.min(span.end, run.end) - run.start)
-            StyledGrapheme.append(run.text[from..<to], run.style, mention: run.mention, to: &glyphs)
+            body(run.text[from..<to], run)
         }
-        return glyphs
     }
 
     /// Puts the line's bytes, lowercased, into `bytes` when the line is all printable ASCII; else false.
@@ -51,12 +63,7 @@ public struct StoryLines: RandomAccessCollection, Hashable, Sendable {
 
     /// Calls `body` with each grapheme of the line `span` shows, lowercased (as `Character(c.lowercased())`).
     func forEachCharacter(of span: LineSpan, _ body: (Character) -> Void) {
-        guard span.start < span.end, blocks.indices.contains(span.block) else { return }
-        for run in blocks[span.block] where run.end > span.start && run.start < span.end {
-            let utf8 = run.text.utf8
-            let from = utf8.index(utf8.startIndex, offsetBy: Swift.max(span.start, run.start) - run.start)
-            let to = utf8.index(utf8.startIndex, offsetBy: Swift.min(span.end, run.end) - run.start)
-            let piece = run.text[from..<to]
+        forEachPiece(of: span) { piece, _ in
             let ascii: Bool? = piece.utf8.withContiguousStorageIfAvailable { bytes in
                 guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
                 for byte in bytes {
@@ -64,7 +71,7 @@ public struct StoryLines: RandomAccessCollection, Hashable, Sendable {
                 }
                 return true
             }
-            if ascii == true { continue }
+            if ascii == true { return }
             for character in piece { body(Character(character.lowercased())) }
         }
     }

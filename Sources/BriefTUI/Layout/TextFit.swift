@@ -1,3 +1,4 @@
+import BriefLayout
 /// Cutting text to a number of display columns.
 enum TextFit {
     /// `text` cut to at most `width` columns, ending in `…` when something was cut.

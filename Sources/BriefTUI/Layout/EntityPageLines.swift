@@ -1,0 +1,81 @@
+import BriefLayout
+import BriefLibrary
+import BriefModel
+import BriefTagger
+
+/// An entity page as lines: its name, type and aliases, then every story that mentions it (newest first,
+/// unread marked; only those matching the filter while one is set) with the sentence of the mention, the
+/// entity highlighted; and the lines each story occupies (for selection and scrolling).
+struct EntityPageLines: Hashable, Sendable {
+    /// The width the page was laid out for.
+    var width = 0
+    var lines: [[StyledSpan]] = []
+    /// For each story on the page, the range of lines it occupies.
+    var storyRows: [Range<Int>] = []
+
+    func rows(ofStory index: Int) -> Range<Int>? {
+        storyRows.indices.contains(index) ? storyRows[index] : nil
+    }
+
+    /// The page's lines at `width`: those kept on the page when they were laid out for it, else laid out now.
+    static func laidOut(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
+        if let kept = page.laidOut, kept.width == width { return kept }
+        return make(page, width: width, theme: theme)
+    }
+
+    static func make(_ page: EntityPageState, width: Int, theme: Theme) -> EntityPageLines {
+        var result = EntityPageLines(width: width)
+        guard let profile = page.profile else {
+            result.lines = [[StyledSpan(page.hasLoaded ? "This entity is no longer in the cache." : "Loading…")]]
+            return result
+        }
+        let entity = profile.entity
+        let type = entity.type
+        let textWidth = max(1, width - 2)
+        func add(_ glyphs: [StyledGrapheme], indent: Int = 0) {
+            for line in TextWrapper.wrap(glyphs, width: max(1, textWidth - indent)) {
+                var spans = [StyledSpan(String(repeating: " ", count: indent))]
+                spans += StyledSpan.runs(line, theme: theme)
+                result.lines.append(spans)
+            }
+        }
+        add(StyledGrapheme.run(entity.name, TextStyle(.headline, entity: type)))
+        let stories = profile.stories.count
+        add(StyledGrapheme.run("\(entity.type.displayName) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", TextStyle(.dateline)))
+        if !profile.aliases.isEmpty {
+            add(StyledGrapheme.run("Also: " + profile.aliases.joined(separator: ", "), TextStyle(.note)))
+        }
+        result.lines.append([])
+        let shown = page.stories
+        for story in shown {
+            let first = result.lines.count
+            let summary = story.summary
+            let date = StoryDates.format(summary.published ?? summary.importedAt) + "  "
+            let room = max(0, textWidth - 2 - date.count)
+            let title = TextFit.truncate(TerminalText.sanitize(summary.title, keepNewlines: false), to: room)
+            result.lines.append([StyledSpan(summary.isRead ? "  " : "● ", theme.unreadMarker), StyledSpan(date, theme.date),
+                                 StyledSpan(title, summary.isRead ? theme.readTitle : theme.unreadTitle)])
+            add(sentenceGlyphs(story, highlight: TextStyle(.plain, entity: type)), indent: 4)
+            result.lines.append([])
+            result.storyRows.append(first..<result.lines.count - 1)
+        }
+        if profile.stories.isEmpty {
+            result.lines.append([StyledSpan("No stories mention it any more.")])
+        } else if shown.isEmpty {
+            add(StyledGrapheme.run("No headline here holds “\(TerminalText.sanitize(page.filter, keepNewlines: false))”. Esc clears the filter."))
+        }
+        return result
+    }
+
+    /// The sentence with the mention in the entity's style.
+    private static func sentenceGlyphs(_ story: EntityStory, highlight: TextStyle) -> [StyledGrapheme] {
+        let scalars = Array(story.sentence.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        guard story.mentionStart >= 0, story.mentionStart < story.mentionEnd, story.mentionEnd <= scalars.count else {
+            return StyledGrapheme.run(story.sentence)
+        }
+        return StyledGrapheme.run(text(0..<story.mentionStart))
+            + StyledGrapheme.run(text(story.mentionStart..<story.mentionEnd), highlight)
+            + StyledGrapheme.run(text(story.mentionEnd..<scalars.count))
+    }
+}
