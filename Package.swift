@@ -24,6 +24,8 @@ let package = Package(
         ]),
         // Feeds layer: HTTP fetching and feed formats.
         .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefStore"]),
+        // Sync layer: clients of feed servers' APIs (TT-RSS, Fever), HTTP only; no store.
+        .target(name: "BriefSync", dependencies: ["BriefModel"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "BriefTUI", dependencies: ["BriefModel", "BriefStore", "BriefFeeds", "CNcursesw", "TOMLKit"]),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefModel", "BriefStore", "BriefFeeds"]),
+        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],
