@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// A small loopback server that answers every request in one hostile way, for the clients' bad-input tests:
-/// blocking sockets, one thread per connection. It stops when the test calls `stop()`, and by itself after two
+/// blocking sockets, one thread per connection. It stops when the test calls `stop()`, and by itself after five
 /// minutes as a safety net.
 final class HostileServer: Sendable {
     enum Behaviour: Sendable {
@@ -47,7 +47,7 @@ final class HostileServer: Sendable {
         guard ready else { close(fd); throw Failure() }
         listener = fd
         port = UInt16(bigEndian: address.sin_port)
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(300)
         Thread.detachNewThread { [self] in acceptLoop(until: deadline) }
     }
 
@@ -105,7 +105,7 @@ final class HostileServer: Sendable {
         case .slowLoris:
             guard write(client, Data("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n".utf8)) else { return }
             let started = Date()
-            while !isStopped && Date().timeIntervalSince(started) < 110 {
+            while !isStopped && Date().timeIntervalSince(started) < 300 {
                 guard write(client, Data(" ".utf8)) else { return }
                 Thread.sleep(forTimeInterval: 0.2)
             }
