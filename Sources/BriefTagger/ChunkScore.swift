@@ -41,10 +41,24 @@ public struct ChunkScore: Sendable {
         }
     }
 
-    /// Scores every sentence of `sentences` (ranges into both label arrays).
-    public static func score(gold: [Int], predicted: [Int], sentences: [Range<Int>]) -> ChunkScore {
+    /// The types scored (`BIOTagSet.types` indices); the report lists only these.
+    public var types: [Int] = Array(BIOTagSet.types.indices)
+
+    /// Scores every sentence of `sentences` (ranges into both label arrays). With `types`, entities of other
+    /// types count as outside in both (as for a corpus without MISC): they are neither missed nor spurious.
+    public static func score(gold: [Int], predicted: [Int], sentences: [Range<Int>],
+                             types: [EntityType]? = nil) -> ChunkScore {
         var score = ChunkScore()
-        for s in sentences { score.add(gold: gold[s], predicted: predicted[s]) }
+        guard let types else {
+            for s in sentences { score.add(gold: gold[s], predicted: predicted[s]) }
+            return score
+        }
+        let kept = Set(types.compactMap { BIOTagSet.types.firstIndex(of: $0) })
+        score.types = kept.sorted()
+        func only(_ labels: ArraySlice<Int>) -> [Int] {
+            labels.map { let t = BIOTagSet.typeIndex(of: $0); return t >= 0 && !kept.contains(t) ? 0 : $0 }
+        }
+        for s in sentences { score.add(gold: only(gold[s]), predicted: only(predicted[s])) }
         return score
     }
 
@@ -55,10 +69,10 @@ public struct ChunkScore: Sendable {
         let accuracy = tokens == 0 ? 0 : Double(correctTokens) / Double(tokens)
         lines.append("processed \(tokens) tokens with \(overall.gold) phrases; found: \(overall.predicted) phrases; correct: \(overall.correct).")
         lines.append("accuracy: \(pct(accuracy)); precision: \(pct(overall.precision)); recall: \(pct(overall.recall)); FB1: \(String(format: "%6.2f", overall.f1 * 100))")
-        for (k, type) in BIOTagSet.types.enumerated() {
-            let c = byType[k]
+        for k in types {
+            let type = BIOTagSet.types[k], c = byType[k]
             let name = type.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
-            lines.append("\(name): precision: \(pct(c.precision)); recall: \(pct(c.recall)); FB1: \(String(format: "%6.2f", c.f1 * 100))  \(c.predicted)")
+            lines.append("\(name): precision: \(pct(c.precision)); recall: \(pct(c.recall)); FB1: \(String(format: "%6.2f", c.f1 * 100))  \(c.predicted) found, \(c.gold) gold")
         }
         return lines.joined(separator: "\n")
     }

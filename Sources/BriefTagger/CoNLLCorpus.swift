@@ -124,26 +124,60 @@ public struct CoNLLCorpus: Sendable {
         try columnLabels(fromEnd: 1)
     }
 
+    /// Whether the file uses the tab-separated `token<TAB>tag[<TAB>original tag…]` layout of the extra NER
+    /// corpora (gold tag in column 2), rather than CoNLL-2003's space-separated columns (gold tag last).
+    public var isTabSeparated: Bool {
+        guard let first = tokenLines.first else { return false }
+        return lines[first].tabs
+    }
+
+    /// The gold labels: column 2 of a tab-separated file (the extra corpora keep source tags after it), the
+    /// last column of a space-separated one (CoNLL-2003).
+    public func goldLabels() throws -> [Int] {
+        // A tab-separated CoNLL-2003 file (token, POS, chunk, tag) has no tag in column 2: its last column is gold.
+        if isTabSeparated, let labels = try? secondColumnLabels() { return labels }
+        return try lastColumnLabels()
+    }
+
+    /// Gold labels of a file whose last column is a prediction appended by `brief tag --conll`.
+    public func goldLabelsBeforePrediction() throws -> [Int] {
+        if isTabSeparated, let labels = try? secondColumnLabels() { return labels }
+        return try secondLastColumnLabels()
+    }
+
+    /// Column 2 of every token line as a label index; throws naming the line when it is missing or not a tag.
+    public func secondColumnLabels() throws -> [Int] {
+        try labels(missing: "expected 2 or more columns, the second a tag") { t, line, b in
+            var start = text.tokens[t].byteEnd
+            while start < line.end, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
+            var end = start
+            while end < line.end, b[end] != 0x20, b[end] != 0x09 { end += 1 }
+            return start..<end
+        }
+    }
+
     private func columnLabels(fromEnd: Int) throws -> [Int] {
-        var labels = [Int](repeating: 0, count: tokenLines.count)
-        let b = text.bytes
-        for (t, lineIndex) in tokenLines.enumerated() {
-            let line = lines[lineIndex]
+        try labels(missing: "expected \(fromEnd + 2) or more columns, the last ones tags") { t, line, b in
             var end = line.end
             var start = line.lastColumn
-            var skipped = 0
-            while skipped < fromEnd {
+            for _ in 0..<fromEnd {
                 end = start
                 while end > line.start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
                 start = end
                 while start > line.start, b[start - 1] != 0x20, b[start - 1] != 0x09 { start -= 1 }
-                skipped += 1
             }
-            let tokenEnd = text.tokens[t].byteEnd
-            guard start >= tokenEnd, end > start else {
-                throw TaggerError.malformedCoNLL(path, lineIndex + 1, "expected \(fromEnd + 2) or more columns, the last ones tags")
-            }
-            let name = String(decoding: b[start..<end], as: UTF8.self)
+            return start >= text.tokens[t].byteEnd ? start..<end : end..<end
+        }
+    }
+
+    /// The label in the byte range `column` finds on each token line (empty: the column is missing).
+    private func labels(missing: String, column: (Int, Line, [UInt8]) -> Range<Int>) throws -> [Int] {
+        var labels = [Int](repeating: 0, count: tokenLines.count)
+        let b = text.bytes
+        for (t, lineIndex) in tokenLines.enumerated() {
+            let range = column(t, lines[lineIndex], b)
+            guard !range.isEmpty else { throw TaggerError.malformedCoNLL(path, lineIndex + 1, missing) }
+            let name = String(decoding: b[range], as: UTF8.self)
             guard let label = BIOTagSet.index(of: name) else {
                 throw TaggerError.malformedCoNLL(path, lineIndex + 1, "'\(name)' is not a tag (O, B-/I- with PER, ORG, LOC, MISC)")
             }

@@ -30,7 +30,8 @@ public enum EntityLinker {
 
     /// Links candidates; returns mentions per paragraph (`paragraphCount` lists) and the entities in order
     /// of first mention.
-    public static func link(_ candidates: [Candidate], paragraphCount: Int) -> (mentions: [[Mention]], entities: [Entity]) {
+    public static func link(_ candidates: [Candidate], paragraphCount: Int,
+                            knowledge: KnowledgeBase = KnowledgeBase()) -> (mentions: [[Mention]], entities: [Entity]) {
         var candidates = candidates
         let surfaces = candidates.map { surface($0.text) }
         // 1. One type per surface form: the majority, ties going to the first mention.
@@ -57,6 +58,7 @@ public enum EntityLinker {
         }
         // 2. Distinct forms (type and surface), and what each links to.
         struct Form { var words: [String]; var lower: [String]; var type: EntityType; var first: Int }
+        // (Forms are values so that 2b can retype one.)
         var forms: [Form] = []
         var formIndex: [String: Int] = [:]
         var formOf = [Int](repeating: 0, count: candidates.count)
@@ -111,6 +113,42 @@ public enum EntityLinker {
             // The earliest-mentioned fuller form wins.
             if let o = matches.min(by: { forms[$0].first < forms[$1].first }) { target[f] = o }
         }
+        // 2b. The knowledge base: a canonical form it knows takes its record; a form it knows only as another
+        // type takes that type (`the Kremlin` tagged a place is the government body), except a name that is
+        // part of a fuller person's name in the story, and never to or from MISC.
+        var known: [Int: KnowledgeBase.Record] = [:]
+        if knowledge.count > 0 {
+            let linkedTo = Set(forms.indices.filter { target[$0] != $0 }.map { target[$0] })
+            for f in forms.indices where target[f] == f {
+                let text = candidates[forms[f].first].text
+                if let record = knowledge.lookup(text, type: forms[f].type) {
+                    known[f] = record
+                    // Only an alias of this type (`White House`, an old name of Casablanca) yields to the
+                    // canonical name of one other type (the seat of government).
+                    guard forms[f].type != .group, !knowledge.isCanonical(text, of: record) else { continue }
+                    let canonical = BIOTagSet.types.filter { $0 != forms[f].type && $0 != .group }
+                        .compactMap { knowledge.lookup(text, type: $0) }.filter { knowledge.isCanonical(text, of: $0) }
+                    if canonical.count == 1, let other = canonical.first,
+                       !(forms[f].type == .person && linkedTo.contains(f)) {
+                        forms[f].type = other.type
+                        known[f] = other
+                    }
+                    continue
+                }
+                guard forms[f].type != .group, !linkedTo.contains(f) || forms[f].type != .person else { continue }
+                let others = BIOTagSet.types.filter { $0 != forms[f].type && $0 != .group }
+                    .compactMap { knowledge.lookup(text, type: $0) }
+                guard others.count == 1, let record = others.first else { continue }
+                // A one-word person (`Jordan`, `Georgia`) keeps its type unless nothing in the story names a person
+                // with that word.
+                if forms[f].type == .person, forms[f].words.count == 1, surnames.contains(surface(text)) { continue }
+                forms[f].type = record.type
+                known[f] = record
+            }
+            for k in candidates.indices where forms[target[formOf[k]]].type != candidates[k].type {
+                candidates[k].type = forms[target[formOf[k]]].type
+            }
+        }
         // 3. Entities with keys, canonical names and aliases.
         var entities: [Entity] = []
         var entityIndex: [String: Int] = [:]
@@ -120,11 +158,11 @@ public enum EntityLinker {
         for (k, c) in candidates.enumerated() {
             let t = target[formOf[k]]
             let name: String, key: String
-            if let known = named[t] {
-                (name, key) = known
+            if let seen = named[t] {
+                (name, key) = seen
             } else {
-                name = forms[t].words.joined(separator: " ")
-                key = Self.key(type: c.type, name: name)
+                name = forms[t].words.count == 1 ? candidates[forms[t].first].text : forms[t].words.joined(separator: " ")
+                key = known[t]?.key ?? Self.key(type: c.type, name: name)
                 named[t] = (name, key)
             }
             let e: Int
@@ -133,7 +171,10 @@ public enum EntityLinker {
             } else {
                 e = entities.count
                 entityIndex[key] = e
-                entities.append(Entity(key: key, name: name, type: c.type, aliases: [], mentions: 0))
+                let record = known[t]
+                entities.append(Entity(key: key, name: name, type: c.type, aliases: [], mentions: 0,
+                                       canonicalName: record?.name, knownAliases: record?.aliases ?? [],
+                                       country: record?.country))
                 aliasSets.append([])
             }
             entities[e].mentions += 1

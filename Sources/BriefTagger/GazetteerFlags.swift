@@ -26,6 +26,17 @@ public struct GazetteerFlags: OptionSet, Hashable, Sendable {
     /// An international organisation, agency or bloc (`NATO`, `African Union`); our own list.
     public static let organisation = GazetteerFlags(rawValue: 1 << 15)
 
+    /// A whole name (one word or a phrase) in the knowledge base as a person, organisation or place.
+    public static let knownPerson = GazetteerFlags(rawValue: 1 << 16)
+    public static let knownOrganisation = GazetteerFlags(rawValue: 1 << 17)
+    public static let knownPlace = GazetteerFlags(rawValue: 1 << 18)
+    /// One word of a longer knowledge-base name of that type.
+    public static let knownPersonWord = GazetteerFlags(rawValue: 1 << 19)
+    public static let knownOrganisationWord = GazetteerFlags(rawValue: 1 << 20)
+    public static let knownPlaceWord = GazetteerFlags(rawValue: 1 << 21)
+    /// A given name from the world lists (many countries, not only the US census).
+    public static let givenName = GazetteerFlags(rawValue: 1 << 22)
+
     /// How many flags there are (bits 0 up to this).
-    public static let bitCount = 16
+    public static let bitCount = 23
 }

@@ -11,7 +11,7 @@ public struct Lexicon: Sendable {
     /// Names of several words (`saudi arabia`), keyed by `phraseKey` of their words' hashes.
     private var phrases: [UInt64: GazetteerFlags] = [:]
     /// The most words a phrase has.
-    public static let maxPhraseWords = 4
+    public static let maxPhraseWords = 6
 
     public init(entries: [String: LexiconEntry] = [:]) {
         var table: [UInt64: LexiconEntry] = [:]
@@ -55,15 +55,48 @@ public struct Lexicon: Sendable {
     /// The entry for the hash of a lower-cased word's UTF-8, if any.
     public func entry(forHash hash: UInt64) -> LexiconEntry? { entries[hash] }
 
-    /// Writes `lexicon.tsv` into `directory`, sorted by word so the file is reproducible.
+    /// The given names (the `givenName` flag) live in a file of their own: they derive from a list under the
+    /// GNU FDL, which must ship under its own licence, apart from the CC BY-SA lexicon.
+    public static let givenNamesFileName = "given-names.tsv"
+
+    /// Writes `lexicon.tsv` and `given-names.tsv` into `directory`, sorted by word so the files are reproducible.
     public static func write(_ words: [String: LexiconEntry], to directory: URL) throws {
         var out = "# word\tfrequency\tcluster\tgazetteer\n"
+        var given = "# Given names (Brief's lexicon flag `givenName`), derived from Jörg Michael's nam_dict.txt 1.2,\n"
+            + "# GNU Free Documentation License 1.2 or later: see Resources/NOTICE and Resources/LICENSE.GFDL-1.2.txt.\n"
         for word in words.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            guard let e = words[word] else { continue }
+            guard var e = words[word] else { continue }
+            if e.gazetteer.contains(.givenName) {
+                given += word + "\n"
+                e.gazetteer.remove(.givenName)
+                if e.frequency == 0, !e.hasCluster, e.gazetteer.isEmpty { continue }
+            }
             let cluster = e.hasCluster ? "\(e.cluster64).\(e.cluster1024).\(e.cluster4096)" : ""
             out += "\(word)\t\(e.frequency)\t\(cluster)\t\(e.gazetteer.rawValue)\n"
         }
         try Data(out.utf8).write(to: directory.appendingPathComponent(fileName))
+        try Data(given.utf8).write(to: directory.appendingPathComponent(givenNamesFileName))
+    }
+
+    /// Adds the `givenName` flag to every word of `given-names.tsv` (absent in older models: nothing to add).
+    private mutating func addGivenNames(from directory: URL) throws {
+        let url = directory.appendingPathComponent(Self.givenNamesFileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw TaggerError.unreadable(url.path, "\(error.localizedDescription)") }
+        guard data.last == 0x0A else {
+            throw TaggerError.malformedModel(url.path, 0, "truncated given-name list (no final line break)")
+        }
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            for lineEnd in bytes.indices where bytes[lineEnd] == 0x0A {
+                defer { lineStart = lineEnd + 1 }
+                if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }
+                let hash = FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                entries[hash, default: LexiconEntry()].gazetteer.insert(.givenName)
+            }
+        }
     }
 
     /// Reads `lexicon.tsv` from `directory`.
@@ -71,8 +104,11 @@ public struct Lexicon: Sendable {
         let url = directory.appendingPathComponent(fileName)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw TaggerError.unreadable(url.path, "\(error.localizedDescription)") }
+        guard data.last == 0x0A else {
+            throw TaggerError.malformedModel(url.path, 0, "truncated lexicon (no final line break)")
+        }
         var lexicon = Lexicon()
-        lexicon.entries.reserveCapacity(data.count / 16)
+        lexicon.entries.reserveCapacity(data.count / 20)
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
@@ -83,49 +119,42 @@ public struct Lexicon: Sendable {
                 lineNumber += 1
                 defer { lineStart = lineEnd + 1 }
                 if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue } // blank or `#` comment
-                // Fields: word, frequency, cluster, flags.
-                var fields: [Range<Int>] = []
-                var f = lineStart
-                for k in lineStart..<lineEnd where bytes[k] == 0x09 {
-                    fields.append(f..<k)
-                    f = k + 1
-                }
-                fields.append(f..<lineEnd)
-                guard fields.count == 4, let frequency = parseInt(bytes, fields[1]),
-                      let flags = parseInt(bytes, fields[3]) else {
+                // Fields: word, frequency, cluster, flags (fixed slots: no allocation per line).
+                let fields = ByteFields(bytes, lineStart..<lineEnd, separator: 0x09)
+                let tabs = fields.positions
+                guard fields.count == 3, let frequency = parseInt(bytes, (tabs.0 + 1)..<tabs.1),
+                      let flags = parseInt(bytes, (tabs.2 + 1)..<lineEnd) else {
                     throw TaggerError.malformedModel(url.path, lineNumber, "expected word, frequency, cluster, flags")
                 }
                 var entry = LexiconEntry(frequency: UInt8(clamping: frequency),
                                          gazetteer: GazetteerFlags(rawValue: UInt32(truncatingIfNeeded: flags)))
-                if !fields[2].isEmpty {
-                    var parts: [Int] = []
-                    var p = fields[2].lowerBound
-                    for k in fields[2] where bytes[k] == 0x2E {
-                        parts.append(parseInt(bytes, p..<k) ?? -1)
-                        p = k + 1
-                    }
-                    parts.append(parseInt(bytes, p..<fields[2].upperBound) ?? -1)
-                    if parts.count == 3 {
-                        entry.cluster64 = Int16(clamping: parts[0])
-                        entry.cluster1024 = Int16(clamping: parts[1])
-                        entry.cluster4096 = Int16(clamping: parts[2])
+                let cluster = (tabs.1 + 1)..<tabs.2
+                if !cluster.isEmpty {
+                    let dots = ByteFields(bytes, cluster, separator: 0x2E)
+                    if dots.count == 2 {
+                        let d = dots.positions
+                        entry.cluster64 = Int16(clamping: parseInt(bytes, cluster.lowerBound..<d.0) ?? -1)
+                        entry.cluster1024 = Int16(clamping: parseInt(bytes, (d.0 + 1)..<d.1) ?? -1)
+                        entry.cluster4096 = Int16(clamping: parseInt(bytes, (d.1 + 1)..<cluster.upperBound) ?? -1)
                     }
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[fields[0]])
+                let wordRange = lineStart..<tabs.0
+                let word = UnsafeBufferPointer(rebasing: bytes[wordRange])
                 if word.contains(0x20) {
                     var parts: [UInt64] = []
-                    var a = fields[0].lowerBound
-                    for k in fields[0] where bytes[k] == 0x20 {
+                    var a = wordRange.lowerBound
+                    for k in wordRange where bytes[k] == 0x20 {
                         parts.append(FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[a..<k])))
                         a = k + 1
                     }
-                    parts.append(FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[a..<fields[0].upperBound])))
+                    parts.append(FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[a..<wordRange.upperBound])))
                     lexicon.addPhrase(parts, entry.gazetteer)
                 } else {
                     lexicon.entries[FeatureHash.bytes(word)] = entry
                 }
             }
         }
+        try lexicon.addGivenNames(from: directory)
         return lexicon
     }
 

@@ -7,7 +7,8 @@ import Foundation
 /// longer one as parts (`countryWord`).
 public enum LexiconBuilder {
     /// Builds the entries from `dataDirectory` (the folder holding `wordfreq/`, `wordclusters/`, `gazetteers/`).
-    public static func build(dataDirectory: URL, maxSurnameRank: Int = 20_000) throws -> [String: LexiconEntry] {
+    public static func build(dataDirectory: URL, knowledge: KnowledgeBase? = nil,
+                             maxSurnameRank: Int = 20_000) throws -> [String: LexiconEntry] {
         var entries: [String: LexiconEntry] = [:]
         entries.reserveCapacity(250_000)
 
@@ -96,12 +97,59 @@ public enum LexiconBuilder {
             }
         }
         for name in OrganisationNames.all { flag(name, whole: .organisation, part: []) }
+        // Given names of many countries.
+        for fields in try rows(dataDirectory, "gazetteers/person-names/given-names-by-country.tsv", separator: "\t",
+                               skipHeader: true) {
+            guard let name = fields.first, name.count >= 2 else { continue }
+            entries[name.lowercased(), default: LexiconEntry()].gazetteer.insert(.givenName)
+        }
+        if let knowledge { addKnowledge(knowledge, to: &entries) }
         for t in TitleWords.all where !t.contains(" ") {
             entries[t, default: LexiconEntry()].gazetteer.insert(.title)
         }
         // Words with tabs or line breaks cannot be written to the TSV file.
         return entries.filter { !$0.key.isEmpty && !$0.key.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) }
     }
+
+    /// Knowledge-base names as words and phrases split the way the tagger's tokenizer splits text (hyphenated
+    /// words whole, which also makes the tokenizer keep them whole). A one-word name that is a common word in
+    /// lower case (`IS`, `AA`) flags nothing: the flag would fire on every `is`.
+    static func addKnowledge(_ knowledge: KnowledgeBase, to entries: inout [String: LexiconEntry]) {
+        let tokenizer = Tokenizer(isKnownWord: { _ in true })
+        for r in 0..<knowledge.count {
+            let record = knowledge.record(r)
+            let whole: GazetteerFlags, part: GazetteerFlags
+            switch record.type {
+            case .person: (whole, part) = (.knownPerson, .knownPersonWord)
+            case .organisation: (whole, part) = (.knownOrganisation, .knownOrganisationWord)
+            case .place: (whole, part) = (.knownPlace, .knownPlaceWord)
+            case .group: continue
+            }
+            for name in [record.name] + record.aliases {
+                let text = tokenizer.tokenize(name)
+                let words = (0..<text.tokens.count).map { k in
+                    String(String.UnicodeScalarView(text.text(of: k).unicodeScalars.map(WordInfo.normalise))).lowercased()
+                }
+                if words.count == 1 {
+                    let w = words[0]
+                    if (entries[w]?.frequency ?? 0) >= commonFrequency { continue }
+                    entries[w, default: LexiconEntry()].gazetteer.insert(whole)
+                } else if words.count >= 2 {
+                    if words.count <= Lexicon.maxPhraseWords {
+                        entries[words.joined(separator: " "), default: LexiconEntry()].gazetteer.insert(whole)
+                    }
+                    for w in words where !minorWords.contains(w) && w.unicodeScalars.count > 1 {
+                        if w.contains("-") || (entries[w]?.frequency ?? 0) < commonFrequency {
+                            entries[w, default: LexiconEntry()].gazetteer.insert(part)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Frequency bucket (1 + 2 × Zipf) from which a word is common: Zipf 4.
+    static let commonFrequency: UInt8 = 9
 
     private static let minorWords: Set<String> = ["of", "the", "and", "de", "la", "el", "le", "les", "del", "da", "do",
                                                   "des", "du", "di", "al", "und", "y", "e", "-", "&", "saint"]

@@ -16,9 +16,12 @@ public struct ModelManifest: Codable, Hashable, Sendable {
     public var devF1: [Double]
     /// Where the weights and lexicon came from.
     public var trainedOn: String
+    /// Whether the directory holds the knowledge base (`knowledge.tsv`) the lexicon was built with; the
+    /// tagger then links mentions to its entities. Absent in older models.
+    public var knowledge: Bool?
 
     public init(format: Int = ModelManifest.currentFormat, hashBits: Int, options: FeatureOptions, passes: Int,
-                epochs: [Int], devF1: [Double], trainedOn: String) {
+                epochs: [Int], devF1: [Double], trainedOn: String, knowledge: Bool? = nil) {
         self.format = format
         self.hashBits = hashBits
         self.options = options
@@ -26,5 +29,6 @@ public struct ModelManifest: Codable, Hashable, Sendable {
         self.epochs = epochs
         self.devF1 = devF1
         self.trainedOn = trainedOn
+        self.knowledge = knowledge
     }
 }

@@ -35,11 +35,20 @@ public struct NERTrainer {
 
     /// Trains and writes `model.json`, `lexicon.tsv` and the pass weights into `output`.
     @discardableResult
-    public func train(trainPath: String, devPath: String, dataDirectory: URL, output: URL) throws -> ModelManifest {
+    public func train(trainPath: String, devPath: String, dataDirectory: URL, output: URL,
+                      knowledge: KnowledgeBase? = nil) throws -> ModelManifest {
+        try train(train: [CorpusMix.Part(path: trainPath)], dev: [CorpusMix.Part(path: devPath)],
+                  dataDirectory: dataDirectory, output: output, knowledge: knowledge)
+    }
+
+    /// Trains on a mix of corpora (each with its weight), choosing epochs on the mix of development files.
+    @discardableResult
+    public func train(train trainParts: [CorpusMix.Part], dev devParts: [CorpusMix.Part], dataDirectory: URL,
+                      output: URL, knowledge: KnowledgeBase? = nil) throws -> ModelManifest {
         // Read the corpora first, so a bad path fails before minutes of work.
-        let trainCorpus = try CoNLLCorpus.read(path: trainPath)
-        let devCorpus = try CoNLLCorpus.read(path: devPath)
-        let entries = try LexiconBuilder.build(dataDirectory: dataDirectory)
+        let trainCorpus = try CorpusMix.corpus(trainParts)
+        let devCorpus = try CorpusMix.corpus(devParts)
+        let entries = try LexiconBuilder.build(dataDirectory: dataDirectory, knowledge: knowledge)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Lexicon.write(entries, to: output)
         let lexicon = Lexicon(entries: entries)
@@ -98,7 +107,13 @@ public struct NERTrainer {
         }
         let manifest = ModelManifest(hashBits: bits, options: settings.options, passes: passes, epochs: epochs,
                                      devF1: f1s.map { ($0 * 10_000).rounded() / 10_000 },
-                                     trainedOn: "CoNLL-2003 English train (tuned on dev); lexicon from wordfreq, wordclusters, GeoNames, ISO 3166, countryinfo demonyms, US census names")
+                                     trainedOn: trainParts.map { URL(fileURLWithPath: $0.path).pathComponents.suffix(2).joined(separator: "/")
+                                                        + ($0.weight == 1 ? "" : "@\($0.weight)") }.joined(separator: " + ")
+                                         + " (epochs chosen on " + devParts.map {
+                                             URL(fileURLWithPath: $0.path).pathComponents.suffix(2).joined(separator: "/")
+                                         }.joined(separator: " + ") + "); lexicon from wordfreq, wordclusters, GeoNames, ISO 3166, countryinfo demonyms, US census names"
+                                         + (knowledge == nil ? "" : ", the knowledge base"),
+                                     knowledge: knowledge == nil ? nil : true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: output.appendingPathComponent(ModelManifest.fileName))

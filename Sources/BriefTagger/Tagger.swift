@@ -13,18 +13,31 @@ public struct Tagger: Sendable {
     public let lexicon: Lexicon
     /// Tokenises raw text the way the model expects.
     public let tokenizer: Tokenizer
+    /// Named things mentions link to (empty for a model without one).
+    public let knowledge: KnowledgeBase
     let templates: FeatureTemplates
     let first: WeightTable
     let second: WeightTable?
 
-    init(manifest: ModelManifest, lexicon: Lexicon, first: WeightTable, second: WeightTable?) {
+    init(manifest: ModelManifest, lexicon: Lexicon, first: WeightTable, second: WeightTable?,
+         knowledge: KnowledgeBase = KnowledgeBase()) {
         self.manifest = manifest
         self.lexicon = lexicon
+        self.knowledge = knowledge
         self.first = first
         self.second = second
         templates = FeatureTemplates(options: manifest.options)
-        tokenizer = Tokenizer(isKnownWord: { [lexicon] word in lexicon.entry(forLowercased: word) != nil })
+        tokenizer = Tokenizer(isKnownWord: { [lexicon] word in lexicon.entry(forLowercased: word) != nil },
+                              isCommonPart: { [lexicon] part in
+                                  !Self.nameParticles.contains(part)
+                                      && (lexicon.entry(forLowercased: part)?.frequency ?? 0) >= Self.commonPartFrequency
+                              })
     }
+
+    /// Parts of hyphenated names that never stand alone (`Al-Saadi`, `Ould-Abdallah`).
+    static let nameParticles: Set<String> = ["al", "el", "bin", "ben", "abu", "ibn", "ould", "bint", "ul", "ad", "as", "ar", "ash", "at", "az", "an"]
+    /// Frequency bucket (1 + 2 × Zipf) from which a hyphenated name's part counts as common: Zipf 3.
+    static let commonPartFrequency: UInt8 = 7
 
     /// Loads the trained model from a directory (e.g. `BriefResources.nerModel`).
     public static func load(from directory: URL) throws -> Tagger {
@@ -44,7 +57,9 @@ public struct Tagger: Sendable {
         let first = try WeightTable.load(from: directory.appendingPathComponent(WeightTable.fileName(pass: 1)))
         let second = manifest.passes >= 2
             ? try WeightTable.load(from: directory.appendingPathComponent(WeightTable.fileName(pass: 2))) : nil
-        return Tagger(manifest: manifest, lexicon: lexicon, first: first, second: second)
+        let knowledge = manifest.knowledge == true
+            ? try KnowledgeBase.load(from: directory.appendingPathComponent(KnowledgeBase.fileName)) : KnowledgeBase()
+        return Tagger(manifest: manifest, lexicon: lexicon, first: first, second: second, knowledge: knowledge)
     }
 
     /// A fresh working state for tagging a batch of documents with this model.
@@ -66,7 +81,12 @@ public struct Tagger: Sendable {
     /// Tags the paragraphs of one document together, so that document context (the same word tagged
     /// elsewhere, partial names linking to full ones) applies across them. `mentions[i]` belongs to
     /// `paragraphs[i]`; offsets are per paragraph.
-    public func tagDocument(_ paragraphs: [String]) -> (mentions: [[Mention]], entities: [Entity]) {
+    ///
+    /// Paragraphs in `standalone` (credits, bylines, datelines) are tagged with the rest but linked apart: a
+    /// name there never takes over a surname in the text (`Reporting by Daniel Otieno` leaves the envoy
+    /// `Otieno` alone), and a surname there never joins a person of the text. The entities of both parts are
+    /// returned together, merged where their keys agree.
+    public func tagDocument(_ paragraphs: [String], standalone: Set<Int> = []) -> (mentions: [[Mention]], entities: [Entity]) {
         // One text for the whole document; each token remembers its paragraph. (A single paragraph, as
         // `brief tag` gives, is used as it is: copying millions of tokens would cost more than tagging some.)
         let parts = paragraphs.map { tokenizer.tokenize($0) }
@@ -113,6 +133,26 @@ public struct Tagger: Sendable {
                     words: (a..<z).map { combined.text(of: $0) }, type: type))
             }
         }
-        return EntityLinker.link(candidates, paragraphCount: paragraphs.count)
+        if standalone.isEmpty {
+            return EntityLinker.link(candidates, paragraphCount: paragraphs.count, knowledge: knowledge)
+        }
+        let main = EntityLinker.link(candidates.filter { !standalone.contains($0.paragraph) },
+                                     paragraphCount: paragraphs.count, knowledge: knowledge)
+        let apart = EntityLinker.link(candidates.filter { standalone.contains($0.paragraph) },
+                                      paragraphCount: paragraphs.count, knowledge: knowledge)
+        var mentions = main.mentions
+        for p in standalone where p >= 0 && p < mentions.count { mentions[p] = apart.mentions[p] }
+        var entities = main.entities
+        var index = Dictionary(entities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for e in apart.entities {
+            if let k = index[e.key] {
+                entities[k].mentions += e.mentions
+                for a in e.aliases where !entities[k].aliases.contains(a) && a != entities[k].name { entities[k].aliases.append(a) }
+            } else {
+                index[e.key] = entities.count
+                entities.append(e)
+            }
+        }
+        return (mentions, entities)
     }
 }

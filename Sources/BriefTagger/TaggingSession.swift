@@ -7,6 +7,8 @@ public struct TaggingSession {
     private var second: PassScorer?
     /// Whether names are carried to their untagged repetitions (`MentionPropagation`).
     public var propagates = true
+    /// Whether knowledge-base names replace the tagger's cuts of them (`KnowledgeSpans`).
+    public var knowledgeSpans = true
 
     init(lexicon: Lexicon, templates: FeatureTemplates, first: WeightTable, second: WeightTable?) {
         words = WordTable(lexicon: lexicon)
@@ -21,6 +23,16 @@ public struct TaggingSession {
 
     public mutating func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
         let allIds = words.ids(for: text)
+        var keys: [UInt64] = [], capitalised: [Bool] = []
+        let knowledgeSpans = knowledgeSpans && words.lexicon.hasPhrases
+        if knowledgeSpans {
+            let infos = words.infos
+            keys = allIds.map { infos[Int($0)].lexiconKey }
+            capitalised = allIds.map {
+                let c = infos[Int($0)].letterCase
+                return c == .capitalised || c == .allCaps || c == .mixed
+            }
+        }
         var labels = [Int](repeating: 0, count: text.tokens.count)
         var covered = [Bool](repeating: false, count: text.sentences.count)
         var groups = documents.filter { $0.lowerBound >= 0 && $0.upperBound <= text.sentences.count }
@@ -33,7 +45,12 @@ public struct TaggingSession {
             let local = sentences.map { ($0.lowerBound - lo)..<($0.upperBound - lo) }
             let docLabels = labelDocument(ids: ids, sentences: local)
             for k in 0..<docLabels.count { labels[lo + k] = docLabels[k] }
+            if knowledgeSpans {
+                KnowledgeSpans.apply(keys: keys, capitalised: capitalised, sentences: text.sentences[group],
+                                     labels: &labels, lexicon: words.lexicon)
+            }
             TitleTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
+            PossessiveSplitting.split(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
             if propagates {
                 MentionPropagation.propagate(text: text, sentences: text.sentences[group], labels: &labels,
                                              lexicon: words.lexicon)

@@ -9,9 +9,14 @@
 public struct Tokenizer: Sendable {
     /// Says whether a lower-cased hyphenated form is a known word (kept whole), e.g. `guinea-bissau`.
     public let isKnownWord: @Sendable (String) -> Bool
+    /// Says whether a lower-cased part of a hyphenated name is common enough in news to be a name on its own
+    /// (`putin`, `russia`); names whose parts are not all common stay whole (`Bjørn-Ove`, `Al-Rawahi`).
+    public let isCommonPart: @Sendable (String) -> Bool
 
-    public init(isKnownWord: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    public init(isKnownWord: @escaping @Sendable (String) -> Bool = { _ in false },
+                isCommonPart: @escaping @Sendable (String) -> Bool = { _ in true }) {
         self.isKnownWord = isKnownWord
+        self.isCommonPart = isCommonPart
     }
 
     // Scalar classes.
@@ -191,7 +196,8 @@ public struct Tokenizer: Sendable {
         }
         // Titles stay whole too: `Secretary-General`, `Vice-President`.
         let isTitle = word.lowercased().split(separator: "-").contains { TitleWords.all.contains(String($0)) }
-        if isKnownWord(word.lowercased()) || !partsLowercase || isTitle {
+        let allCommon = word.lowercased().split(separator: "-").allSatisfy { isCommonPart(String($0)) }
+        if isKnownWord(word.lowercased()) || !partsLowercase || isTitle || !allCommon {
             emit(start, end)
             return
         }

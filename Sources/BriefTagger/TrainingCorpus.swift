@@ -10,7 +10,7 @@ struct TrainingCorpus {
     let base: FeatureMatrix
 
     init(corpus: CoNLLCorpus, lexicon: Lexicon, templates: FeatureTemplates, bits: Int) throws {
-        gold = try corpus.lastColumnLabels()
+        gold = try corpus.goldLabels()
         var table = WordTable(lexicon: lexicon)
         wordIds = table.ids(for: corpus.text)
         words = table.infos

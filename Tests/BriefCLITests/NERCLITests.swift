@@ -224,4 +224,33 @@ struct NERCLITests {
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(path))
     }
+
+    @Test("Given a tab-separated file with the tag in column 2, when scored with --types PER,LOC, then only those types are scored and listed")
+    func evalTabFileWithTypes() throws {
+        // Given gold in column 2 (source tags after it) and a prediction appended last that adds a spurious MISC
+        let text = "-DOCSTART-\tO\tO\tO\n\nAmara\tB-PER\tB-person\tB-PER\nNdiaye\tI-PER\tI-person\tI-PER\n"
+            + "visited\tO\tO\tO\nSwiss\tO\tO\tB-MISC\nGeneva\tB-LOC\tB-city\tB-LOC\n.\tO\tO\tO\n\n"
+        let (dir, path) = try write(text, named: "tabs.conll")
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let all = try BriefProcess.run(["ner", "eval", "--predicted", path])
+        let some = try BriefProcess.run(["ner", "eval", "--predicted", "--types", "PER,LOC", path])
+
+        // Then the MISC costs precision in the full score only, and the filtered report lists PER and LOC alone
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(parse(all.stdout).overall["precision"] == 66.67, "\(all.stdout)")
+        #expect(some.status == 0, "\(some.stderr)")
+        let report = parse(some.stdout)
+        #expect(report.overall["FB1"] == 100, "\(some.stdout)")
+        #expect(Set(report.byType.keys) == ["PER", "LOC"], "\(some.stdout)")
+    }
+
+    @Test("An unknown type in --types is refused with one line naming it")
+    func evalBadTypes() throws {
+        let (dir, path) = try write(Self.fixture)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try BriefProcess.run(["ner", "eval", "--types", "PER,PLACE", path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("PLACE"), "\(result.stderr)")
+    }
 }

@@ -1,0 +1,223 @@
+import Foundation
+
+/// Brief's knowledge base: named things with a stable key, type, canonical name, other names (aliases)
+/// and, for places and national bodies, a country. Built by `brief ner knowledge` from the shared data and
+/// our own facts (`Resources/knowledge/facts.tsv`) and shipped in the model directory as `knowledge.tsv`.
+///
+/// File: a `# brief knowledge 1` line, then one `key<TAB>type<TAB>name<TAB>country<TAB>alias|alias…` line per
+/// entity (`-` for no country, empty for no aliases), most trusted first. Loading hashes every name once and
+/// keeps the file's bytes; records are decoded only when a mention links to them.
+public struct KnowledgeBase: Sendable {
+    public static let fileName = "knowledge.tsv"
+    public static let header = "# brief knowledge 1"
+
+    /// One entity of the knowledge base.
+    public struct Record: Sendable, Hashable {
+        public var key: String
+        public var type: EntityType
+        public var name: String
+        public var country: String?
+        public var aliases: [String]
+
+        public init(key: String, type: EntityType, name: String, country: String?, aliases: [String]) {
+            self.key = key
+            self.type = type
+            self.name = name
+            self.country = country
+            self.aliases = aliases
+        }
+    }
+
+    private let bytes: [UInt8]
+    /// Byte range of each record's line.
+    private let lines: [Range<Int>]
+    /// Record index by `lookupKey` of a name or alias and a type; the first (most trusted) record wins.
+    private let index: [UInt64: Int32]
+
+    /// How many entities the knowledge base holds.
+    public var count: Int { lines.count }
+
+    public init() {
+        bytes = []
+        lines = []
+        index = [:]
+    }
+
+    /// Builds a knowledge base from records (in order of trust), as `write` and `load` would.
+    public init(records: [Record]) throws {
+        try self.init(bytes: Array(Self.serialise(records).utf8), path: "(records)")
+    }
+
+    /// Parses the file's bytes; throws naming `path` and the line when the header or a line is malformed.
+    public init(bytes: [UInt8], path: String) throws {
+        var lines: [Range<Int>] = []
+        var index: [UInt64: Int32] = [:]
+        let headerBytes = Array(Self.header.utf8)
+        guard bytes.count >= headerBytes.count, Array(bytes[0..<headerBytes.count]) == headerBytes else {
+            throw TaggerError.malformedModel(path, 1, "not a knowledge base (expected '\(Self.header)')")
+        }
+        guard bytes.last == 0x0A else {
+            throw TaggerError.malformedModel(path, 0, "truncated knowledge base (no final line break)")
+        }
+        lines.reserveCapacity(bytes.count / 40)
+        index.reserveCapacity(bytes.count / 20)
+        try bytes.withUnsafeBufferPointer { b in
+            var lineStart = 0
+            var lineNumber = 0
+            for lineEnd in b.indices where b[lineEnd] == 0x0A {
+                let p = lineStart, e = lineEnd
+                lineNumber += 1
+                lineStart = lineEnd + 1
+                if e == p || b[p] == 0x23 { continue }
+                let fields = ByteFields(b, p..<e, separator: 0x09)
+                let tabs = fields.positions
+                guard fields.count == 4, tabs.0 > p, tabs.2 > tabs.1 + 1,
+                      let type = Self.type(b, (tabs.0 + 1)..<tabs.1) else {
+                    throw TaggerError.malformedModel(path, lineNumber, "expected key, type (PER, ORG, LOC, MISC), name, country, aliases")
+                }
+                let record = Int32(lines.count)
+                lines.append(p..<e)
+                func add(_ range: Range<Int>) {
+                    guard !range.isEmpty else { return }
+                    let key = Self.lookupKey(UnsafeBufferPointer(rebasing: b[range]), type: type)
+                    if index[key] == nil { index[key] = record }
+                }
+                add((tabs.1 + 1)..<tabs.2)
+                var a = tabs.3 + 1
+                for k in (tabs.3 + 1)...e where k == e || b[k] == 0x7C {
+                    add(a..<k)
+                    a = k + 1
+                }
+            }
+        }
+        self.bytes = bytes
+        self.lines = lines
+        self.index = index
+    }
+
+    /// Reads `knowledge.tsv`-format file at `url`.
+    public static func load(from url: URL) throws -> KnowledgeBase {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw TaggerError.unreadable(url.path, "no such file or not readable")
+        }
+        return try KnowledgeBase(bytes: [UInt8](data), path: url.path)
+    }
+
+    /// Writes the records to `url` in file order.
+    public static func write(_ records: [Record], to url: URL) throws {
+        try Data(serialise(records).utf8).write(to: url)
+    }
+
+    static func serialise(_ records: [Record]) -> String {
+        var out = Self.header + "\n# key\ttype\tname\tcountry\taliases\n"
+        for r in records {
+            out += "\(r.key)\t\(r.type.rawValue)\t\(r.name)\t\(r.country ?? "-")\t\(r.aliases.joined(separator: "|"))\n"
+        }
+        return out
+    }
+
+    /// The record a name of the given type refers to (`EU`, `the Kremlin`, `Izmail`), if the knowledge base
+    /// knows the name.
+    public func lookup(_ name: String, type: EntityType) -> Record? {
+        guard !lines.isEmpty else { return nil }
+        var utf8 = Array(name.utf8)
+        let key = utf8.withUnsafeMutableBufferPointer { Self.lookupKey(UnsafeBufferPointer($0), type: type) }
+        guard let r = index[key] else { return nil }
+        utf8.removeAll()
+        return record(Int(r))
+    }
+
+    /// Whether `name` is the record's canonical name (not only one of its aliases), compared as lookups compare.
+    public func isCanonical(_ name: String, of record: Record) -> Bool {
+        let a = Array(name.utf8), b = Array(record.name.utf8)
+        return a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                Self.lookupKey(x, type: record.type) == Self.lookupKey(y, type: record.type)
+            }
+        }
+    }
+
+    /// Whether the name of the given type is in the knowledge base (no record decoded).
+    public func contains(_ name: String, type: EntityType) -> Bool {
+        let utf8 = Array(name.utf8)
+        return utf8.withUnsafeBufferPointer { index[Self.lookupKey($0, type: type)] != nil }
+    }
+
+    /// Record `i` in file order.
+    public func record(_ i: Int) -> Record {
+        let line = bytes[lines[i]]
+        let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        let country = fields[3] == "-" || fields[3].isEmpty ? nil : fields[3]
+        let aliases = fields[4].isEmpty ? [] : fields[4].split(separator: "|").map(String.init)
+        return Record(key: fields[0], type: EntityType(rawValue: fields[1]) ?? .group, name: fields[2],
+                      country: country, aliases: aliases)
+    }
+
+    private static func type(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> EntityType? {
+        guard r.count == 3 || r.count == 4 else { return nil }
+        switch (b[r.lowerBound], b[r.lowerBound + 1], b[r.lowerBound + 2]) {
+        case (0x50, 0x45, 0x52) where r.count == 3: return .person
+        case (0x4F, 0x52, 0x47) where r.count == 3: return .organisation
+        case (0x4C, 0x4F, 0x43) where r.count == 3: return .place
+        case (0x4D, 0x49, 0x53) where r.count == 4 && b[r.lowerBound + 3] == 0x43: return .group
+        default: return nil
+        }
+    }
+
+    /// The hash a name is found by: lower-cased, typographic quotes and dashes plain, a leading `the ` and
+    /// a trailing possessive dropped, runs of spaces one; mixed with the type. Streams over the bytes (it runs
+    /// for every name when the file loads).
+    static func lookupKey(_ utf8: UnsafeBufferPointer<UInt8>, type: EntityType) -> UInt64 {
+        var lo = 0, hi = utf8.count
+        func ascii(_ k: Int) -> UInt8 { let c = utf8[k]; return c >= 0x41 && c <= 0x5A ? c + 32 : c }
+        func isSpace(_ k: Int) -> Bool { utf8[k] == 0x20 || utf8[k] == 0x09 || utf8[k] == 0x0A || utf8[k] == 0x0D }
+        while lo < hi, isSpace(lo) { lo += 1 }
+        while hi > lo, isSpace(hi - 1) { hi -= 1 }
+        if hi - lo > 4, ascii(lo) == 0x74, ascii(lo + 1) == 0x68, ascii(lo + 2) == 0x65, utf8[lo + 3] == 0x20 { lo += 4 }
+        if hi - lo > 2, ascii(hi - 1) == 0x73 {
+            if utf8[hi - 2] == 0x27 {
+                hi -= 2
+            } else if hi - lo > 4, utf8[hi - 4] == 0xE2, utf8[hi - 3] == 0x80, utf8[hi - 2] == 0x99 {
+                hi -= 4
+            }
+            while hi > lo, isSpace(hi - 1) { hi -= 1 }
+        }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func feed(_ byte: UInt8) { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var pendingSpace = false
+        var k = lo
+        while k < hi {
+            let c = utf8[k]
+            if c < 0x80 {
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace { feed(0x20); pendingSpace = false }
+                    feed(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+                }
+                k += 1
+                continue
+            }
+            // A multi-byte scalar: decode it, normalise and lower-case it.
+            let width = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            let end = min(k + width, hi)
+            var value = UInt32(c) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for j in (k + 1)..<max(end, k + 1) { value = value << 6 | UInt32(utf8[j] & 0x3F) }
+            k = end
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.properties.isWhitespace { pendingSpace = true; continue }
+            if pendingSpace { feed(0x20); pendingSpace = false }
+            let n = WordInfo.normalise(scalar)
+            if n.value < 0x80 {
+                feed(UInt8(n.value))
+            } else {
+                for l in n.properties.lowercaseMapping.unicodeScalars {
+                    for byte in UTF8.encode(l).unsafelyUnwrapped { feed(byte) }
+                }
+            }
+        }
+        return FeatureHash.mix(h, UInt64(BIOTagSet.types.firstIndex(of: type) ?? 0) &+ 0x4B42)
+    }
+}
