@@ -226,15 +226,15 @@ struct NERCLITests {
     }
 
     @Test("Given a tab-separated file with the tag in column 2, when scored with --types PER,LOC, then only those types are scored and listed")
-    func evalTabFileWithTypes() throws {
+    func evalTabFileWithTypes() async throws {
         // Given gold in column 2 (source tags after it) and a prediction appended last that adds a spurious MISC
         let text = "-DOCSTART-\tO\tO\tO\n\nAmara\tB-PER\tB-person\tB-PER\nNdiaye\tI-PER\tI-person\tI-PER\n"
             + "visited\tO\tO\tO\nSwiss\tO\tO\tB-MISC\nGeneva\tB-LOC\tB-city\tB-LOC\n.\tO\tO\tO\n\n"
-        let (dir, path) = try write(text, named: "tabs.conll")
+        let (dir, path) = try await write(text, named: "tabs.conll")
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let all = try BriefProcess.run(["ner", "eval", "--predicted", path])
-        let some = try BriefProcess.run(["ner", "eval", "--predicted", "--types", "PER,LOC", path])
+        let all = try await BriefProcess.run(["ner", "eval", "--predicted", path])
+        let some = try await BriefProcess.run(["ner", "eval", "--predicted", "--types", "PER,LOC", path])
 
         // Then the MISC costs precision in the full score only, and the filtered report lists PER and LOC alone
         #expect(all.status == 0, "\(all.stderr)")
@@ -246,10 +246,10 @@ struct NERCLITests {
     }
 
     @Test("An unknown type in --types is refused with one line naming it")
-    func evalBadTypes() throws {
-        let (dir, path) = try write(Self.fixture)
+    func evalBadTypes() async throws {
+        let (dir, path) = try await write(Self.fixture)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try BriefProcess.run(["ner", "eval", "--types", "PER,PLACE", path])
+        let result = try await BriefProcess.run(["ner", "eval", "--types", "PER,PLACE", path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("PLACE"), "\(result.stderr)")
     }
