@@ -14,13 +14,91 @@ import Foundation
 public enum FeedDate {
     /// The instant `text` names, or nil when it is not a date in any shape known.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.feedTrimmed
         guard let first = trimmed.utf8.first else { return nil }
         if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"), let date = parseISO8601(trimmed) {
             return date
         }
+        if let date = parseCanonicalRFC822(trimmed) { return date }
         return parseRFC822(trimmed)
     }
+
+    // MARK: RFC 822, the canonical shape
+
+    /// The shape nearly every RSS feed writes, read straight from the bytes: `Tue, 03 Jun 2025 14:05:07 +0200`
+    /// (English weekday and month, a numeric zone or GMT/UT/UTC/Z; seconds optional). Nil for anything else, which
+    /// `parseRFC822` then reads; never a different instant from it.
+    static func parseCanonicalRFC822(_ text: String) -> Date? {
+        var scanner = ByteScanner(text)
+        // Weekday: three letters and a comma.
+        if let b = scanner.peek, isASCIILetter(b) {
+            for _ in 0..<3 {
+                guard let l = scanner.peek, isASCIILetter(l) else { return nil }
+                scanner.advance()
+            }
+            guard scanner.skip(UInt8(ascii: ",")) else { return nil }
+            scanner.skipSpaces()
+        }
+        let day: Int
+        if let d = scanner.number(digits: 2) {
+            day = d
+        } else if let d = scanner.digit() {
+            day = d
+        } else {
+            return nil
+        }
+        guard scanner.skip(0x20), let month = englishMonth(&scanner), scanner.skip(0x20),
+              let year = scanner.number(digits: 4), scanner.skip(0x20),
+              let hour = scanner.number(digits: 2), scanner.skip(UInt8(ascii: ":")),
+              let minute = scanner.number(digits: 2) else { return nil }
+        var second = 0
+        if scanner.skip(UInt8(ascii: ":")) {
+            guard let s = scanner.number(digits: 2) else { return nil }
+            second = s
+        }
+        var offset = 0
+        if scanner.skip(0x20) {
+            if let sign = scanner.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                scanner.advance()
+                guard let value = scanner.number(digits: 4) else { return nil }
+                guard value / 100 <= 18, value % 100 < 60 else { return nil }
+                offset = (value / 100 * 60 + value % 100) * 60 * (sign == UInt8(ascii: "-") ? -1 : 1)
+            } else {
+                let rest = scanner.bytes[scanner.position...]
+                guard rest.elementsEqual("GMT".utf8) || rest.elementsEqual("UT".utf8) || rest.elementsEqual("UTC".utf8)
+                        || rest.elementsEqual("Z".utf8) else { return nil }
+                scanner.position = scanner.bytes.count
+            }
+        }
+        guard scanner.atEnd else { return nil }
+        return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: Double(second),
+                        offset: offset)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// An English three-letter month abbreviation at the scanner, any case.
+    private static func englishMonth(_ scanner: inout ByteScanner) -> Int? {
+        guard scanner.position + 3 <= scanner.bytes.count else { return nil }
+        let b = scanner.bytes
+        let p = scanner.position
+        let key = (UInt32(b[p] | 0x20) << 16) | (UInt32(b[p + 1] | 0x20) << 8) | UInt32(b[p + 2] | 0x20)
+        guard let month = englishMonths[key] else { return nil }
+        scanner.position += 3
+        return month
+    }
+
+    /// The English month abbreviations, keyed by their three lower-case bytes.
+    private static let englishMonths: [UInt32: Int] = {
+        var table: [UInt32: Int] = [:]
+        for (index, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated() {
+            let b = Array(name.utf8)
+            table[(UInt32(b[0]) << 16) | (UInt32(b[1]) << 8) | UInt32(b[2])] = index + 1
+        }
+        return table
+    }()
 
     // MARK: RFC 3339 / ISO 8601
 

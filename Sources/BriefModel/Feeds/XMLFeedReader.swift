@@ -503,7 +503,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     }
 
     private func nonEmpty(_ raw: String) -> String? {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = raw.feedTrimmed
         return value.isEmpty ? nil : value
     }
 
