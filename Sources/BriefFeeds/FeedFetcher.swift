@@ -47,7 +47,8 @@ public struct FeedFetcher: Sendable {
         case 200..<300:
             let finalURL = response.url ?? url
             do {
-                let document = try FeedParser.parse(ending.body, url: finalURL)
+                // The charset the server named outranks the XML declaration, as in browsers.
+                let document = try FeedParser.parse(ending.body, url: finalURL, charset: response.textEncodingName)
                 return .fetched(FetchedFeed(document: document, validators: validators, finalURL: finalURL,
                                             movedPermanently: ending.allRedirectsPermanent && finalURL != url,
                                             byteCount: ending.body.count))

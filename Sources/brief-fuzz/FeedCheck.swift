@@ -4,6 +4,13 @@ import Foundation
 /// What the feed readers and HTML-to-text promise, and the import path every item takes afterwards.
 enum FeedCheck {
     static func check(_ feed: FeedDocument) {
+        // What the import summary says about the parse is one line per note, and a recovery kept something.
+        for note in feed.notes { Invariant.oneLine(note, "feed note") }
+        if let recovery = feed.recovery {
+            Invariant.require(recovery.itemsRecovered > 0 && recovery.itemsRecovered == feed.items.count,
+                              "recovery reports \(recovery.itemsRecovered) items, the feed has \(feed.items.count)")
+        }
+        if let fallback = feed.encodingFallback { Invariant.require(!fallback.isEmpty, "empty encoding fallback") }
         for item in feed.items {
             Invariant.require(!item.id.isEmpty, "item without an id")
             TerminalTextCheck.requireSafe(TerminalText.sanitize(item.title), keepNewlines: false)

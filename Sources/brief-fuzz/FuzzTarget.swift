@@ -16,6 +16,12 @@ enum FuzzTarget: String, CaseIterable {
     case rss
     case atom
     case jsonfeed
+    /// Atom 0.3 and Atom without its namespace (its seeds and dictionary), through the same feed parser.
+    case atom03
+    /// Encoding detection: the first byte picks a transport charset (or none), the rest is the body.
+    case encoding
+    /// The recovery path for malformed XML: the input, and its first half (a feed cut short), both parsed.
+    case recovery
     /// OPML subscription lists, read and written back.
     case opml
     /// HTML to text blocks (`HTMLText`), and an item with that HTML through the sectioner.
@@ -43,15 +49,17 @@ enum FuzzTarget: String, CaseIterable {
         case .article: return Self.runSectioner(data, format: .article)
         case .markdown: return Self.runSectioner(data, format: .markdown)
         case .tagger: return Self.runTagger(String(decoding: data, as: UTF8.self))
-        case .rss, .atom, .jsonfeed:
-            do throws(FeedParseError) {
-                let feed = try FeedParser.parse(data, url: Self.feedURL)
-                FeedCheck.check(feed)
-                return "\(feed.kind.rawValue) feed with \(feed.items.count) items"
-            } catch {
-                Invariant.oneLine(error.description, "feed")
-                return "refused: \(error)"
-            }
+        case .rss, .atom, .jsonfeed, .atom03:
+            return Self.runFeed(data, charset: nil)
+        case .encoding:
+            let charsets = [nil, "utf-8", "windows-1252", "iso-8859-1", "koi8-r", "windows-1251", "utf-16", "shift_jis",
+                            "x-bogus"]
+            let charset = data.first.map { charsets[Int($0) % charsets.count] } ?? nil
+            return Self.runFeed(data.dropFirst(), charset: charset)
+        case .recovery:
+            let whole = Self.runFeed(data, charset: nil)
+            let half = Self.runFeed(data.prefix(data.count / 2), charset: nil)
+            return "\(whole); first half: \(half)"
         case .opml:
             do throws(FeedParseError) {
                 let list = try OPMLDocument.parse(data)
@@ -62,6 +70,18 @@ enum FuzzTarget: String, CaseIterable {
                 return "refused: \(error)"
             }
         case .html: return Self.runHTML(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The feed parser on `data`, its result checked (`FeedCheck`), or its refusal checked to be one line.
+    private static func runFeed(_ data: Data, charset: String?) -> String {
+        do throws(FeedParseError) {
+            let feed = try FeedParser.parse(Data(data), url: Self.feedURL, charset: charset)
+            FeedCheck.check(feed)
+            return "\(feed.kind.rawValue) feed with \(feed.items.count) items" + (feed.notes.isEmpty ? "" : " (\(feed.notes.joined(separator: "; ")))")
+        } catch {
+            Invariant.oneLine(error.description, "feed")
+            return "refused: \(error)"
         }
     }
 

@@ -5,6 +5,13 @@ public enum FeedContent: Hashable, Sendable, Codable {
     case html(String)
     case text(String)
 
+    /// `content`, or nil when its text is only whitespace.
+    static func nonEmpty(_ content: FeedContent) -> FeedContent? {
+        switch content {
+        case .html(let raw), .text(let raw): return raw.contains(where: { !$0.isWhitespace }) ? content : nil
+        }
+    }
+
     /// The blocks of this content: HTML is flattened by `HTMLText`; plain text is split at blank lines, and the
     /// lines of one paragraph are kept as line breaks.
     public var blocks: [HTMLBlock] {

@@ -4,9 +4,9 @@ import Foundation
 ///
 ///     FeedFormat.detect(data: Data("<rss version=\"2.0\">…".utf8))   // .rss
 public enum FeedFormat: String, Sendable, Hashable, Codable {
-    /// RSS 0.9x / 2.0 (`<rss>`) or RSS 1.0 / 0.90 (`<rdf:RDF>`).
+    /// RSS 0.91–2.0 (`<rss>`) or RSS 1.0 / 0.90 (`<rdf:RDF>`).
     case rss
-    /// Atom 1.0 (`<feed>`).
+    /// Atom 1.0 or 0.3 (`<feed>`).
     case atom
     /// JSON Feed (`{"version": "https://jsonfeed.org/version/1.1", …}`).
     case json
@@ -18,10 +18,12 @@ public enum FeedFormat: String, Sendable, Hashable, Codable {
     /// The format of `data`. Reads at most the first 64 KiB for XML; JSON is decoded to check its `version`.
     public static func detect(data: Data) -> FeedFormat {
         var bytes = [UInt8](data.prefix(65_536))
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            // UTF-16: look at the start as UTF-8 (JSON Feed is UTF-8 only, so this is XML or nothing).
-            let head = data.prefix(65_536 - 65_536 % 2)
-            guard let text = String(data: head, encoding: .utf16) else { return .notAFeed }
+        let mark = FeedEncoding.byteOrderMark(bytes)
+        if let wide = mark.map({ $0.name }) ?? FeedEncoding.wideWithoutMark(bytes), wide != "UTF-8" {
+            // UTF-16 or UTF-32, with or without a mark: look at the start as UTF-8 (JSON Feed is UTF-8 only, so
+            // this is XML or nothing).
+            let body = Array(bytes.dropFirst(mark?.length ?? 0))
+            guard let text = LegacyTextDecoder.decode(body, encoding: wide) else { return .notAFeed }
             bytes = Array(text.utf8)
         }
         var i = 0

@@ -10,6 +10,8 @@ public enum FeedParseError: Error, Hashable, Sendable, CustomStringConvertible {
     case json(reason: String)
     /// The body is larger than `FeedParser.maxBytes`.
     case tooLarge(bytes: Int, limit: Int)
+    /// The feed held `found` items but none had anything to read; `reason` says why.
+    case noReadableItems(found: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum FeedParseError: Error, Hashable, Sendable, CustomStringConvertible {
         case .xml(let line, let reason): return "parse error at line \(line): \(reason)"
         case .json(let reason): return "JSON Feed error: \(reason)"
         case .tooLarge(let bytes, let limit): return "feed is too large: \(bytes) bytes, the limit is \(limit) bytes"
+        case .noReadableItems(let found, let reason):
+            return "\(found) \(found == 1 ? "item" : "items"), none readable: \(reason)"
         }
     }
 }

@@ -106,6 +106,13 @@ struct HTMLBlockBuilder {
             }
             i += 1
         }
+        if i >= n {
+            // No end to the tag: a quote left open swallowed it. The first `>` ends it after all, so the text
+            // after it is kept; with none, the input ends inside the tag (cut short), which is dropped.
+            guard let end = bytes[nameStart..<n].firstIndex(of: UInt8(ascii: ">")) else { return n }
+            i = end
+            selfClosing = bytes[i - 1] == UInt8(ascii: "/")
+        }
         let afterTag = min(i + 1, n)
         if closing {
             endTag(name)
@@ -119,7 +126,8 @@ struct HTMLBlockBuilder {
         return afterTag
     }
 
-    /// The index after the closing tag `</name>` (any case) that ends a dropped element, or the end of input.
+    /// The index after the closing tag `</name>` (any case) that ends a dropped element; when it never comes, only
+    /// the opening tag is dropped (`start`), so an unclosed `<title>` or `<object>` does not swallow the rest.
     private func skipRawText(of name: String, in bytes: [UInt8], from start: Int) -> Int {
         let closer = Array("</\(name)".utf8)
         var i = start
@@ -130,7 +138,7 @@ struct HTMLBlockBuilder {
             }
             i = after
         }
-        return bytes.count
+        return start
     }
 
     private mutating func startTag(_ name: String) {

@@ -1,13 +1,27 @@
 import Foundation
 
 /// Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org). Lenient where feeds commonly stray: a numeric `id`, the 1.0
-/// `author` object beside 1.1's `authors` array.
+/// `author` object beside 1.1's `authors` array, an item of the wrong shape (left out and counted, the others read).
 enum JSONFeedReader {
     private struct Feed: Decodable {
         var version: String
         var title: String?
         var home_page_url: String?
-        var items: [Item]?
+        var items: [Lossy<Item>]?
+    }
+
+    /// An array element that is read when it can be and otherwise records why not, so one bad item does not
+    /// cost the feed.
+    private struct Lossy<Value: Decodable>: Decodable {
+        var value: Value?
+        var failure: String?
+        init(from decoder: Decoder) throws {
+            do {
+                value = try Value(from: decoder)
+            } catch {
+                failure = JSONFeedReader.describe(error)
+            }
+        }
     }
 
     private struct Item: Decodable {
@@ -47,15 +61,18 @@ enum JSONFeedReader {
         let feed: Feed
         do {
             feed = try JSONDecoder().decode(Feed.self, from: data)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw .json(reason: "\(path(context.codingPath)): \(context.debugDescription)")
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .json(reason: "\(path(context.codingPath + [key])) is missing")
         } catch {
-            throw .json(reason: "not valid JSON")
+            throw .json(reason: describe(error))
         }
         var items: [FeedItem] = []
-        for entry in feed.items ?? [] {
+        var unreadable = 0
+        var firstFailure: String?
+        for element in feed.items ?? [] {
+            guard let entry = element.value else {
+                unreadable += 1
+                if firstFailure == nil { firstFailure = element.failure }
+                continue
+            }
             let link = (entry.url ?? entry.external_url).flatMap { nonEmpty($0) }.map { absolute($0, baseURL) }
             var content: FeedContent? = nil
             if let html = entry.content_html, !html.isEmpty {
@@ -69,11 +86,31 @@ enum JSONFeedReader {
                                 published: (entry.date_published ?? entry.date_modified).flatMap(FeedDate.parse),
                                 author: author, content: content,
                                 summary: entry.summary.flatMap { nonEmpty($0) }.map { .text($0) })
+            guard !title.isEmpty || link != nil || content != nil || item.summary != nil else {
+                unreadable += 1
+                if firstFailure == nil { firstFailure = "no title, url or content" }
+                continue
+            }
             item.id = entry.id.map(\.value).flatMap { nonEmpty($0) } ?? link ?? "fingerprint:\(item.fingerprint.value)"
             items.append(item)
         }
+        if items.isEmpty, unreadable > 0 {
+            throw .noReadableItems(found: unreadable, reason: firstFailure ?? "no title, url or content")
+        }
         return FeedDocument(title: feed.title ?? "", link: feed.home_page_url.flatMap { nonEmpty($0) }, kind: .json,
-                            items: FeedDocument.deduplicated(items))
+                            items: FeedDocument.deduplicated(items), unreadableItems: unreadable)
+    }
+
+    /// One line on why JSON did not decode: the path of the offending value and what was wrong with it.
+    fileprivate static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        case DecodingError.keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])) is missing"
+        default:
+            return "not valid JSON"
+        }
     }
 
     private static func path(_ keys: [CodingKey]) -> String {

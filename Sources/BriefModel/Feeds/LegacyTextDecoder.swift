@@ -8,6 +8,14 @@ import Darwin
 /// the C library's iconv. Pure computation on memory. Undecodable bytes become U+FFFD, so nothing traps and the rest
 /// of the text survives.
 enum LegacyTextDecoder {
+    /// True when the C library can decode `encoding`.
+    static func isKnown(_ encoding: String) -> Bool {
+        let converter = iconv_open("UTF-8", encoding)
+        guard Int(bitPattern: converter) != -1 else { return false }
+        iconv_close(converter)
+        return true
+    }
+
     /// `bytes` decoded from `encoding`, or nil when the C library does not know the encoding.
     static func decode(_ bytes: [UInt8], encoding: String) -> String? {
         let converter = iconv_open("UTF-8", encoding)

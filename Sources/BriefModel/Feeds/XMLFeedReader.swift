@@ -3,54 +3,93 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Reads RSS 0.9x / 1.0 / 2.0 and Atom 1.0 with `XMLParser` (libxml2's SAX parser). Used once per document.
+/// Reads RSS 0.90–2.0, RSS 1.0 (RDF), Atom 1.0 and the Atom 0.3 draft (with or without their namespace) with
+/// `XMLParser` (libxml2's SAX parser). Used once per document.
+///
+/// Structure: an item's fields are read only from its direct children in the family's own namespaces (or the
+/// extension namespaces named below), so an image's `link` inside an item or a `media:title` never replaces the
+/// item's own. Each field element's content is captured whole: child elements written directly inside it (an
+/// RSS description holding raw `<p>` markup, Atom `xhtml` content, `xhtml:body`) are rebuilt as HTML rather than
+/// lost. `xml:base` is honoured on every element, for links.
 ///
 /// Safety: the input comes through `XMLSourceRewriter`, which drops the DOCTYPE, so the document declares no
 /// entities: none can expand into markup, grow without bound or load a file (a reference to a dropped one reads as
 /// literal text). External entities are also never resolved (`shouldResolveExternalEntities` stays false), and
 /// should an expansion ever grow without bound, libxml2 stops it (error 89), reported as a parse error.
 final class XMLFeedReader: NSObject, XMLParserDelegate {
-    private enum Namespace {
-        static let atom = "http://www.w3.org/2005/Atom"
-        static let content = "http://purl.org/rss/1.0/modules/content/"
-        static let dublinCore = "http://purl.org/dc/elements/1.1/"
-        static let media = "http://search.yahoo.com/mrss/"
-        static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-        static let xhtml = "http://www.w3.org/1999/xhtml"
+    /// One open element outside captured content.
+    private struct Frame {
+        let name: String
+        let namespace: String
+        /// The base for relative links inside it (`xml:base` resolved against its parent's).
+        let base: URL?
+    }
+
+    /// The fields an element can fill.
+    private enum Field {
+        case title(rank: Int)
+        case link
+        case guid(permaLink: Bool)
+        case id(rank: Int)
+        case content(rank: Int)
+        case summary(rank: Int)
+        case date(rank: Int)
+        case author(rank: Int)
+        case feedTitle(rank: Int)
+        case feedLink
+    }
+
+    /// How a captured element's text is to be read.
+    private enum Form {
+        case html
+        case text
+        /// An Atom text construct: decided by its `type` (and, in Atom 0.3, `mode`) attributes.
+        case atom
+    }
+
+    /// An element whose content is being collected.
+    private struct Capture {
+        let field: Field
+        let form: Form
+        let attributes: [String: String]
+        let base: URL?
+        var text = ""
+        /// The content rebuilt as HTML once a child element has appeared (nil until then).
+        var markup: String?
+        /// Depth of open child elements inside the captured one.
+        var depth = 0
     }
 
     /// Item fields as they are collected, before defaults are applied.
     private struct Draft {
-        var guid: String?
+        var id = RankedValue<String>()
         var about: String?
-        var link: String?
-        var alternateLink: String?
-        var title: String?
-        var mediaTitle: String?
-        var published: Date?
-        var updated: Date?
-        var author: String?
-        var content: FeedContent?
-        var summary: FeedContent?
-        var mediaDescription: FeedContent?
+        var link = RankedValue<String>()
+        var permaLink: String?
+        var title = RankedValue<String>()
+        var date = RankedValue<Date>()
+        var author = RankedValue<String>()
+        var content = RankedValue<FeedContent>()
+        var summary = RankedValue<FeedContent>()
     }
 
     private let baseURL: URL?
-    private var kind: FeedKind?
-    private var feedTitle: String?
-    private var feedLink: String?
-    private var feedAlternateLink: String?
+    private(set) var kind: FeedKind?
+    /// The namespace of an Atom document's core elements (1.0, 0.3 or none).
+    private var atomNamespace = FeedNamespace.atom10
+    private var isAtom03 = false
+    private var feedTitle = RankedValue<String>()
+    private var feedLink = RankedValue<String>()
     private var items: [FeedItem] = []
+    /// Items begun, read or not.
+    private(set) var itemsSeen = 0
+    private var unreadable = 0
     private var draft: Draft?
+    /// The stack depth of the open item's own frame.
+    private var itemDepth = 0
 
-    /// Local names of the open elements (the path from the root).
-    private var path: [String] = []
-    private var text = ""
-    /// Atom text constructs: the `type` of the open title/content/summary element.
-    private var textType = "text"
-    /// Inside an Atom `type="xhtml"` construct: the markup rebuilt as HTML and the depth below the construct.
-    private var xhtml: String?
-    private var xhtmlDepth = 0
+    private var stack: [Frame] = []
+    private var capture: Capture?
 
     private var firstError: (code: Int, line: Int)?
     private var undefinedEntity: String?
@@ -72,9 +111,11 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
             throw .xml(line: line, reason: reason(forCode: code))
         }
         guard let kind else { throw .notAFeed(found: "no rss, RDF or feed element") }
-        let site = feedLink ?? feedAlternateLink
-        return FeedDocument(title: feedTitle ?? "", link: site.map { absolute($0) }, kind: kind,
-                            items: FeedDocument.deduplicated(items))
+        if items.isEmpty && unreadable > 0 {
+            throw .noReadableItems(found: unreadable, reason: "every item is empty (no title, link or text)")
+        }
+        return FeedDocument(title: feedTitle.value ?? "", link: feedLink.value, kind: kind,
+                            items: FeedDocument.deduplicated(items), unreadableItems: unreadable)
     }
 
     private func reason(forCode code: Int) -> String {
@@ -98,213 +139,340 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes found: [String: String] = [:]) {
-        let namespace = namespaceURI ?? ""
-        let attributes = found.mapValues(XMLControlCharacters.restore)
-        if xhtml != nil {
-            xhtmlDepth += 1
-            var tag = "<" + name
-            for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
-                tag += " \(key)=\"\(escape(value, quotes: true))\""
-            }
-            xhtml? += tag + ">"
+        if capture != nil {
+            startMarkup(name, attributes: found)
             return
         }
-        path.append(name)
-        text = ""
-        if path.count == 1 {
-            switch name {
-            case "rss", "RDF": kind = .rss
-            case "feed": kind = .atom
-            default: break
-            }
+        let namespace = namespaceURI ?? ""
+        let attributes = found.isEmpty ? found : found.mapValues(XMLControlCharacters.restore)
+        var base = stack.last?.base ?? baseURL
+        if let declared = attributes["xml:base"] { base = resolve(declared, against: base) }
+        stack.append(Frame(name: name, namespace: namespace, base: base))
+        if stack.count == 1 {
+            startRoot(name, namespace: namespace)
             return
         }
         switch kind {
-        case .atom:
-            startAtom(name, namespace: namespace, attributes: attributes)
-        case .rss:
-            startRSS(name, namespace: namespace, attributes: attributes)
-        default:
-            break
+        case .atom: startAtom(name, namespace: namespace, attributes: attributes, base: base)
+        case .rss: startRSS(name, namespace: namespace, attributes: attributes, base: base)
+        default: break
         }
     }
 
-    private func startAtom(_ name: String, namespace: String, attributes: [String: String]) {
+    private func startRoot(_ name: String, namespace: String) {
         switch name {
-        case "entry" where namespace == Namespace.atom:
-            draft = Draft()
-        case "link" where namespace == Namespace.atom:
-            guard let href = attributes["href"], !href.isEmpty else { return }
-            let rel = attributes["rel"] ?? "alternate"
-            guard rel == "alternate" else { return }
-            if draft != nil {
-                if draft?.link == nil { draft?.link = href }
-            } else if path.count == 2, feedLink == nil {
-                feedLink = href
-            }
-        case "title" where namespace == Namespace.atom, "content" where namespace == Namespace.atom,
-             "summary" where namespace == Namespace.atom:
-            textType = (attributes["type"] ?? "text").lowercased()
-            if textType == "xhtml" || textType == "application/xhtml+xml" {
-                xhtml = ""
-                xhtmlDepth = 0
-            }
-            // Content held elsewhere (`src`) has no text here.
-            if name == "content", attributes["src"] != nil { textType = "text" }
+        case "rss", "RDF":
+            kind = .rss
+        case "feed":
+            kind = .atom
+            // Atom 1.0, the 0.3 draft, or a document that left the namespace out: its own elements are read.
+            atomNamespace = namespace
+            isAtom03 = namespace == FeedNamespace.atom03
         default:
             break
         }
     }
 
-    private func startRSS(_ name: String, namespace: String, attributes: [String: String]) {
-        switch (name, namespace) {
-        case ("item", let ns) where ns != Namespace.atom:
-            var fresh = Draft()
-            fresh.about = (attributes["rdf:about"] ?? attributes["about"]).flatMap(nonEmpty)
-            draft = fresh
-        case ("link", Namespace.atom):
-            guard let href = attributes["href"], !href.isEmpty, (attributes["rel"] ?? "alternate") == "alternate" else { return }
-            if draft != nil {
-                if draft?.alternateLink == nil { draft?.alternateLink = href }
-            } else if feedAlternateLink == nil {
-                feedAlternateLink = href
+    private func startAtom(_ name: String, namespace: String, attributes: [String: String], base: URL?) {
+        let depth = stack.count
+        if draft == nil {
+            if name == "entry" && namespace == atomNamespace {
+                beginItem()
+                return
+            }
+            guard depth == 2 else { return }
+            if namespace == atomNamespace {
+                switch name {
+                case "title": begin(.feedTitle(rank: 0), form: .atom, attributes: attributes, base: base)
+                case "link": if let href = alternateHref(attributes) { feedLink.offer(resolved(href, base), rank: 0) }
+                default: break
+                }
+            } else {
+                startExtension(name, namespace: namespace, attributes: attributes, base: base, inItem: false)
+            }
+            return
+        }
+        // Inside an entry: its direct children, and the author's name.
+        if depth == itemDepth + 2, name == "name", namespace == atomNamespace,
+           stack[depth - 2].name == "author", stack[depth - 2].namespace == atomNamespace {
+            begin(.author(rank: 0), form: .text, attributes: attributes, base: base)
+            return
+        }
+        guard depth == itemDepth + 1 else {
+            startMedia(name, namespace: namespace, attributes: attributes, base: base)
+            return
+        }
+        guard namespace == atomNamespace else {
+            startExtension(name, namespace: namespace, attributes: attributes, base: base, inItem: true)
+            return
+        }
+        switch name {
+        case "id": begin(.id(rank: 0), form: .text, attributes: attributes, base: base)
+        case "title": begin(.title(rank: 0), form: .atom, attributes: attributes, base: base)
+        case "content":
+            // Content held elsewhere (`src`) has no text here.
+            if attributes["src"] == nil { begin(.content(rank: 0), form: .atom, attributes: attributes, base: base) }
+        case "summary": begin(.summary(rank: 0), form: .atom, attributes: attributes, base: base)
+        case "published", "issued": begin(.date(rank: 1), form: .text, attributes: attributes, base: base)
+        case "created": begin(.date(rank: 2), form: .text, attributes: attributes, base: base)
+        case "updated", "modified": begin(.date(rank: 6), form: .text, attributes: attributes, base: base)
+        case "link": if let href = alternateHref(attributes) { draft?.link.offer(resolved(href, base), rank: 0) }
+        default: break
+        }
+    }
+
+    private func startRSS(_ name: String, namespace: String, attributes: [String: String], base: URL?) {
+        let depth = stack.count
+        let core = FeedNamespace.isRSSCore(namespace)
+        if draft == nil {
+            if name == "item" && core {
+                beginItem()
+                draft?.about = (attributes["rdf:about"] ?? attributes["about"]).flatMap(nonEmpty)
+                return
+            }
+            // Channel fields are the channel's direct children (an image's or text input's title is not the feed's).
+            guard depth >= 2, stack[depth - 2].name == "channel", FeedNamespace.isRSSCore(stack[depth - 2].namespace) else {
+                return
+            }
+            if core {
+                switch name {
+                case "title": begin(.feedTitle(rank: 0), form: .html, attributes: attributes, base: base)
+                case "link": begin(.feedLink, form: .text, attributes: attributes, base: base)
+                default: break
+                }
+            } else if FeedNamespace.isAtom(namespace), name == "link", let href = alternateHref(attributes) {
+                feedLink.offer(resolved(href, base), rank: 1)
+            } else {
+                startExtension(name, namespace: namespace, attributes: attributes, base: base, inItem: false)
+            }
+            return
+        }
+        guard depth == itemDepth + 1 else {
+            startMedia(name, namespace: namespace, attributes: attributes, base: base)
+            return
+        }
+        guard core else {
+            if FeedNamespace.isAtom(namespace) {
+                switch name {
+                case "link": if let href = alternateHref(attributes) { draft?.link.offer(resolved(href, base), rank: 1) }
+                case "title": begin(.title(rank: 1), form: .atom, attributes: attributes, base: base)
+                case "content": begin(.content(rank: 2), form: .atom, attributes: attributes, base: base)
+                case "summary": begin(.summary(rank: 1), form: .atom, attributes: attributes, base: base)
+                case "id": begin(.id(rank: 1), form: .text, attributes: attributes, base: base)
+                case "published", "issued": begin(.date(rank: 2), form: .text, attributes: attributes, base: base)
+                case "updated", "modified": begin(.date(rank: 6), form: .text, attributes: attributes, base: base)
+                default: break
+                }
+                return
+            }
+            startExtension(name, namespace: namespace, attributes: attributes, base: base, inItem: true)
+            return
+        }
+        switch name {
+        case "title": begin(.title(rank: 0), form: .html, attributes: attributes, base: base)
+        case "link": begin(.link, form: .text, attributes: attributes, base: base)
+        case "guid":
+            // RSS 2.0: a guid is a permalink unless it says otherwise.
+            let permaLink = attributes["isPermaLink"].map { $0.trimmingCharacters(in: .whitespaces).lowercased() != "false" } ?? true
+            begin(.guid(permaLink: permaLink), form: .text, attributes: attributes, base: base)
+        case "description": begin(.summary(rank: 0), form: .html, attributes: attributes, base: base)
+        case "pubDate": begin(.date(rank: 0), form: .text, attributes: attributes, base: base)
+        case "author": begin(.author(rank: 1), form: .text, attributes: attributes, base: base)
+        default: break
+        }
+    }
+
+    /// Dublin Core, DC terms, the content module, XHTML bodies and iTunes: fields any family may carry.
+    private func startExtension(_ name: String, namespace: String, attributes: [String: String], base: URL?, inItem: Bool) {
+        switch namespace {
+        case FeedNamespace.dublinCore, FeedNamespace.dcTerms:
+            let terms = namespace == FeedNamespace.dcTerms
+            guard inItem else {
+                if name == "title" { begin(.feedTitle(rank: terms ? 2 : 1), form: .html, attributes: attributes, base: base) }
+                return
+            }
+            switch name {
+            case "title": begin(.title(rank: terms ? 3 : 2), form: .html, attributes: attributes, base: base)
+            case "date": begin(.date(rank: terms ? 4 : 3), form: .text, attributes: attributes, base: base)
+            case "issued", "created", "available": begin(.date(rank: 4), form: .text, attributes: attributes, base: base)
+            case "modified": begin(.date(rank: 7), form: .text, attributes: attributes, base: base)
+            case "creator": begin(.author(rank: kind == .atom ? 1 : 0), form: .text, attributes: attributes, base: base)
+            case "description", "abstract": begin(.summary(rank: 3), form: .html, attributes: attributes, base: base)
+            case "identifier": begin(.id(rank: 3), form: .text, attributes: attributes, base: base)
+            default: break
+            }
+        case FeedNamespace.content where inItem && name == "encoded":
+            begin(.content(rank: 0), form: .html, attributes: attributes, base: base)
+        case FeedNamespace.xhtml where inItem && (name == "body" || name == "div"):
+            begin(.content(rank: 1), form: .html, attributes: attributes, base: base)
+        case FeedNamespace.itunes where inItem:
+            switch name {
+            case "summary": begin(.summary(rank: 4), form: .text, attributes: attributes, base: base)
+            case "author": begin(.author(rank: 3), form: .text, attributes: attributes, base: base)
+            default: break
             }
         default:
-            break
+            startMedia(name, namespace: namespace, attributes: attributes, base: base)
         }
+    }
+
+    /// Media RSS, anywhere in an item (often inside `media:group` or `media:content`): a title or description for
+    /// items that have none of their own.
+    private func startMedia(_ name: String, namespace: String, attributes: [String: String], base: URL?) {
+        guard draft != nil, namespace == FeedNamespace.media else { return }
+        switch name {
+        case "title": begin(.title(rank: 4), form: .text, attributes: attributes, base: base)
+        case "description": begin(.summary(rank: 5), form: .text, attributes: attributes, base: base)
+        default: break
+        }
+    }
+
+    private func beginItem() {
+        draft = Draft()
+        itemDepth = stack.count
+        itemsSeen += 1
+    }
+
+    private func begin(_ field: Field, form: Form, attributes: [String: String], base: URL?) {
+        capture = Capture(field: field, form: form, attributes: attributes, base: base)
+    }
+
+    /// The `href` of a link that points at the page itself: `rel="alternate"` or no `rel`.
+    private func alternateHref(_ attributes: [String: String]) -> String? {
+        guard let href = attributes["href"].flatMap(nonEmpty) else { return nil }
+        let rel = attributes["rel"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+        return rel == "alternate" || rel.isEmpty ? href : nil
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if xhtml != nil {
-            if xhtmlDepth > 0 {
-                xhtmlDepth -= 1
-                xhtml? += "</\(name)>"
+        if capture != nil {
+            if capture!.depth > 0 {
+                // In place (no copy of the capture held meanwhile): a copy would make every append copy the
+                // whole markup so far.
+                capture!.depth -= 1
+                capture!.markup? += "</\(name)>"
                 return
             }
-            text = xhtml ?? ""
-            xhtml = nil
-            textType = "html"
+            let open = capture!
+            capture = nil
+            finish(open)
         }
-        let namespace = namespaceURI ?? ""
-        switch kind {
-        case .atom: endAtom(name, namespace: namespace)
-        case .rss: endRSS(name, namespace: namespace)
-        default: break
-        }
-        if !path.isEmpty { path.removeLast() }
-        text = ""
+        if draft != nil && stack.count == itemDepth { finishItem() }
+        if !stack.isEmpty { stack.removeLast() }
     }
 
-    private var parent: String? { path.count >= 2 ? path[path.count - 2] : nil }
+    // MARK: Captured content
 
-    private func endAtom(_ name: String, namespace: String) {
-        let inEntry = draft != nil
-        switch (name, namespace) {
-        case ("entry", Namespace.atom):
-            finishItem()
-        case ("id", Namespace.atom) where inEntry && parent == "entry":
+    /// A child element inside captured content: rebuilt as an HTML tag.
+    private func startMarkup(_ name: String, attributes: [String: String]) {
+        guard capture != nil else { return }
+        if capture!.markup == nil { capture!.markup = escape(capture!.text, quotes: false) }
+        var tag = "<" + name
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            tag += " \(key)=\"\(escape(XMLControlCharacters.restore(value), quotes: true))\""
+        }
+        capture!.markup! += tag + ">"
+        capture!.depth += 1
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters found: String) {
+        guard capture != nil else { return }
+        let string = XMLControlCharacters.restore(found)
+        if capture?.markup != nil {
+            capture?.markup? += escape(string, quotes: false)
+        } else {
+            capture?.text += string
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        guard capture != nil else { return }
+        let string = XMLControlCharacters.restore(String(decoding: block, as: UTF8.self))
+        if capture?.markup != nil {
+            capture?.markup? += escape(string, quotes: false)
+        } else {
+            capture?.text += string
+        }
+    }
+
+    /// Stores a captured element's value in its field.
+    private func finish(_ captured: Capture) {
+        switch captured.field {
+        case .title(let rank):
+            draft?.title.offer(content(of: captured).map(plainText), rank: rank)
+        case .feedTitle(let rank):
+            feedTitle.offer(content(of: captured).map(plainText), rank: rank)
+        case .link:
+            draft?.link.offer(nonEmpty(captured.text).map { resolved($0, captured.base) }, rank: 0)
+        case .feedLink:
+            feedLink.offer(nonEmpty(captured.text).map { resolved($0, captured.base) }, rank: 0)
+        case .guid(let permaLink):
+            guard let guid = nonEmpty(captured.text) else { return }
+            draft?.id.offer(guid, rank: 0)
+            if permaLink {
+                let link = resolved(guid, captured.base)
+                if link.hasPrefix("http://") || link.hasPrefix("https://") { draft?.permaLink = link }
+            }
+        case .id(let rank):
             // An empty id is no id: every such entry would share it and all but the first be taken for it.
-            draft?.guid = nonEmpty(text)
-        case ("title", Namespace.atom):
-            let title = plainText(text, html: textType != "text")
-            if inEntry && parent == "entry" {
-                draft?.title = title
-            } else if path.count == 2 {
-                feedTitle = title
-            }
-        case ("content", Namespace.atom) where inEntry:
-            draft?.content = content(text, html: textType != "text")
-        case ("summary", Namespace.atom) where inEntry:
-            draft?.summary = content(text, html: textType != "text")
-        case ("published", Namespace.atom) where inEntry:
-            draft?.published = FeedDate.parse(text)
-        case ("updated", Namespace.atom) where inEntry:
-            draft?.updated = FeedDate.parse(text)
-        case ("name", Namespace.atom) where inEntry && parent == "author":
-            if draft?.author == nil { draft?.author = nonEmpty(text) }
-        case ("creator", Namespace.dublinCore) where inEntry:
-            if draft?.author == nil { draft?.author = nonEmpty(text) }
-        default:
-            endMedia(name, namespace: namespace)
+            draft?.id.offer(nonEmpty(captured.text), rank: rank)
+        case .content(let rank):
+            draft?.content.offer(content(of: captured), rank: rank)
+        case .summary(let rank):
+            draft?.summary.offer(content(of: captured), rank: rank)
+        case .date(let rank):
+            draft?.date.offer(FeedDate.parse(captured.text), rank: rank)
+        case .author(let rank):
+            draft?.author.offer(nonEmpty(captured.markup.map(HTMLText.inlineText) ?? captured.text), rank: rank)
         }
     }
 
-    private func endRSS(_ name: String, namespace: String) {
-        let inItem = draft != nil
-        let isRSS = namespace != Namespace.atom && namespace != Namespace.dublinCore && namespace != Namespace.content
-            && namespace != Namespace.media
-        switch name {
-        case "item" where isRSS:
-            finishItem()
-        case "title" where isRSS:
-            if inItem {
-                draft?.title = plainText(text, html: true)
-            } else if parent == "channel" {
-                feedTitle = plainText(text, html: true)
-            }
-        case "link" where isRSS:
-            if inItem {
-                draft?.link = nonEmpty(text)
-            } else if parent == "channel", feedLink == nil {
-                feedLink = nonEmpty(text)
-            }
-        case "guid" where isRSS && inItem:
-            draft?.guid = nonEmpty(text)
-        case "description" where isRSS && inItem:
-            draft?.summary = content(text, html: true)
-        case "encoded" where namespace == Namespace.content && inItem:
-            draft?.content = content(text, html: true)
-        case "pubDate" where isRSS && inItem:
-            draft?.published = FeedDate.parse(text)
-        case "date" where namespace == Namespace.dublinCore && inItem:
-            if draft?.updated == nil { draft?.updated = FeedDate.parse(text) }
-        case "published" where namespace == Namespace.atom && inItem, "updated" where namespace == Namespace.atom && inItem:
-            if draft?.updated == nil { draft?.updated = FeedDate.parse(text) }
-        case "author" where isRSS && inItem:
-            if draft?.author == nil { draft?.author = nonEmpty(text) }
-        case "creator" where namespace == Namespace.dublinCore && inItem:
-            draft?.author = nonEmpty(text)
-        default:
-            endMedia(name, namespace: namespace)
+    /// The captured element's content as HTML or text, as its form and attributes say; nil when it holds none.
+    private func content(of captured: Capture) -> FeedContent? {
+        if let markup = captured.markup { return FeedContent.nonEmpty(.html(markup)) }
+        let raw = captured.text
+        switch captured.form {
+        case .html: return FeedContent.nonEmpty(.html(raw))
+        case .text: return FeedContent.nonEmpty(.text(raw))
+        case .atom: return atomContent(raw, attributes: captured.attributes)
         }
     }
 
-    /// Media RSS: a title or description for items that have none of their own.
-    private func endMedia(_ name: String, namespace: String) {
-        guard namespace == Namespace.media, draft != nil else { return }
-        switch name {
-        case "title": draft?.mediaTitle = plainText(text, html: false)
-        case "description": draft?.mediaDescription = content(text, html: false)
-        default: break
+    /// An Atom text construct without child elements. Atom 1.0 (RFC 4287 §3.1, §4.1.3): `text`, `html`, `xhtml`
+    /// or a MIME type, where a type that is neither text nor XML means base64. Atom 0.3: a MIME type (default
+    /// `text/plain`) and a `mode` of `xml`, `escaped` or `base64`.
+    private func atomContent(_ raw: String, attributes: [String: String]) -> FeedContent? {
+        let type = attributes["type"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let mode = attributes["mode"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let isHTML = type == "html" || type.contains("html")
+        var text = raw
+        let base64 = mode == "base64" || (!isAtom03 && !type.isEmpty && !["text", "html", "xhtml"].contains(type)
+            && !type.hasPrefix("text/") && !type.hasSuffix("xml") && !type.hasSuffix("+xml"))
+        if base64 {
+            guard let data = Data(base64Encoded: raw, options: .ignoreUnknownCharacters) else { return nil }
+            text = String(decoding: data, as: UTF8.self)
+            // Binary content (an image) is not text for a reader.
+            guard !text.unicodeScalars.contains(where: { $0.value == 0xFFFD || $0.value == 0 }) else { return nil }
         }
+        if isHTML || (isAtom03 && mode == "escaped" && type.isEmpty) { return FeedContent.nonEmpty(.html(text)) }
+        return FeedContent.nonEmpty(.text(text))
     }
 
     private func finishItem() {
         guard let d = draft else { return }
         draft = nil
-        let link = (d.link ?? d.alternateLink).map { absolute($0) }
-        var item = FeedItem(id: "", link: link, title: d.title ?? d.mediaTitle ?? "", published: d.published ?? d.updated,
-                            author: d.author, content: d.content, summary: d.summary ?? d.mediaDescription)
-        item.id = d.guid ?? d.about ?? link ?? "fingerprint:\(item.fingerprint.value)"
+        let link = d.link.value ?? d.permaLink
+        let title = d.title.value ?? ""
+        let content = d.content.value
+        let summary = d.summary.value
+        guard !title.isEmpty || link != nil || content != nil || summary != nil else {
+            unreadable += 1
+            return
+        }
+        var item = FeedItem(id: "", link: link, title: title, published: d.date.value, author: d.author.value,
+                            content: content, summary: summary)
+        item.id = d.id.value ?? d.about ?? link ?? "fingerprint:\(item.fingerprint.value)"
         items.append(item)
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters found: String) {
-        let string = XMLControlCharacters.restore(found)
-        if xhtml != nil {
-            xhtml? += escape(string, quotes: false)
-        } else {
-            text += string
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        let string = XMLControlCharacters.restore(String(decoding: block, as: UTF8.self))
-        if xhtml != nil {
-            xhtml? += escape(string, quotes: false)
-        } else {
-            text += string
-        }
     }
 
     /// Only the first error is kept. The parse is not aborted: `abortParsing()` inside this callback corrupts
@@ -326,33 +494,35 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
 
     // MARK: Text helpers
 
-    private func content(_ raw: String, html: Bool) -> FeedContent? {
-        guard raw.contains(where: { !$0.isWhitespace }) else { return nil }
-        return html ? .html(raw) : .text(raw)
-    }
-
     /// A one-line plain text: markup removed and references decoded (for HTML), whitespace collapsed.
-    private func plainText(_ raw: String, html: Bool) -> String {
-        if html { return HTMLText.inlineText(raw) }
-        return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    private func trimmed(_ raw: String) -> String {
-        raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    private func plainText(_ content: FeedContent) -> String {
+        switch content {
+        case .html(let html): return HTMLText.inlineText(html)
+        case .text(let text): return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
     }
 
     private func nonEmpty(_ raw: String) -> String? {
-        let value = trimmed(raw)
+        let value = raw.feedTrimmed
         return value.isEmpty ? nil : value
     }
 
-    /// `link` made absolute against the feed's address when it is relative.
-    private func absolute(_ link: String) -> String {
-        guard let baseURL, !link.contains("://"), let url = URL(string: link, relativeTo: baseURL) else { return link }
+    /// `link` made absolute against `base` when it is relative.
+    private func resolved(_ link: String, _ base: URL?) -> String {
+        guard let base, !link.contains("://"), let url = URL(string: link, relativeTo: base) else { return link }
         return url.absoluteString
     }
 
+    /// An `xml:base` value resolved against the base in force.
+    private func resolve(_ declared: String, against base: URL?) -> URL? {
+        let trimmed = declared.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return base }
+        return URL(string: trimmed, relativeTo: base)?.absoluteURL ?? base
+    }
+
     private func escape(_ string: String, quotes: Bool) -> String {
+        guard string.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || (quotes && $0 == UInt8(ascii: "\"")) }) else { return string }
         var out = ""
         out.reserveCapacity(string.utf8.count)
         for character in string {

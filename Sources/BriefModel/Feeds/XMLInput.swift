@@ -2,60 +2,51 @@ import Foundation
 
 /// Turns a feed or OPML body into valid UTF-8 before `XMLParser` sees it. Foundation's XMLParser on Linux traps
 /// on invalid UTF-8 in element or attribute names, so a corrupted or hostile feed would otherwise crash the reader.
-/// UTF-8 bodies have invalid sequences replaced with U+FFFD; bodies in UTF-16 (with a byte-order mark) or declaring
-/// another encoding are transcoded (`LegacyTextDecoder`), and their XML declaration removed so that the parser reads
-/// them as UTF-8. (Leaving a legacy encoding to libxml2 is not safe: for an encoding it cannot convert it passes the
-/// raw bytes on, and Foundation traps on them.)
+/// The encoding is settled by `FeedEncoding` (mark, transport charset, declaration, detection); a body in anything
+/// but UTF-8 is transcoded (`LegacyTextDecoder`) and its XML declaration removed so that the parser reads it as
+/// UTF-8. (Leaving a legacy encoding to libxml2 is not safe: for an encoding it cannot convert it passes the raw
+/// bytes on, and Foundation traps on them.)
 enum XMLInput {
+    /// A body as valid UTF-8, and the encoding it was read in when that had to be guessed.
+    struct Decoded {
+        var data: Data
+        var fallback: String?
+    }
+
     /// The body as valid UTF-8 (JSON bodies go through it too; XML then goes through `XMLSourceRewriter`).
     static func utf8(_ data: Data) -> Data {
-        transcoded(data)
+        decode(data, transport: nil).data
     }
 
-    /// A UTF-8 body (from `utf8`) ready for `XMLParser`: forbidden control characters hidden
-    /// (`XMLControlCharacters`), HTML entities and bare ampersands rewritten (`XMLSourceRewriter`).
-    static func xml(_ utf8: Data) -> Data {
-        guard let hidden = XMLControlCharacters.hide([UInt8](utf8)) else { return XMLSourceRewriter.rewrite(utf8) }
-        return XMLSourceRewriter.rewrite(Data(hidden))
-    }
-
-    private static func transcoded(_ data: Data) -> Data {
+    /// The body as valid UTF-8; `transport` is the charset the HTTP response named, if any.
+    static func decode(_ data: Data, transport: String?) -> Decoded {
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let text = String(data: data, encoding: .utf16) ?? LegacyTextDecoder.decode(bytes, encoding: "UTF-16")
-                ?? String(decoding: bytes, as: UTF8.self)
-            return Data(withoutDeclaration(text).utf8)
-        }
-        guard let declared = declaredEncoding(bytes)?.lowercased(), !["utf-8", "utf8"].contains(declared),
-              // A declaration readable as ASCII means an ASCII-compatible encoding, whatever it claims.
-              !declared.hasPrefix("utf-16"), !declared.hasPrefix("utf-32"), !declared.hasPrefix("ucs") else {
-            let saysUTF8 = declaredEncoding(bytes).map { ["utf-8", "utf8"].contains($0.lowercased()) } ?? true
-            // Unchanged when it is valid UTF-8 and says so; a UTF-16 or UTF-32 label would mislead the parser.
-            if saysUTF8, String(validating: bytes, as: UTF8.self) != nil { return data }
+        let decision = FeedEncoding.decide(bytes, transport: transport)
+        let fallback = decision.guessed ? decision.name.lowercased() : nil
+        let declared = FeedEncoding.declaredEncoding(bytes).flatMap(FeedEncoding.canonicalName)
+        if decision.name == "UTF-8" {
+            let saysUTF8 = declared == nil || declared == "UTF-8"
+            // Unchanged when it is valid UTF-8 and says so; a declaration naming another encoding would mislead
+            // the parser.
+            if saysUTF8, decision.validUTF8 || FeedEncoding.isValidUTF8(bytes) { return Decoded(data: data, fallback: fallback) }
             let text = String(decoding: bytes, as: UTF8.self)
-            return Data((saysUTF8 ? text : withoutDeclaration(text)).utf8)
+            return Decoded(data: Data((saysUTF8 ? text : withoutDeclaration(text)).utf8), fallback: fallback)
         }
-        // ISO-8859-1 and ASCII labels usually mean Windows-1252 (curly quotes at 0x93/0x94), as browsers assume.
-        let latin1Labels: Set<String> = ["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"]
-        let encoding = latin1Labels.contains(declared) ? "WINDOWS-1252" : declared
-        // An encoding the C library does not know is read as UTF-8 (with U+FFFD for what is not): never garbage
+        let body = FeedEncoding.byteOrderMark(bytes).map { Array(bytes.dropFirst($0.length)) } ?? bytes
+        // An encoding the C library cannot convert is read as UTF-8 (with U+FFFD for what is not): never garbage
         // for the XML parser.
-        let text = LegacyTextDecoder.decode(bytes, encoding: encoding) ?? String(decoding: bytes, as: UTF8.self)
-        return Data(withoutDeclaration(text).utf8)
+        let text = LegacyTextDecoder.decode(body, encoding: decision.name) ?? String(decoding: body, as: UTF8.self)
+        return Decoded(data: Data(withoutDeclaration(text).utf8), fallback: fallback)
     }
 
-    /// The `encoding` of a leading `<?xml … ?>` declaration, if there is one.
-    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-        guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return nil }
-        let end = bytes[start...].prefix(512).firstIndex(of: UInt8(ascii: ">")) ?? min(bytes.count, start + 512)
-        let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
+    /// A UTF-8 body (from `decode`) ready for `XMLParser`: forbidden control characters hidden
+    /// (`XMLControlCharacters`), HTML entities and bare ampersands rewritten (`XMLSourceRewriter`). `lenient` is
+    /// the recovery path's rewrite (`XMLSourceRewriter.rewrite(_:lenient:)`).
+    static func xml(_ utf8: Data, lenient: Bool = false) -> Data {
+        guard let hidden = XMLControlCharacters.hide([UInt8](utf8)) else {
+            return XMLSourceRewriter.rewrite(utf8, lenient: lenient)
+        }
+        return XMLSourceRewriter.rewrite(Data(hidden), lenient: lenient)
     }
 
     /// `text` without its leading XML declaration (which would name an encoding it is no longer in).

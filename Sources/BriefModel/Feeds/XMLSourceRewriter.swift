@@ -23,9 +23,13 @@ import Foundation
 /// any other unknown name is left for the parser to report as an undefined entity.
 enum XMLSourceRewriter {
     /// The rewritten document (UTF-8, from `XMLInput`), or `data` itself when nothing needed changing.
-    static func rewrite(_ data: Data) -> Data {
+    ///
+    /// `lenient` is for the recovery path, on a document that already failed: a reference to an unknown entity
+    /// becomes literal text rather than an error, and the HTML void elements written as in HTML (`<br>`, `<hr>`,
+    /// `<img …>`) are closed, so that markup left raw inside a description parses.
+    static func rewrite(_ data: Data, lenient: Bool = false) -> Data {
         let bytes = [UInt8](data)
-        let mayNeedWork = bytes.indices.contains { i in
+        let mayNeedWork = lenient || bytes.indices.contains { i in
             bytes[i] == UInt8(ascii: "&")
                 || (bytes[i] == UInt8(ascii: "<") && i + 1 < bytes.count
                     && (bytes[i + 1] == UInt8(ascii: "?") || bytes[i + 1] == UInt8(ascii: "!")))
@@ -60,6 +64,13 @@ enum XMLSourceRewriter {
                     i = end
                     continue
                 }
+                if lenient, let end = voidTagEnd(bytes, at: i) {
+                    out.append(contentsOf: bytes[i..<(end - 1)])
+                    out.append(contentsOf: "/>".utf8)
+                    changed = true
+                    i = end
+                    continue
+                }
                 if bytes[i...].starts(with: doctypeStart) {
                     let end = doctypeEnd(bytes, from: i + doctypeStart.count)
                     leaveWhitespace(for: bytes[i..<end], in: &out)
@@ -78,6 +89,10 @@ enum XMLSourceRewriter {
                 if let code = numericValue(bytes[(i + 2)..<(i + length - 1)]), XMLControlCharacters.isForbidden(code) {
                     out.append(contentsOf: XMLControlCharacters.stand(in: code))
                     changed = true
+                } else if let code = numericValue(bytes[(i + 2)..<(i + length - 1)]), (0x80...0x9F).contains(code) {
+                    // The C1 range means windows-1252 in references, as browsers read them (`&#150;` is a dash).
+                    out.append(contentsOf: "&#\(CharacterReferences.scalar(forCodePoint: code).value);".utf8)
+                    changed = true
                 } else {
                     out.append(contentsOf: bytes[i..<(i + length)])
                 }
@@ -88,7 +103,7 @@ enum XMLSourceRewriter {
                 } else if let code = HTMLEntityTable.codePoints[name] {
                     out.append(contentsOf: "&#\(code);".utf8)
                     changed = true
-                } else if declared.contains(name) {
+                } else if declared.contains(name) || lenient {
                     // Its declaration went with the DOCTYPE: the reference reads as the text it is.
                     out.append(contentsOf: "&amp;".utf8)
                     out.append(contentsOf: bytes[(i + 1)..<(i + length)])
@@ -150,6 +165,23 @@ enum XMLSourceRewriter {
         }
         let end = min(bytes.count, bodyEnd + commentEnd.count)
         out.append(contentsOf: bytes[bodyEnd..<end])
+        return end
+    }
+
+    /// The end (after `>`) of an HTML void element at `start` written without closing it (`<br>`, `<hr class=x>`,
+    /// `<img src="…">`); nil for anything else, including one already closed (`<br/>`).
+    private static func voidTagEnd(_ bytes: [UInt8], at start: Int) -> Int? {
+        var i = start + 1
+        let nameStart = i
+        while i < bytes.count, CharacterReferences.isNameByte(bytes[i]) { i += 1 }
+        guard i > nameStart, i - nameStart <= 3 else { return nil }
+        let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
+        guard name == "br" || name == "hr" || name == "img", i < bytes.count,
+              bytes[i] == UInt8(ascii: ">") || bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A else { return nil }
+        // Its `>` outside quoted values, as for a DOCTYPE; a `<` before it means the tag never ended.
+        let end = doctypeEnd(bytes, from: i)
+        guard bytes[end - 1] == UInt8(ascii: ">"), bytes[end - 2] != UInt8(ascii: "/"),
+              !bytes[i..<end].contains(UInt8(ascii: "<")) else { return nil }
         return end
     }
 
@@ -276,7 +308,7 @@ enum XMLSourceRewriter {
     }
 
     /// XML name characters as far as entity names in feeds go (ASCII letters, digits, `_ - .`, and non-ASCII).
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    static func isNameByte(_ byte: UInt8) -> Bool {
         CharacterReferences.isNameByte(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
             || byte == UInt8(ascii: ".") || byte >= 0x80
     }

@@ -30,12 +30,12 @@ struct FeedXMLSafetyTests {
         #expect(feed.items.first?.link == "https://amp.example/?a=1&b=2")
     }
 
-    @Test("An entity that is neither XML nor HTML fails the parse with its name and line")
-    func unknownEntity() {
+    @Test("An entity that is neither XML nor HTML is kept as written, and the recovery names it and its line")
+    func unknownEntity() throws {
         let xml = "<rss><channel>\n<title>t</title>\n<item><title>a &madeup; b</title></item></channel></rss>"
-        #expect(throws: FeedParseError.xml(line: 3, reason: "undefined entity &madeup;")) {
-            try FeedParser.parse(Data(xml.utf8))
-        }
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.items.first?.title == "a &madeup; b")
+        #expect(feed.recovery?.problem == "parse error at line 3: undefined entity &madeup;")
     }
 
     @Test("An external entity is never resolved: no file content reaches the item")
@@ -84,15 +84,16 @@ struct FeedXMLSafetyTests {
         #expect(feed.title == "&lol9;")
     }
 
-    @Test("Malformed XML fails with the line of the fault, keeping no partial items")
-    func malformed() {
+    @Test("Malformed XML keeps its complete items, loses the broken one, and names the fault with its line")
+    func malformed() throws {
         let xml = "<rss><channel><title>t</title>\n<item><title>ok</title></item>\n<item><title>bad</item>\n</channel></rss>"
-        #expect(throws: FeedParseError.xml(line: 3, reason: "closing tag does not match the open element")) {
-            try FeedParser.parse(Data(xml.utf8))
-        }
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.items.map(\.title) == ["ok"])
+        #expect(feed.recovery == FeedRecovery(itemsRecovered: 1, itemsLost: 1,
+                                              problem: "parse error at line 3: closing tag does not match the open element"))
     }
 
-    @Test("Invalid UTF-8, even inside attribute names, is repaired to U+FFFD rather than crashing the parser")
+    @Test("Bytes that are not UTF-8, even inside attribute names, never crash the parser: detected, or repaired to U+FFFD")
     func invalidUTF8() throws {
         // Given an Atom feed with a stray byte inside an attribute name and inside its title
         var data = Data("<feed xmlns=\"http://www.w3.org/2005/Atom\" x".utf8)
@@ -100,8 +101,10 @@ struct FeedXMLSafetyTests {
         data.append(contentsOf: Data("y=\"1\"><title>Caf".utf8))
         data.append(0xE9)
         data.append(contentsOf: Data(" Desk</title></feed>".utf8))
-        // When it is parsed, then the bad bytes read as replacement characters
-        #expect(try FeedParser.parse(data).title == "Caf\u{FFFD} Desk")
+        // When it is parsed, then the bytes are read as the windows-1252 they look like
+        #expect(try FeedParser.parse(data).title == "Café Desk")
+        // And behind a UTF-8 byte-order mark, which settles the encoding, they read as replacement characters
+        #expect(try FeedParser.parse(Data([0xEF, 0xBB, 0xBF]) + data).title == "Caf\u{FFFD} Desk")
     }
 
     @Test("Feeds in UTF-16 and in Windows-1252 are transcoded and read")
@@ -128,9 +131,11 @@ struct FeedXMLSafetyTests {
         bogus.append(contentsOf: Data("</title><item a".utf8))
         bogus.append(0xFD)
         bogus.append(contentsOf: Data("=\"b\"><title>y</title></item></channel></rss>".utf8))
-        // When they are parsed, then the first reads correctly and the second with U+FFFD for its bad bytes
+        // When they are parsed, then the first reads correctly and the second as the windows-1252 it looks like
         #expect(try FeedParser.parse(koi8).title == "Мир")
-        #expect(try FeedParser.parse(bogus).title == "x\u{FFFD}")
+        let guessed = try FeedParser.parse(bogus)
+        #expect(guessed.title == "xð")
+        #expect(guessed.encodingFallback == "windows-1252")
     }
 
     @Test("Control characters XML forbids, raw or as references, are kept in the text rather than failing the feed")
@@ -161,10 +166,12 @@ struct FeedXMLSafetyTests {
         #expect(try FeedParser.parse(Data(cdata.utf8)).title == "a <?x?> & b")
     }
 
-    @Test("A truncated feed fails rather than passing for a shorter one")
-    func truncated() {
+    @Test("A truncated feed keeps its complete items and says it was cut, rather than passing for a whole one")
+    func truncated() throws {
         let xml = "<rss><channel><title>t</title><item><title>ok</title></item><item><title>cut"
-        #expect(throws: FeedParseError.self) { try FeedParser.parse(Data(xml.utf8)) }
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.items.map(\.title) == ["ok"])
+        #expect(feed.recovery?.itemsLost == 1)
     }
 
     @Test("An HTML page is not a feed, and the error says what it looks like")

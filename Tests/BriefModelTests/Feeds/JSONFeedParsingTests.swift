@@ -36,14 +36,14 @@ struct JSONFeedParsingTests {
         #expect(feed.items[1].bodyBlocks.map(\.text) == ["First line\nsecond line", "New paragraph"])
     }
 
-    @Test("A JSON Feed missing its items' required shape fails with a message naming the field")
+    @Test("A JSON Feed whose only item has the wrong shape fails with a message naming the field")
     func jsonFeedWithWrongType() {
         let json = #"{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [{"id": "a", "title": 5}]}"#
         #expect(throws: FeedParseError.self) { try FeedParser.parse(Data(json.utf8)) }
         do {
             _ = try FeedParser.parse(Data(json.utf8))
         } catch {
-            #expect(error.description.hasPrefix("JSON Feed error: items[0].title"))
+            #expect(error.description.hasPrefix("1 item, none readable: items[0].title"))
         }
     }
 }
