@@ -29,7 +29,7 @@ struct CLIFeedFormsImportTests {
     static let hollow = "<rss version=\"2.0\"><channel><title>Hollow</title><item></item><item> </item></channel></rss>"
 
     @Test("Atom 0.3, Atom without namespace, undeclared windows-1252 and a cut-short feed all import their items")
-    func forgivingImport() throws {
+    func forgivingImport() async throws {
         // Given four feed files in forms Brief used to refuse or misread
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -42,20 +42,20 @@ struct CLIFeedFormsImportTests {
             "cut.xml": Data(Self.cutShort.utf8),
         ], in: dir.appendingPathComponent("in"))
         // When they are imported
-        let result = try BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path])
+        let result = try await BriefProcess.run(["import", "--db", db, dir.appendingPathComponent("in").path])
         // Then every complete item is a story, with exit 0
         #expect(result.status == 0)
         #expect(result.stderr.contains("imported 4 new, 0 already present, 0 failed"))
-        let list = try #require(try CLIFixtures.json(BriefProcess.run(["list", "--json", "--db", db]).stdout)
+        let list = try await #require(try CLIFixtures.json(BriefProcess.run(["list", "--json", "--db", db]).stdout)
             as? [[String: Any]])
         #expect(Set(list.compactMap { $0["title"] as? String })
             == ["Envoys return home", "Port strike ends", "“Café” diplomacy", "Talks resume in Oslo"])
         let envoys = try #require(list.first { $0["title"] as? String == "Envoys return home" }?["id"] as? Int)
-        #expect(try BriefProcess.run(["show", String(envoys), "--db", db]).stdout.contains("The envoys flew back on Friday."))
+        #expect(try await BriefProcess.run(["show", String(envoys), "--db", db]).stdout.contains("The envoys flew back on Friday."))
     }
 
     @Test("A feed whose items hold nothing readable fails with one line saying why, exit 1")
-    func hollowItems() throws {
+    func hollowItems() async throws {
         // Given a feed of empty items
         let dir = try BriefProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -63,7 +63,7 @@ struct CLIFeedFormsImportTests {
         let file = dir.appendingPathComponent("hollow.xml")
         try Data(Self.hollow.utf8).write(to: file)
         // When it is imported
-        let result = try BriefProcess.run(["import", "--db", db, file.path])
+        let result = try await BriefProcess.run(["import", "--db", db, file.path])
         // Then it is one failure line naming the reason
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)

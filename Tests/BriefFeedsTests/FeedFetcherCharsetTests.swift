@@ -13,10 +13,11 @@ struct FeedFetcherCharsetTests {
         body.append(contentsOf: [0xED, 0xC9, 0xD2])
         body.append(contentsOf: "</title><link>https://ru.example/1</link></item></channel></rss>".utf8)
         let server = try TestHTTPServer()
+        defer { server.stop() }
         server.route("/ru", TestHTTPServer.Response(status: 200, headers: [("Content-Type", "application/rss+xml; charset=koi8-r")],
                                                     body: body))
         // When it is fetched
-        let result = await FeedFetcher(options: FeedFetcherTests.quick).fetch(FeedRequest(url: server.url("/ru")))
+        let result = await FeedFetcher(options: FeedFetcherTests.options).fetch(FeedRequest(url: server.url("/ru")))
         // Then the headline reads as the server said, and no guess was needed
         let document = try #require(result.fetched?.document)
         #expect(document.items.first?.title == "Мир")
