@@ -44,6 +44,9 @@ struct StoryPeople {
         "next", "our", "my", "your", "we’re", "i’m", "it’s", "that’s", "let", "please", "well",
     ]
 
+    static let functionKeys: Set<UInt64> = Set(functionWords.compactMap { VerbKey.folded(Array($0.unicodeScalars)[...]) })
+    static let titleKeys: Set<UInt64> = Set(TitleWords.all.compactMap { VerbKey.key(Array($0.unicodeScalars)[...]) })
+
     /// A speaker met in the text at `paragraph`, newest so far.
     mutating func meet(_ speaker: Speaker, paragraph: Int) {
         var speaker = speaker
@@ -115,8 +118,15 @@ struct StoryPeople {
             let endsSentence = s[range.upperBound - 1] == "." || s[range.upperBound - 1] == "?"
                 || s[range.upperBound - 1] == "!" || s[range.upperBound - 1] == ";"
             defer { if endsSentence { sentenceTitle = nil } }
-            let endsClause = range.count > 1 && [",", ".", ";", ":", "?", "!", ")"].contains(s[range.upperBound - 1])
+            let lastScalar = s[range.upperBound - 1]
+            let endsClause = range.count > 1 && (lastScalar == "," || lastScalar == "." || lastScalar == ";"
+                || lastScalar == ":" || lastScalar == "?" || lastScalar == "!" || lastScalar == ")")
             if ScalarText.isLetter(first), !ScalarText.isLowercase(first) {
+                // Most capitalised words open sentences (`The`, `In`): a packed key rejects them without a string.
+                if run.isEmpty, let folded = VerbKey.folded(s[range]), Self.functionKeys.contains(folded) {
+                    before.removeAll()
+                    continue
+                }
                 let word = ScalarText.string(s[range])
                 let plain = SpeakerPhrase.cleaned(word.hasSuffix(",") ? String(word.dropLast()) : word)
                 let key = QuoteFinder.bare(plain)
@@ -137,11 +147,15 @@ struct StoryPeople {
                 continue
             } else {
                 close()
-                let word = ScalarText.string(s[range])
-                let key = QuoteFinder.bare(word)
-                before.append(key)
-                if TitleWords.all.contains(key) { sentenceTitle = (key, wordIndex) }
-                if word.hasSuffix(".") || word.hasSuffix(";") { before.removeAll() }
+                // Only title words matter as titles (`deputy spokesperson`); others keep their place as "".
+                if let packed = VerbKey.key(s[range]), Self.titleKeys.contains(packed) {
+                    let key = QuoteFinder.bare(ScalarText.string(s[range]))
+                    before.append(key)
+                    sentenceTitle = (key, wordIndex)
+                } else {
+                    before.append("")
+                }
+                if lastScalar == "." || lastScalar == ";" { before.removeAll() }
             }
             if before.count > 3 { before.removeFirst(before.count - 3) }
             if endsClause, !(s[range.upperBound - 1] == ",") { before.removeAll() }

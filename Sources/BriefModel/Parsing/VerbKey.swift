@@ -18,6 +18,23 @@ enum VerbKey {
         return key
     }
 
+    /// Like `key`, for ASCII letters of either case (`The`, `IN`), folded to lower case.
+    static func folded(_ word: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        var end = word.endIndex
+        while end > word.startIndex, let last = Optional(word[end - 1]), last == "," || last == "." || last == ";" || last == ":" {
+            end -= 1
+        }
+        let count = end - word.startIndex
+        guard count >= 1, count <= 12 else { return nil }
+        var key: UInt64 = 0
+        for scalar in word[word.startIndex..<end] {
+            let v = scalar.value | 0x20
+            guard scalar.isASCII, v >= 0x61, v <= 0x7A else { return nil }
+            key = key << 5 | UInt64(v - 0x60)
+        }
+        return key
+    }
+
     static func key(_ word: String) -> UInt64 {
         key(Array(word.unicodeScalars)[...]) ?? 0
     }
