@@ -1,56 +1,89 @@
 import BriefTagger
 
-/// Fills a sectioned story's paragraph mentions and linked entities using the tagger.
+/// Fills a sectioned story's paragraph mentions and linked entities using the tagger, and links each quote's and
+/// each turn's speaker to its entity.
 ///
 /// The headline is tagged with the paragraphs as document context (a name in the headline helps tag the
 /// same name in the text), but mentions are stored per paragraph only, so an entity's `mentions` counts
 /// its paragraph mentions and an entity named only in the headline is left out. A headline in title case
 /// (`Russia Warns West Over Grain Deal`) is left out of the context: its capitals say nothing about names.
+///
+/// Credits (`Reporting by …`, bylines) are tagged as a document of their own: the reporters they name are people,
+/// but never the same person as a `Price` quoted in the story, and speakers never link to them.
 public struct StoryAnnotator: Sendable {
     public let tagger: Tagger
 
     public init(tagger: Tagger) { self.tagger = tagger }
 
-    /// The story with every paragraph's `mentions` and the story's `entities` filled.
+    /// The story with every paragraph's `mentions`, the story's `entities`, and the quotes' and turns'
+    /// `speakerEntity` filled.
     public func annotate(_ story: Story) -> Story {
         var story = story
         // The tagger reads the masked text: escape sequences and controls become spaces (same scalar
         // offsets), so a sequence's payload is never taken for a name and no mention splits a sequence.
-        let texts = story.sections.flatMap { $0.paragraphs.map { TerminalText.masked($0.text) } }
         let headline = Self.isTitleCase(story.title) ? [] : [TerminalText.masked(story.title)]
-        let result = tagger.tagDocument(headline + texts)
         var counts: [String: Int] = [:]
         // Aliases too come from paragraph mentions only: a form seen only in the headline is not one the
         // reader finds in the text.
         var forms: [String: Set<String>] = [:]
-        var index = headline.count
-        for s in story.sections.indices {
-            for p in story.sections[s].paragraphs.indices {
-                var mentions = index < result.mentions.count ? result.mentions[index] : []
-                let original = story.sections[s].paragraphs[p].text
-                if texts[index - headline.count] != original {
-                    // A span may hold a masked control between two words: keep the paragraph's own text.
-                    let scalars = Array(original.unicodeScalars)
-                    for k in mentions.indices where mentions[k].start >= 0 && mentions[k].start <= mentions[k].end
-                        && mentions[k].end <= scalars.count {
-                        mentions[k].text = String(String.UnicodeScalarView(scalars[mentions[k].start..<mentions[k].end]))
+        var speakerForms: [String: Set<String>] = [:]   // forms of entities outside the credits
+        var entities: [Entity] = []
+        for credits in [false, true] {
+            let sectionIndices = story.sections.indices.filter { (story.sections[$0].kind == .credits) == credits }
+            let texts = sectionIndices.flatMap { s in story.sections[s].paragraphs.map { TerminalText.masked($0.text) } }
+            guard !texts.isEmpty else { continue }
+            let context = credits ? [] : headline
+            let result = tagger.tagDocument(context + texts)
+            var index = context.count
+            for s in sectionIndices {
+                for p in story.sections[s].paragraphs.indices {
+                    var mentions = index < result.mentions.count ? result.mentions[index] : []
+                    let original = story.sections[s].paragraphs[p].text
+                    if texts[index - context.count] != original {
+                        // A span may hold a masked control between two words: keep the paragraph's own text.
+                        let scalars = Array(original.unicodeScalars)
+                        for k in mentions.indices where mentions[k].start >= 0 && mentions[k].start <= mentions[k].end
+                            && mentions[k].end <= scalars.count {
+                            mentions[k].text = String(String.UnicodeScalarView(scalars[mentions[k].start..<mentions[k].end]))
+                        }
                     }
+                    story.sections[s].paragraphs[p].mentions = mentions
+                    for m in mentions {
+                        counts[m.entity, default: 0] += 1
+                        forms[m.entity, default: []].insert(m.text)
+                        if !credits { speakerForms[m.entity, default: []].insert(m.text) }
+                    }
+                    index += 1
                 }
-                story.sections[s].paragraphs[p].mentions = mentions
-                for m in mentions {
-                    counts[m.entity, default: 0] += 1
-                    forms[m.entity, default: []].insert(m.text)
-                }
-                index += 1
+            }
+            for entity in result.entities where !entities.contains(where: { $0.key == entity.key }) {
+                entities.append(entity)
             }
         }
-        story.entities = result.entities.compactMap { entity in
+        story.entities = entities.compactMap { entity in
             guard let n = counts[entity.key], n > 0 else { return nil }
             var entity = entity
             entity.mentions = n
             let seen = forms[entity.key] ?? []
             entity.aliases = entity.aliases.filter { seen.contains($0) }
             return entity
+        }
+        let speakers = SpeakerLinks(entities: story.entities.filter { speakerForms[$0.key] != nil }, forms: speakerForms)
+        for q in story.quotes.indices {
+            guard let name = story.quotes[q].speaker, let entity = speakers.entity(named: name) else {
+                story.quotes[q].speakerEntity = nil
+                continue
+            }
+            story.quotes[q].speakerEntity = entity.key
+            story.quotes[q].speaker = speakers.fullForm(of: name, entity: entity)
+        }
+        for s in story.sections.indices where story.sections[s].kind == .turn {
+            guard let name = story.sections[s].speaker, let entity = speakers.entity(named: name) else {
+                story.sections[s].speakerEntity = nil
+                continue
+            }
+            story.sections[s].speakerEntity = entity.key
+            story.sections[s].speaker = speakers.fullForm(of: name, entity: entity)
         }
         return story
     }

@@ -28,7 +28,9 @@ struct DatelineTests {
         // Given a lede opening with the dateline
         let story = parseStory("Ferry service resumes\n\n\(c.opening) The island ferry sailed again on Friday.\n")
         // Then the dateline is lifted out and the lede keeps only its own words
-        #expect(story.dateline == Dateline(places: c.places, agency: c.agency, date: c.date))
+        let dateline = story.dateline
+        #expect(dateline.map { Dateline(places: $0.places, agency: $0.agency, date: $0.date) }
+            == Dateline(places: c.places, agency: c.agency, date: c.date))
         #expect(story.sections.first == Section(kind: .lede, paragraphs: [Paragraph(text: "The island ferry sailed again on Friday.")]))
     }
 

@@ -33,15 +33,15 @@ struct TranscriptTests {
             Section(kind: .turn, title: "MR. HALVORSEN", paragraphs: [
                 Paragraph(text: "Good afternoon. I have two items."),
                 Paragraph(text: "First, the ferry talks resume on Monday."),
-            ]),
+            ], speaker: "Halvorsen"),
             Section(kind: .turn, title: "QUESTION", paragraphs: [Paragraph(text: "Will the minister attend?")]),
             Section(kind: .turn, title: "MR. HALVORSEN", paragraphs: [
                 Paragraph(text: "She will. “We expect progress,” she told us."),
-            ]),
+            ], speaker: "Halvorsen"),
             Section(kind: .turn, title: "Q", paragraphs: [Paragraph(text: "Thank you.")]),
             Section(kind: .turn, title: "SPOKESPERSON LIN", paragraphs: [
                 Paragraph(text: "One more announcement from our side."),
-            ]),
+            ], speaker: "Lin"),
             Section(kind: .turn, title: "MODERATOR", paragraphs: [Paragraph(text: "That concludes today’s briefing.")]),
         ])
     }
@@ -56,7 +56,7 @@ struct TranscriptTests {
     @Test("a quote inside a turn without other attribution belongs to the turn's speaker")
     func quoteInTurn() {
         let story = parseStory("Briefing\n\nMR PRICE: I would call it “a serious and welcome step forward.”\n\nQUESTION: Thanks.\n")
-        #expect(story.quotes == [Quote(text: "a serious and welcome step forward.", speaker: "MR PRICE")])
+        #expect(story.quotes == [Quote(text: "a serious and welcome step forward.", speaker: "Price", paragraph: 0)])
     }
 
     @Test("a single upper-case note is not a transcript")
@@ -78,7 +78,7 @@ struct TranscriptTests {
         #expect(story.sections == [
             Section(kind: .turn, title: "MR PRICE", paragraphs: [
                 Paragraph(text: "Good afternoon, everyone, and thank you for coming to the briefing today on the ferry talks."),
-            ]),
+            ], speaker: "Price"),
             Section(kind: .turn, title: "QUESTION", paragraphs: [
                 Paragraph(text: "Will the talks resume on Monday as planned by the two ministers?"),
             ]),

@@ -45,13 +45,13 @@ struct WireStoryTests {
             ]),
             Section(kind: .credits, paragraphs: [Paragraph(text: "Reporting by Tomas Reyes in Valmore; Editing by Helen Marsh")]),
         ])
-        #expect(story.quotes == [
-            Quote(text: "provocation", speaker: nil),
+        #expect(story.quotes.map { Quote(text: $0.text, speaker: $0.speaker, description: $0.description) } == [
+            Quote(text: "provocation", speaker: nil, description: "Varossa’s president"),
             Quote(text: "We are not here to settle every quarrel at once, we are here to get trucks moving",
-                  speaker: "senior Lakeland diplomat"),
+                  speaker: nil, description: "senior Lakeland diplomat"),
             Quote(text: "The crossings are a test of good faith.", speaker: "Irena Dalsky"),
-            Quote(text: "Nobody expects miracles", speaker: "Dalsky"),
-            Quote(text: "But nobody expected this meeting either.", speaker: "Dalsky"),
+            Quote(text: "Nobody expects miracles", speaker: "Irena Dalsky"),
+            Quote(text: "But nobody expected this meeting either.", speaker: "Irena Dalsky"),
         ])
         #expect(story.entities.isEmpty)
     }

@@ -5,13 +5,17 @@ import Foundation
 /// The first section is the lede (dateline lifted out); body paragraphs follow, grouped under explicit headings
 /// (Markdown `##`, stand-alone ALL-CAPS lines, stand-alone `Heading:` lines); transcript paragraphs opening with
 /// a speaker label (`MR PRICE:`) become one `.turn` section per speaker turn when the text has at least two
-/// labels; `Reporting by …` lines become a `.credits` section; aggregator boilerplate is dropped (`Boilerplate`).
+/// labels (each turn's `speaker` the person behind the label); bylines and `Reporting by …` lines, wherever they
+/// stand, make one `.credits` section at the end; aggregator boilerplate is dropped (`Boilerplate`).
 /// Text is stored as written, apart from trimming and collapsing spaces: hostile characters survive here and
 /// are neutralised when shown (`TerminalText`). Runs in time linear in the input.
 public enum ArticleParser {
     /// Splits text into headline, dateline, sections and quotes. Never fails: odd text still gives a story
     /// (headline = first non-empty line, trimmed; at worst everything is one body section).
-    public static func parse(_ text: String, format: SourceFormat) -> ParsedArticle {
+    ///
+    /// `reference` is the day the story arrived (feed or import date): it gives the year of a dateline date written
+    /// without one. Without it, front matter `date:` is the reference; without either, such a date has no `day`.
+    public static func parse(_ text: String, format: SourceFormat, reference: Date? = nil) -> ParsedArticle {
         let lines = ParagraphText.lines(text)
         let (frontMatter, body) = FrontMatter.split(lines)
         let title = frontMatter?.title
@@ -20,9 +24,10 @@ public enum ArticleParser {
         case .markdown: MarkdownBlockReader.read(body, titleOverride: title)
         }
         let items = classify(blocks)
-        var (sections, dateline) = assemble(items)
+        let referenceDay = (reference ?? frontMatter?.published).map(CalendarDay.init)
+        var (sections, dateline) = assemble(items, reference: referenceDay)
         sections = sections.filter { !$0.paragraphs.isEmpty || $0.title != nil }
-        let quotes = collectQuotes(sections)
+        let quotes = attribute(&sections)
         let story = Story(title: headline, dateline: dateline, sections: sections, quotes: quotes)
         return ParsedArticle(story: story, published: frontMatter?.published, source: frontMatter?.source)
     }
@@ -62,8 +67,9 @@ public enum ArticleParser {
         return items
     }
 
-    private static func assemble(_ items: [Item]) -> ([Section], Dateline?) {
+    private static func assemble(_ items: [Item], reference: CalendarDay?) -> ([Section], Dateline?) {
         var sections: [Section] = []
+        var credits: [Paragraph] = []
         var current: Section?
         var dateline: Dateline?
         var ledeOpen = true // until a lede is written or any structure (heading, turn, body) appears
@@ -83,14 +89,11 @@ public enum ArticleParser {
                 current = Section(kind: .turn, title: label.name,
                                   paragraphs: label.rest.isEmpty ? [] : [Paragraph(text: label.rest)])
             case .credits(let text):
-                if current?.kind != .credits {
-                    close()
-                    current = Section(kind: .credits, paragraphs: [])
-                }
-                current?.paragraphs.append(Paragraph(text: text))
+                // A byline above the lede leaves the lede open; credits all go to one section at the end.
+                credits.append(Paragraph(text: text))
             case .paragraph(var text):
                 if ledeOpen, current == nil {
-                    if dateline == nil, let (found, rest) = DatelineReader.read(text) {
+                    if dateline == nil, let (found, rest) = DatelineReader.read(text, reference: reference) {
                         dateline = found
                         // A dateline on its own line: the next paragraph is the lede.
                         if rest.isEmpty { continue }
@@ -101,26 +104,45 @@ public enum ArticleParser {
                     continue
                 }
                 ledeOpen = false
-                if current == nil || current?.kind == .credits {
-                    close()
-                    current = Section(kind: .body, paragraphs: [])
-                }
+                if current == nil { current = Section(kind: .body, paragraphs: []) }
                 current?.paragraphs.append(Paragraph(text: text))
             }
         }
         close()
+        if !credits.isEmpty { sections.append(Section(kind: .credits, paragraphs: credits)) }
         return (sections, dateline)
     }
 
-    private static func collectQuotes(_ sections: [Section]) -> [Quote] {
+    /// The story's quotes with their speakers, and each turn's `speaker`. Credits are never searched. A story
+    /// without a quotation mark or a turn is skipped after a byte scan.
+    private static func attribute(_ sections: inout [Section]) -> [Quote] {
+        let hasTurns = sections.contains { $0.kind == .turn }
+        guard hasTurns || sections.contains(where: { $0.kind != .credits && $0.paragraphs.contains { QuoteFinder.mayContainQuote($0.text) } })
+        else { return [] }
         var finder = QuoteFinder()
-        var quotes: [Quote] = []
-        for section in sections where section.kind != .credits {
-            let turnSpeaker = section.kind == .turn ? section.title : nil
+        var index = 0
+        var turns: [(section: Int, speaker: Speaker, paragraph: Int)] = []
+        for s in sections.indices {
+            let section = sections[s]
+            guard section.kind != .credits else {
+                index += section.paragraphs.count
+                continue
+            }
+            var turnSpeaker: Speaker?
+            if section.kind == .turn, let title = section.title, let label = SpeakerLabel.parse(title + ":") {
+                turnSpeaker = finder.turnSpeaker(label, paragraph: index)
+                if let speaker = turnSpeaker { turns.append((s, speaker, index)) }
+            }
             for paragraph in section.paragraphs {
-                quotes.append(contentsOf: finder.quotes(in: paragraph.text, turnSpeaker: turnSpeaker))
+                finder.add(paragraph: paragraph.text, index: index, turnSpeaker: turnSpeaker)
+                index += 1
             }
         }
-        return quotes
+        for turn in turns {
+            sections[turn.section].speaker = turn.speaker.name.map {
+                finder.fullName($0, at: StoryPeople.Position(paragraph: turn.paragraph, offset: 0))
+            }
+        }
+        return finder.quotes()
     }
 }

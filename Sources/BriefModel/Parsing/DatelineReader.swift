@@ -9,11 +9,9 @@ import Foundation
 /// places then optional `, date` / `, region` then optional `(agency)` then a dash. Upper-case places are
 /// needed unless an agency is named; a plain hyphen needs an agency or a date; – — and -- are enough alone.
 enum DatelineReader {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"]
-
     /// The dateline and the lede text after it (possibly empty), or nil when the text does not open with one.
-    static func read(_ text: String) -> (dateline: Dateline, rest: String)? {
+    /// `reference` (the feed or import day) gives the year of a date written without one.
+    static func read(_ text: String, reference: CalendarDay? = nil) -> (dateline: Dateline, rest: String)? {
         let s = Array(text.unicodeScalars.prefix(200))
         let n = s.count
         var i = 0
@@ -36,22 +34,21 @@ enum DatelineReader {
         var places = placeText.split(separator: "/").map { ParagraphText.collapse($0) }
         guard !places.isEmpty, !places.contains(where: \.isEmpty) else { return nil }
 
-        // Comma segments: a date (`Nov 3`, `3 November`, then an optional year) or a region (`Ukraine`).
-        var date: String?
+        // Comma segments: date parts (`Nov 3`, `Tuesday`, `3 November`, then an optional year) or a region (`Ukraine`).
+        var parsed = DatelineDate()
+        var dateParts: [String] = []
         var segments = 0
         while i < n, s[i] == "," {
             segments += 1
-            guard segments <= 3 else { return nil }
+            guard segments <= 4 else { return nil }
             i += 1
             let start = i
             while i < n, s[i] != "(", s[i] != ",", !isDash(s, i) { i += 1 }
             let segment = ParagraphText.collapse(ScalarText.string(s[start..<i]))
             guard !segment.isEmpty, segment.count <= 30 else { return nil }
-            if isDate(segment) {
-                date = segment
-            } else if let known = date, segment.count == 4, segment.allSatisfy(\.isNumber) {
-                date = known + ", " + segment
-            } else if let first = segment.first, first.isUppercase,
+            if parsed.read(segment: segment) {
+                dateParts.append(segment)
+            } else if dateParts.isEmpty, let first = segment.first, first.isUppercase,
                       segment.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" }),
                       let last = places.popLast() {
                 places.append(last + ", " + segment)
@@ -59,6 +56,7 @@ enum DatelineReader {
                 return nil
             }
         }
+        let date: String? = dateParts.isEmpty ? nil : dateParts.joined(separator: ", ")
 
         while i < n, s[i] == " " { i += 1 }
         var agency: String?
@@ -93,7 +91,7 @@ enum DatelineReader {
             guard strongDash else { return nil }
         }
         let rest = ParagraphText.collapse(Substring(text.unicodeScalars.dropFirst(i)))
-        return (Dateline(places: places, agency: agency, date: date), rest)
+        return (Dateline(places: places, agency: agency, date: date, day: parsed.resolve(reference: reference)), rest)
     }
 
     /// True when the line ends with a dateline dash (`GENEVA —`), which is never a heading.
@@ -111,17 +109,4 @@ enum DatelineReader {
         guard c == "-" else { return false }
         return (i > 0 && s[i - 1] == " ") || (i + 1 < s.count && (s[i + 1] == " " || s[i + 1] == "-"))
     }
-
-    /// `Nov 3`, `Nov. 3`, `November 3`, `Sept 30`, `3 November`.
-    private static func isDate(_ segment: String) -> Bool {
-        let words = segment.split(separator: " ")
-        guard words.count == 2 else { return false }
-        func isMonth(_ word: Substring) -> Bool {
-            let w = (word.hasSuffix(".") ? word.dropLast() : word).lowercased()
-            return w.count >= 3 && months.contains { $0.hasPrefix(w) }
-        }
-        func isDay(_ word: Substring) -> Bool { (1...2).contains(word.count) && word.allSatisfy(\.isNumber) }
-        return (isMonth(words[0]) && isDay(words[1])) || (isDay(words[0]) && isMonth(words[1]))
-    }
-
 }

@@ -1,21 +1,25 @@
 import Foundation
 
-/// Collects direct quotes from paragraphs and names their speakers where the text does.
+/// Collects direct quotes from a story's paragraphs, in reading order, and says who speaks them.
 ///
 /// Quotes: “…” and straight "…" pairs, «…», and ‘…’ only when it opens after a space or bracket and closes
 /// before a non-letter (so apostrophes in `don’t` are never quotes). Single quotes inside double quotes are
-/// part of the outer quote. A “ left open runs to the end of its paragraph (the wire convention for quotes that
-/// go on into the next paragraph).
+/// part of the outer quote. A “ left open runs to the end of its paragraph; when the next paragraph opens with
+/// “, that is the same quote going on (the wire convention), and the two parts are one quote. A quote followed
+/// by a bracketed quote (`“停止挑衅” (“stop the provocations”)`) is one quote with its translation.
 ///
 /// Speakers, in order of preference:
 /// 1. after the quote: `“…,” said X` / `“…,” X said` / `“…,” X told reporters` / `“…,” according to X`;
 /// 2. before it: `X said: “…”`, `X told reporters: “…”`, `X said, “…”`;
-/// 3. `he said` / `she said` takes the speaker last named in this paragraph, else the subject of a speech verb in
-///    this paragraph's first sentence (`Reza Mohammadi-Far, said …`), else one named in the previous paragraph;
-/// 4. in a transcript turn, the turn's speaker.
-/// Leading articles are dropped (`a senior State Department official` → `senior State Department official`),
-/// appositives and time phrases cut (`Ned Price, a State Department spokesman` → `Ned Price`).
-/// Scare quotes (one or two words with no closing punctuation, `“killer”`) get a speaker only from rule 1.
+/// 3. reported speech around a partial quote: `X said the two sides should “not spend …”`,
+///    `X described the atmosphere as “serious”`;
+/// 4. a quote right after `“…,” X said.` goes on with X's words;
+/// 5. in a transcript turn, the turn's speaker.
+/// The phrase found is read by `SpeakerPhrase` (name, else description); `he`/`she`/`they` take the nearest
+/// fitting speaker of this or the previous paragraph, and `the spokesperson` the latest person holding that title
+/// (`StoryPeople`). At the end, a shorter name is shown as the story gives it in full (`Nowak` → `Katarzyna Nowak`).
+/// Scare quotes (one or two words with no closing punctuation, `“killer”`) take a speaker only from rules 1 and 3.
+/// Every scan is bounded per quote or per word, so the whole is linear in the story's length.
 struct QuoteFinder {
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated", "states", "wrote",
@@ -23,18 +27,22 @@ struct QuoteFinder {
         "continued", "argued", "acknowledged", "stressed", "recalled", "responded", "complained", "urged",
         "cautioned", "remarked", "posted", "tweeted", "quipped", "conceded", "countered",
     ]
-    static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
-    static let articles: Set<String> = ["a", "an", "the"]
+    /// Verbs that report speech around a partial quote but do not introduce a whole one (`called it “…”`).
+    static let reportingVerbs: Set<String> = [
+        "called", "calls", "described", "describes", "dismissed", "rejected", "denied", "condemned", "welcomed",
+        "praised", "criticised", "criticized", "accused", "promised", "pledged", "vowed", "predicted",
+    ]
     /// Words that end a speaker phrase: time and place adverbials (`said Lavrov on Tuesday`).
     static let speakerStops: Set<String> = [
         "on", "in", "at", "during", "after", "before", "earlier", "later", "yesterday", "today", "tonight",
         "last", "this", "when", "while", "as", "adding", "according", "who", "which", "and", "but", "to",
-        "told", "said", "says", "from", "via", "by", "late", "early",
+        "told", "said", "says", "from", "via", "by", "late", "early", "speaking",
     ]
     /// Words between a subject and its verb that are not part of the name (`Lavrov also said`).
     static let auxiliaries: Set<String> = [
         "has", "had", "have", "also", "later", "then", "again", "once", "previously", "earlier", "would", "will",
-        "further", "separately", "simply", "just", "repeatedly", "often", "reportedly",
+        "further", "separately", "simply", "just", "repeatedly", "often", "reportedly", "publicly", "privately",
+        "quickly", "only", "flatly", "firmly", "still",
     ]
     /// `were told`, `was asked`: the subject is the listener, not the speaker.
     static let passiveMarkers: Set<String> = ["was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"]
@@ -43,74 +51,353 @@ struct QuoteFinder {
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt", "maj",
         "adm", "jr", "sr", "amb", "pres", "sec", "no", "u.s", "u.n", "u.k", "e.u",
     ]
+    /// Particles that may be lower case inside a name (`Salim bin Nasser`).
+    static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von",
+                                             "der", "la", "le", "y"]
 
-    private var lastNamed: (speaker: String, paragraph: Int)?
-    private var paragraphIndex = -1
+    /// A speech verb met while scanning a paragraph, with the subject before it.
+    private struct Event {
+        var verbStart: Int
+        var verbEnd: Int
+        var reading: SpeakerPhrase.Reading
+        var resolved: Speaker?
+    }
 
-    /// Quotes in one paragraph, in order. Call once per paragraph in reading order.
-    mutating func quotes(in paragraph: String, turnSpeaker: String?) -> [Quote] {
-        paragraphIndex += 1
-        guard Self.mayContainQuote(paragraph) else { return [] }
-        let s = Array(paragraph.unicodeScalars)
-        var result: [Quote] = []
-        // The last quote attributed after its closing mark, for `“A,” X said. “B.”` where B is X's too.
-        var previousAttributed: (speaker: String, end: Int)?
-        var opening: Attribution??  // the paragraph's opening subject, found once when first needed
-        for span in Self.spans(s) {
+    /// Where a quote was found, for showing its speaker's name in full at the end.
+    private struct Found {
+        var quote: Quote
+        var position: StoryPeople.Position
+    }
+
+    private(set) var people = StoryPeople()
+    private var found: [Found] = []
+    /// A quote left open at the end of the previous paragraph: its index in `found`.
+    private var pendingOpen: Int?
+
+    /// Adds one paragraph's quotes. Call once per paragraph in reading order; `index` counts paragraphs across
+    /// sections. `turnSpeaker` is the resolved speaker of the transcript turn the paragraph belongs to.
+    mutating func add(paragraph text: String, index: Int, turnSpeaker: Speaker?) {
+        let s = Array(text.unicodeScalars)
+        let words = Self.words(s)
+        people.indexNames(s, words: words, paragraph: index)
+        var events = Self.events(s, words: words)
+        var nextEvent = 0
+        let open = pendingOpen
+        pendingOpen = nil
+        let spans = Self.mayContainQuote(text) ? Self.joinTranslations(Self.spans(s), s) : []
+        var previousAttributed: (speaker: Speaker, end: Int)?
+        for (spanIndex, item) in spans.enumerated() {
+            let span = item.span
+            // Speakers met before this quote count for its pronouns and titles.
+            while nextEvent < events.count, events[nextEvent].verbStart < span.start {
+                events[nextEvent].resolved = resolve(events[nextEvent].reading, paragraph: index)
+                if let speaker = events[nextEvent].resolved { people.meet(speaker, paragraph: index) }
+                nextEvent += 1
+            }
             let inner = Self.cleanQuoteText(ScalarText.string(s[span.textStart..<span.textEnd]))
             guard !inner.isEmpty else { continue }
             let scare = ParagraphText.wordCount(inner) <= 2 && !(inner.last.map { ".,?!…;".contains($0) } ?? false)
             // `“… rulebook.” Beijing’s spokesman said …` starts a new sentence: the words after are not its attribution.
-            let closesSentence = inner.hasSuffix(".")
-            var attribution = closesSentence ? nil : Self.attributionAfter(s, from: span.end)
-            let after = attribution != nil
-            if attribution == nil, !scare { attribution = Self.attributionBefore(s, upTo: span.start) }
-            var speaker: String?
-            switch attribution {
-            case .named(let name)?:
-                speaker = name
-                lastNamed = (name, paragraphIndex)
-            case .pronoun?:
-                // Nearest first: a speaker named in this paragraph, then the subject of its first sentence,
-                // then a speaker named in the previous paragraph.
-                if scare { break }
-                if let last = lastNamed, last.paragraph == paragraphIndex {
-                    speaker = last.speaker
-                    break
+            let closesSentence = inner.hasSuffix(".") || inner.hasSuffix("?") || inner.hasSuffix("!")
+            var reading = closesSentence ? nil : Self.attributionAfter(s, from: item.end)
+            let after = reading != nil
+            if reading == nil, !scare { reading = Self.attributionBefore(s, upTo: span.start) }
+            var speaker = reading.flatMap { resolve($0, paragraph: index) }
+            if speaker == nil, reading == nil {
+                speaker = Self.reportedSpeaker(s, events: events[..<nextEvent], before: span.start)
+            }
+            if speaker == nil, reading == nil, !scare, let previous = previousAttributed,
+               Self.isAttributionGap(s, from: previous.end, to: span.start) {
+                speaker = previous.speaker
+            }
+            if speaker == nil, reading == nil, !scare { speaker = turnSpeaker }
+            if let speaker, reading != nil { people.meet(speaker, paragraph: index) }
+            previousAttributed = after ? speaker.map { ($0, item.end) } : nil
+
+            // The second part of a quote that went on from the previous paragraph.
+            if spanIndex == 0, let open, Self.opensParagraph(s, at: span.start) {
+                found[open].quote.text += " " + inner
+                if found[open].quote.speaker == nil, found[open].quote.description == nil, let speaker {
+                    found[open].quote.speaker = speaker.name
+                    found[open].quote.description = speaker.name == nil ? speaker.description : nil
                 }
-                if opening == nil { opening = .some(Self.openingSubject(s, before: span.start)) }
-                if case .named(let name)?? = opening {
-                    speaker = name
-                } else if let last = lastNamed, last.paragraph == paragraphIndex - 1 {
-                    speaker = last.speaker
+                if span.open { pendingOpen = open }
+                continue
+            }
+            var quote = Quote(text: inner, speaker: speaker?.name, paragraph: index)
+            if speaker?.name == nil { quote.description = speaker?.description }
+            if let translation = item.translation {
+                quote.translation = Self.cleanQuoteText(ScalarText.string(s[translation]))
+            }
+            found.append(Found(quote: quote, position: StoryPeople.Position(paragraph: index, offset: span.start)))
+            if span.open, spanIndex == spans.count - 1 { pendingOpen = found.count - 1 }
+        }
+        while nextEvent < events.count {
+            events[nextEvent].resolved = resolve(events[nextEvent].reading, paragraph: index)
+            if let speaker = events[nextEvent].resolved { people.meet(speaker, paragraph: index) }
+            nextEvent += 1
+        }
+    }
+
+    /// A transcript label's speaker: the person in the parenthesis (`SPOKESPERSON (Ms Katarzyna Nowak)`), else the
+    /// name the label gives without titles (`MS NOWAK` → `Nowak`), else the latest holder of its title
+    /// (`SPOKESPERSON`); nil for roles (`QUESTION (Reuters)`, `Q`, `MODERATOR`). Met as the newest speaker.
+    mutating func turnSpeaker(_ label: SpeakerLabel, paragraph: Int) -> Speaker? {
+        guard !label.isRole else { return nil }
+        var speaker: Speaker?
+        if let note = label.note, case .speaker(let inside)? = SpeakerPhrase.read(Self.titleCased(note)),
+           inside.name != nil, note.first?.isUppercase == true {
+            speaker = inside
+        }
+        if speaker == nil, let reading = SpeakerPhrase.read(Self.titleCased(label.head)) {
+            switch reading {
+            case .speaker(let named) where named.name != nil: speaker = named
+            case .speaker: speaker = nil // a title alone (`SPOKESPERSON`): its holder, below
+            case .definite(let head, _): speaker = people.holder(ofTitle: head)
+            case .pronoun: speaker = nil
+            }
+            if speaker == nil, case .speaker(let described) = reading, let head = SpeakerPhrase.headNoun(Self.titleCased(label.head)) {
+                speaker = people.holder(ofTitle: head) ?? Speaker(name: nil, description: described.description,
+                                                                   titles: described.titles, gender: nil, plural: false)
+            }
+        }
+        if let speaker { people.meet(speaker, paragraph: paragraph) }
+        return speaker
+    }
+
+    /// All quotes in reading order, every shorter name shown as the story gives it in full.
+    func quotes() -> [Quote] {
+        found.map { item in
+            var quote = item.quote
+            if let name = quote.speaker { quote.speaker = fullName(name, at: item.position) }
+            return quote
+        }
+    }
+
+    /// `name` in full where the story gives it so (`Lindqvist` → `Elin Lindqvist`), else as it is.
+    func fullName(_ name: String, at position: StoryPeople.Position) -> String {
+        people.fullName(for: name, at: position) ?? name
+    }
+
+    private mutating func resolve(_ reading: SpeakerPhrase.Reading, paragraph: Int) -> Speaker? {
+        switch reading {
+        case .speaker(let speaker):
+            return speaker
+        case .pronoun(let pronoun):
+            return people.resolve(pronoun: pronoun, paragraph: paragraph)
+        case .definite(let head, let phrase):
+            return people.holder(ofTitle: head)
+                ?? Speaker(name: nil, description: phrase, titles: [head], gender: nil, plural: false)
+        }
+    }
+
+    /// `MS NOWAK` → `Ms Nowak` word by word; words already in mixed case are kept.
+    static func titleCased(_ text: String) -> [String] {
+        text.split(separator: " ").map { word in
+            guard word.contains(where: \.isLetter), !word.contains(where: \.isLowercase) else { return String(word) }
+            guard word.count > 1 else { return String(word) }
+            // Each hyphen or apostrophe part capitalised: `MOHAMMADI-FAR` → `Mohammadi-Far`.
+            var out = ""
+            var startOfPart = true
+            for ch in word {
+                out.append(startOfPart ? Character(ch.uppercased()) : Character(ch.lowercased()))
+                startOfPart = ch == "-"
+            }
+            return out
+        }
+    }
+
+    /// True when the quote mark at `start` opens the paragraph (only spaces before it).
+    private static func opensParagraph(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+        s[..<start].allSatisfy { $0 == " " }
+    }
+
+    /// Rule 3: the speaker of a speech or reporting verb earlier in the same sentence as the quote.
+    private static func reportedSpeaker(_ s: [Unicode.Scalar], events: ArraySlice<Event>, before start: Int) -> Speaker? {
+        guard let event = events.last(where: { $0.verbEnd <= start }), let speaker = event.resolved,
+              start - event.verbEnd <= 400 else { return nil }
+        var i = event.verbEnd
+        while i < start {
+            let c = s[i]
+            if c == ";" { return nil }
+            if c == "." || c == "?" || c == "!" {
+                // A sentence ends at `. ` or `.” ` (a quote closing its sentence), not at `Mr.` or `U.S.`.
+                var k = i + 1
+                if k < s.count, s[k] == QuoteMark.closeDouble || s[k] == QuoteMark.straight { k += 1 }
+                if k < s.count, s[k] == " ", !isAbbreviation(s, periodAt: i) { return nil }
+            }
+            i += 1
+        }
+        return speaker
+    }
+
+    /// Word ranges of a paragraph (split on spaces).
+    private static func words(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for i in 0..<s.count where s[i] == " " {
+            if i > start { ranges.append(start..<i) }
+            start = i + 1
+        }
+        if s.count > start { ranges.append(start..<s.count) }
+        return ranges
+    }
+
+    /// Speech and reporting verbs with the subjects before them, and `according to X`, in text order.
+    private static func events(_ s: [Unicode.Scalar], words: [Range<Int>]) -> [Event] {
+        var events: [Event] = []
+        for (index, range) in words.enumerated() {
+            guard range.count >= 3, range.count <= 14, let key = VerbKey.key(s[range]) else { continue }
+            if key == VerbKey.according {
+                guard index + 2 < words.count, VerbKey.key(s[words[index + 1]]) == VerbKey.to else { continue }
+                let phrase = clauseWords(s, from: words[index + 2].lowerBound)
+                if let reading = speakerPhrase(phrase) {
+                    events.append(Event(verbStart: range.lowerBound, verbEnd: range.upperBound, reading: reading))
                 }
-            case nil:
-                if !scare, let previous = previousAttributed, Self.isAttributionGap(s, from: previous.end, to: span.start) {
-                    speaker = previous.speaker
+                continue
+            }
+            guard VerbKey.verbs.contains(key), index > 0 else { continue }
+            // `…, officials said`: people in general are nobody's title or pronoun; skip building the subject.
+            let before = words[index - 1]
+            if before.count <= 14, SpeakerPhrase.collectives.contains(bare(ScalarText.string(s[before]))) { continue }
+            // The subject: words back to the start of the sentence (at most 30 words).
+            var first = index
+            while first > 0, index - first < 30 {
+                let previous = words[first - 1]
+                let last = s[previous.upperBound - 1]
+                if last == ";" || last == ":" || last == QuoteMark.closeDouble || last == QuoteMark.straight
+                    || last == QuoteMark.closeGuillemet { break }
+                if (last == "." || last == "?" || last == "!"), !isAbbreviation(s, periodAt: previous.upperBound - 1) { break }
+                first -= 1
+            }
+            guard first < index, index - first < 30 else { continue }
+            // `to say`: an infinitive (`declined to say`) reports no statement.
+            if VerbKey.key(s[words[index - 1]]) == VerbKey.to { continue }
+            var subjectWords: [String]
+            if words[first..<index].contains(where: { VerbKey.key(s[$0]).map(VerbKey.verbs.contains) == true }) {
+                // A subject holding another verb is a clause (`Lepik said the Baltic states would …`), unless the verb
+                // is coordinated (`Al-Rawahi declined to say …, but said`): then the sentence's opening name.
+                guard let conjunction = VerbKey.key(s[words[index - 1]]), conjunction == VerbKey.and || conjunction == VerbKey.but
+                else { continue }
+                subjectWords = []
+                for range in words[first..<index] {
+                    let word = ScalarText.string(s[range])
+                    guard SpeakerPhrase.isNameWord(SpeakerPhrase.cleaned(word)) else { break }
+                    subjectWords.append(word)
+                    if word.hasSuffix(",") { break }
+                }
+            } else {
+                subjectWords = words[first..<index].map { ScalarText.string(s[$0]) }
+            }
+            if let reading = subject(subjectWords) {
+                events.append(Event(verbStart: range.lowerBound, verbEnd: range.upperBound, reading: reading))
+            }
+        }
+        return events
+    }
+
+    /// Pairs each quote with a bracketed quote right after it (`“…” (“…”)`), which is its translation.
+    private static func joinTranslations(_ spans: [Span], _ s: [Unicode.Scalar]) -> [(span: Span, end: Int, translation: Range<Int>?)] {
+        var result: [(span: Span, end: Int, translation: Range<Int>?)] = []
+        var i = 0
+        while i < spans.count {
+            let span = spans[i]
+            if i + 1 < spans.count, !span.open {
+                let next = spans[i + 1]
+                var k = span.end
+                while k < next.start, s[k] == " " { k += 1 }
+                if k < next.start, s[k] == "(" || s[k] == "[" {
+                    let close: Unicode.Scalar = s[k] == "(" ? ")" : "]"
+                    k += 1
+                    while k < next.start, s[k] == " " { k += 1 }
+                    var m = next.end
+                    while m < s.count, s[m] == " " { m += 1 }
+                    if k == next.start, !next.open, m < s.count, s[m] == close {
+                        result.append((span, m + 1, next.textStart..<next.textEnd))
+                        i += 2
+                        continue
+                    }
                 }
             }
-            if speaker == nil, !scare, attribution == nil { speaker = turnSpeaker }
-            previousAttributed = after ? speaker.map { ($0, span.end) } : nil
-            result.append(Quote(text: inner, speaker: speaker))
+            result.append((span, span.end, nil))
+            i += 1
         }
         return result
     }
 
-    /// The subject of a speech verb in the paragraph's first sentence (`Rachel Kimura Alvarez said …`), for
-    /// a later `she said` in the same paragraph.
-    private static func openingSubject(_ s: [Unicode.Scalar], before end: Int) -> Attribution? {
-        let words = ScalarText.string(s[0..<min(end, 300)]).split(separator: " ").prefix(25).map(String.init)
-        for (index, word) in words.enumerated() {
-            if speechVerbs.contains(bare(word)) {
-                return index > 0 ? subject(Array(words[..<index])) : nil
-            }
-            if let last = word.last, ".?!".contains(last), word.count > 4 { return nil } // the first sentence ended
-            if let first = word.unicodeScalars.first, first == QuoteMark.openDouble || first == QuoteMark.straight {
-                return nil
-            }
+    /// Rule 1: the words after the closing mark, up to the end of the clause.
+    private static func attributionAfter(_ s: [Unicode.Scalar], from end: Int) -> SpeakerPhrase.Reading? {
+        var i = end
+        while i < s.count, s[i] == " " || s[i] == "," { i += 1 }
+        let words = clauseWords(s, from: i)
+        guard let first = words.first else { return nil }
+        let firstKey = bare(first)
+        if speechVerbs.contains(firstKey) {
+            return speakerPhrase(Array(words.dropFirst()))
         }
-        return nil
+        if firstKey == "according", words.count > 2, bare(words[1]) == "to" {
+            return speakerPhrase(Array(words.dropFirst(2)))
+        }
+        // `X said` with a short subject.
+        guard let verb = words.prefix(14).firstIndex(where: { speechVerbs.contains(bare($0)) }), verb > 0 else {
+            return nil
+        }
+        return subject(Array(words[..<verb]))
     }
+
+    /// A subject before its verb: `Lavrov`, `the minister`, `Ned Price, a spokesman,`; nil for `were told`.
+    private static func subject(_ words: [String]) -> SpeakerPhrase.Reading? {
+        var words = words
+        while let last = words.last, auxiliaries.contains(bare(last)) { words.removeLast() }
+        if let last = words.last, passiveMarkers.contains(bare(last)) { return nil }
+        if let last = words.last, last.hasSuffix(",") { words[words.count - 1] = String(last.dropLast()) }
+        return SpeakerPhrase.read(words)
+    }
+
+    /// The words after `said`: up to the first adverbial (`on Tuesday`) or the second comma.
+    private static func speakerPhrase(_ words: [String]) -> SpeakerPhrase.Reading? {
+        var gathered: [String] = []
+        var commas = 0
+        for word in words {
+            if !gathered.isEmpty, speakerStops.contains(bare(word)) { break }
+            gathered.append(word)
+            if word.hasSuffix(",") { commas += 1 }
+            if commas == 2 || gathered.count >= 14 { break }
+        }
+        if let last = gathered.last, last.hasSuffix(",") { gathered[gathered.count - 1] = String(last.dropLast()) }
+        return SpeakerPhrase.read(gathered)
+    }
+
+    /// Rule 2: `X said:` / `X told reporters,` / `X said` right before the opening mark.
+    private static func attributionBefore(_ s: [Unicode.Scalar], upTo start: Int) -> SpeakerPhrase.Reading? {
+        var end = start
+        while end > 0, s[end - 1] == " " { end -= 1 }
+        guard end > 0 else { return nil }
+        if s[end - 1] == ":" || s[end - 1] == "," {
+            end -= 1
+        } else {
+            // Without a colon or comma, only `X said “…”` qualifies: check the last word before any real work.
+            var k = end
+            while k > 0, end - k < 16, s[k - 1] != " " { k -= 1 }
+            guard speechVerbs.contains(bare(ScalarText.string(s[k..<end]))) else { return nil }
+        }
+        // Back to the start of the sentence (bounded so long paragraphs stay linear).
+        var begin = end
+        while begin > 0, end - begin < 240 {
+            let c = s[begin - 1]
+            if c == QuoteMark.closeDouble || c == QuoteMark.straight || c == QuoteMark.closeGuillemet { break }
+            if (c == "." || c == "?" || c == "!"), begin < s.count, s[begin] == " ",
+               !isAbbreviation(s, periodAt: begin - 1) { break }
+            begin -= 1
+        }
+        let words = ScalarText.string(s[begin..<end]).split(separator: " ").map(String.init)
+        guard let verb = words.lastIndex(where: { speechVerbs.contains(bare($0)) }),
+              words.count - verb - 1 <= 4 else { return nil }
+        // `told the council, …` is fine, but a clause after the verb means the quote is not its object.
+        if words[(verb + 1)...].contains(where: { $0.hasSuffix(",") }) { return nil }
+        return subject(Array(words[..<verb]))
+    }
+
 
     /// True when the text between two quotes is only a short attribution sentence (`, Dalsky said.`).
     private static func isAttributionGap(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
@@ -119,8 +406,9 @@ struct QuoteFinder {
         return gap.hasSuffix(".") && ParagraphText.wordCount(gap) <= 20
     }
 
+
     /// A byte scan for `"`, “ (E2 80 9C), ‘ (E2 80 98) and « (C2 AB), so most paragraphs skip the scalar work.
-    private static func mayContainQuote(_ text: String) -> Bool {
+    static func mayContainQuote(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
@@ -133,16 +421,13 @@ struct QuoteFinder {
         return false
     }
 
-    private enum Attribution {
-        case named(String)
-        case pronoun
-    }
 
     private struct Span {
         var start: Int      // opening mark
         var textStart: Int
         var textEnd: Int
         var end: Int        // index after the closing mark
+        var open = false    // no closing mark: ran to the end of the paragraph
     }
 
     private static func spans(_ s: [Unicode.Scalar]) -> [Span] {
@@ -164,7 +449,7 @@ struct QuoteFinder {
                     i = j + 1
                 } else if c == QuoteMark.openDouble {
                     // Left open: runs to the end of the paragraph, or to the next “.
-                    spans.append(Span(start: i, textStart: i + 1, textEnd: j, end: j))
+                    spans.append(Span(start: i, textStart: i + 1, textEnd: j, end: j, open: j == n))
                     i = j
                 } else {
                     i += 1 // a lone straight quote or « is not a quote
@@ -203,132 +488,6 @@ struct QuoteFinder {
         return nil
     }
 
-    /// Rule 1: the words after the closing mark, up to the end of the clause.
-    private static func attributionAfter(_ s: [Unicode.Scalar], from end: Int) -> Attribution? {
-        var i = end
-        while i < s.count, s[i] == " " || s[i] == "," { i += 1 }
-        let words = clauseWords(s, from: i)
-        guard let first = words.first else { return nil }
-        let firstKey = bare(first)
-        if speechVerbs.contains(firstKey) {
-            return speakerPhrase(Array(words.dropFirst()))
-        }
-        if firstKey == "according", words.count > 2, bare(words[1]) == "to" {
-            return speakerPhrase(Array(words.dropFirst(2)))
-        }
-        // `X said` with a short subject.
-        guard let verb = words.prefix(14).firstIndex(where: { speechVerbs.contains(bare($0)) }), verb > 0 else {
-            return nil
-        }
-        return subject(Array(words[..<verb]))
-    }
-
-    /// Rule 2: `X said:` / `X told reporters,` / `X said` right before the opening mark.
-    private static func attributionBefore(_ s: [Unicode.Scalar], upTo start: Int) -> Attribution? {
-        var end = start
-        while end > 0, s[end - 1] == " " { end -= 1 }
-        guard end > 0 else { return nil }
-        if s[end - 1] == ":" || s[end - 1] == "," {
-            end -= 1
-        } else {
-            // Without a colon or comma, only `X said “…”` qualifies: check the last word before any real work.
-            var k = end
-            while k > 0, end - k < 16, s[k - 1] != " " { k -= 1 }
-            guard speechVerbs.contains(bare(ScalarText.string(s[k..<end]))) else { return nil }
-        }
-        // Back to the start of the sentence (bounded so long paragraphs stay linear).
-        var begin = end
-        while begin > 0, end - begin < 240 {
-            let c = s[begin - 1]
-            if c == QuoteMark.closeDouble || c == QuoteMark.straight || c == QuoteMark.closeGuillemet { break }
-            if (c == "." || c == "?" || c == "!"), begin < s.count, s[begin] == " ",
-               !isAbbreviation(s, periodAt: begin - 1) { break }
-            begin -= 1
-        }
-        let words = ScalarText.string(s[begin..<end]).split(separator: " ").map(String.init)
-        guard let verb = words.lastIndex(where: { speechVerbs.contains(bare($0)) }),
-              words.count - verb - 1 <= 4 else { return nil }
-        // `told the council, …` is fine, but a clause after the verb means the quote is not its object.
-        if words[(verb + 1)...].contains(where: { $0.hasSuffix(",") }) { return nil }
-        var subjectWords = Array(words[..<verb])
-        // `minister, Irena Dalsky, told`: the comma closing the appositive is not the one to cut at.
-        if let last = subjectWords.last, last.hasSuffix(",") { subjectWords[subjectWords.count - 1] = String(last.dropLast()) }
-        if let comma = subjectWords.lastIndex(where: { $0.hasSuffix(",") }) {
-            subjectWords = Array(subjectWords[(comma + 1)...])
-        }
-        return subject(subjectWords)
-    }
-
-    /// A subject before its verb: `Lavrov`, `the minister`, `Ned Price, a spokesman,` (appositive cut).
-    private static func subject(_ words: [String]) -> Attribution? {
-        if let last = words.last, passiveMarkers.contains(bare(last)) { return nil }
-        var words = chooseSegment(words)
-        while let last = words.last, auxiliaries.contains(bare(last)) { words.removeLast() }
-        guard !words.isEmpty, words.count <= 8 else { return nil }
-        if words.count == 1, pronouns.contains(bare(words[0])) { return .pronoun }
-        let firstKey = bare(words[0])
-        if articles.contains(firstKey) {
-            words.removeFirst()
-            guard !words.isEmpty else { return nil }
-        } else {
-            guard let initial = words[0].first, initial.isUppercase else { return nil }
-        }
-        return name(words)
-    }
-
-    /// The words after `said`: up to the first comma, clause end or adverbial (`on Tuesday`).
-    private static func speakerPhrase(_ words: [String]) -> Attribution? {
-        var gathered: [String] = []
-        var commas = 0
-        for word in words {
-            if !gathered.isEmpty, speakerStops.contains(bare(word)) { break }
-            gathered.append(word)
-            if word.hasSuffix(",") { commas += 1 }
-            if commas == 2 || gathered.count >= 14 { break }
-        }
-        var taken = chooseSegment(gathered)
-        guard let first = taken.first else { return nil }
-        if taken.count == 1, pronouns.contains(bare(first)) { return .pronoun }
-        if articles.contains(bare(first)) { taken.removeFirst() }
-        return name(taken)
-    }
-
-    /// Particles that may be lower case inside a name (`Salim bin Nasser`).
-    static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von",
-                                             "der", "la", "le", "y"]
-
-    /// Of the comma-separated parts of a phrase (`Kenya’s special envoy, Samuel Otieno Kariuki,`), the first
-    /// that reads as a name (every word capitalised), else the first part (`Ned Price, a spokesman` → `Ned Price`).
-    private static func chooseSegment(_ words: [String]) -> [String] {
-        var segments: [[String]] = [[]]
-        for word in words {
-            if word.hasSuffix(",") {
-                segments[segments.count - 1].append(String(word.dropLast()))
-                segments.append([])
-            } else {
-                segments[segments.count - 1].append(word)
-            }
-        }
-        segments = segments.filter { !$0.isEmpty }
-        guard segments.count > 1 else { return segments.first ?? [] }
-        let nameLike = segments.first { segment in
-            segment.allSatisfy { word in
-                guard let first = word.first else { return false }
-                return first.isUppercase || nameParticles.contains(word.lowercased())
-            }
-        }
-        return nameLike ?? segments[0]
-    }
-
-    private static func name(_ words: [String]) -> Attribution? {
-        var text = words.joined(separator: " ")
-        while let last = text.last, ",;:.".contains(last), !text.hasSuffix(".") || !endsWithAbbreviation(text) {
-            text.removeLast()
-        }
-        text = ParagraphText.collapse(text)
-        guard !text.isEmpty, text.contains(where: \.isLetter) else { return nil }
-        return .named(text)
-    }
 
     /// Words of the clause starting at `i`: up to a sentence end, semicolon, colon or another quote.
     private static func clauseWords(_ s: [Unicode.Scalar], from start: Int) -> [String] {
@@ -369,6 +528,7 @@ struct QuoteFinder {
         return abbreviations.contains(last) || (last.count == 1)
     }
 
+
     /// Trailing `,` of `“…,” he said` belongs to the attribution, not the quote.
     private static func cleanQuoteText(_ text: String) -> String {
         var t = ParagraphText.collapse(text)
@@ -376,9 +536,10 @@ struct QuoteFinder {
         return ParagraphText.collapse(t)
     }
 
+
     /// The word lower-cased without surrounding punctuation, for lookups in the word lists (all short:
     /// longer words are returned empty without further work).
-    private static func bare(_ word: String) -> String {
+    static func bare(_ word: String) -> String {
         let scalars = word.unicodeScalars
         guard scalars.count <= 16 else { return "" }
         var start = scalars.startIndex

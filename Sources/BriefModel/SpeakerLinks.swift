@@ -1,0 +1,59 @@
+import BriefTagger
+import Foundation
+
+/// Finds the entity a speaker's name refers to among a story's entities (credits left out): the entity whose name,
+/// alias or mention form is the speaker's name (case ignored), else the one person whose name contains the
+/// speaker's words in order (`Nowak`, `Kimura Alvarez`); a person is preferred to any other type, and a surname
+/// two people share links to neither.
+struct SpeakerLinks {
+    private var exact: [String: Entity] = [:]
+    private var people: [(words: [String], entity: Entity)] = []
+    private let forms: [String: Set<String>]
+
+    init(entities: [Entity], forms: [String: Set<String>]) {
+        self.forms = forms
+        // People last, so that a person's form wins over an organisation's.
+        for entity in entities.sorted(by: { ($0.type == .person ? 1 : 0, $0.key) < ($1.type == .person ? 1 : 0, $1.key) }) {
+            for form in [entity.name] + entity.aliases + (forms[entity.key].map { Array($0).sorted() } ?? []) {
+                exact[Self.folded(form)] = entity
+            }
+            if entity.type == .person {
+                people.append((Self.folded(entity.name).split(separator: " ").map(String.init), entity))
+            }
+        }
+    }
+
+    func entity(named name: String) -> Entity? {
+        let key = Self.folded(name)
+        if let entity = exact[key] { return entity }
+        let words = key.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return nil }
+        let matches = people.filter { Self.contains($0.words, words) }
+        return matches.count == 1 ? matches[0].entity : nil
+    }
+
+    /// The speaker's name as the story gives it in full: the longest form of the entity the story uses that
+    /// contains the name's words (`Nowak` → `Katarzyna Nowak`), else the name as it was.
+    func fullForm(of name: String, entity: Entity) -> String {
+        let words = Self.folded(name).split(separator: " ").map(String.init)
+        let candidates = (forms[entity.key] ?? []).filter {
+            Self.contains(Self.folded($0).split(separator: " ").map(String.init), words)
+        }
+        guard let longest = candidates.max(by: { ($0.count, $1) < ($1.count, $0) }), longest.count > name.count else {
+            return name
+        }
+        return longest
+    }
+
+    private static func folded(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "’", with: "'")
+    }
+
+    private static func contains(_ whole: [String], _ part: [String]) -> Bool {
+        guard !part.isEmpty, part.count <= whole.count else { return false }
+        for start in 0...(whole.count - part.count) where Array(whole[start..<(start + part.count)]) == part {
+            return true
+        }
+        return false
+    }
+}
