@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds"]),
         // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
         .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
+        // Sync layer: clients of feed servers' APIs (TT-RSS, Fever), HTTP only; no store.
+        .target(name: "BriefSync", dependencies: ["BriefModel"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "BriefTUI", dependencies: [
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
+        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],

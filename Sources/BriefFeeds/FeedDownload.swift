@@ -2,11 +2,12 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Synchronization
 
 /// One HTTP transfer driven by URLSession's delegate callbacks, which is the only way on Linux to see the body as it
 /// arrives (there is no `URLSession.bytes`): it counts bytes against the cap and cancels past it, counts redirects,
 /// and enforces the whole-fetch deadline with its own timer.
-final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class FeedDownload: NSObject, URLSessionDataDelegate, Sendable {
     /// How the transfer ended, as raw facts; `FeedFetcher` turns them into an outcome.
     struct Ending: Sendable {
         var body: Data
@@ -19,17 +20,21 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         var allRedirectsPermanent: Bool
     }
 
+    /// What the transfer has seen so far.
+    private struct Progress {
+        var body = Data()
+        var redirects = 0
+        var allRedirectsPermanent = true
+        var stoppedForSize = false
+        var stoppedForDeadline = false
+        var stoppedForRedirects = false
+        var continuation: CheckedContinuation<Ending, Never>?
+        var task: URLSessionDataTask?
+    }
+
     private let options: FeedFetchOptions
     // Callbacks arrive on the session's serial delegate queue; the timer and cancellation come from elsewhere.
-    private let lock = NSLock()
-    private var body = Data()
-    private var redirects = 0
-    private var allRedirectsPermanent = true
-    private var stoppedForSize = false
-    private var stoppedForDeadline = false
-    private var stoppedForRedirects = false
-    private var continuation: CheckedContinuation<Ending, Never>?
-    private var task: URLSessionDataTask?
+    private let progress = Mutex(Progress())
 
     init(options: FeedFetchOptions) {
         self.options = options
@@ -47,13 +52,13 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         let session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let task = session.dataTask(with: request)
-        lock.withLock { self.task = task }
+        progress.withLock { $0.task = task }
         let deadline = DispatchWorkItem { [weak self] in self?.stop(deadline: true) }
         DispatchQueue.global().asyncAfter(deadline: .now() + options.resourceTimeout, execute: deadline)
         defer { deadline.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.withLock { self.continuation = continuation }
+                progress.withLock { $0.continuation = continuation }
                 task.resume()
             }
         } onCancel: {
@@ -62,10 +67,10 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     }
 
     private func stop(deadline: Bool = false, size: Bool = false) {
-        let task: URLSessionDataTask? = lock.withLock {
-            if deadline { stoppedForDeadline = true }
-            if size { stoppedForSize = true }
-            return self.task
+        let task: URLSessionDataTask? = progress.withLock {
+            if deadline { $0.stoppedForDeadline = true }
+            if size { $0.stoppedForSize = true }
+            return $0.task
         }
         task?.cancel()
     }
@@ -76,7 +81,7 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         // A declared length past the cap needs no download to be refused.
         if response.expectedContentLength > Int64(options.maxBytes) {
-            lock.withLock { stoppedForSize = true }
+            progress.withLock { $0.stoppedForSize = true }
             completionHandler(.cancel)
             return
         }
@@ -84,14 +89,14 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over: Bool = lock.withLock {
-            guard !stoppedForSize else { return false }
-            if body.count + data.count > options.maxBytes {
-                stoppedForSize = true
-                body.removeAll()
+        let over: Bool = progress.withLock {
+            guard !$0.stoppedForSize else { return false }
+            if $0.body.count + data.count > options.maxBytes {
+                $0.stoppedForSize = true
+                $0.body.removeAll()
                 return true
             }
-            body.append(data)
+            $0.body.append(data)
             return false
         }
         if over { dataTask.cancel() }
@@ -99,11 +104,11 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        let follow: Bool = lock.withLock {
-            redirects += 1
-            if response.statusCode != 301 && response.statusCode != 308 { allRedirectsPermanent = false }
-            if redirects > options.maxRedirects {
-                stoppedForRedirects = true
+        let follow: Bool = progress.withLock {
+            $0.redirects += 1
+            if response.statusCode != 301 && response.statusCode != 308 { $0.allRedirectsPermanent = false }
+            if $0.redirects > options.maxRedirects {
+                $0.stoppedForRedirects = true
                 return false
             }
             return true
@@ -113,17 +118,16 @@ final class FeedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         let urlError = error as? URLError
-        let continuation: CheckedContinuation<Ending, Never>? = lock.withLock {
-            let pending = self.continuation
-            self.continuation = nil
-            return pending
-        }
-        let ending: Ending = lock.withLock {
-            Ending(body: body, response: task.response as? HTTPURLResponse,
-                   error: error == nil ? nil : (urlError?.code ?? .unknown),
-                   errorMessage: error.map { Self.oneLine($0) }, stoppedForSize: stoppedForSize,
-                   stoppedForDeadline: stoppedForDeadline, stoppedForRedirects: stoppedForRedirects,
-                   allRedirectsPermanent: redirects > 0 && allRedirectsPermanent)
+        let response = task.response as? HTTPURLResponse
+        let code: URLError.Code? = error == nil ? nil : (urlError?.code ?? .unknown)
+        let message = error.map { Self.oneLine($0) }
+        let (continuation, ending) = progress.withLock { state in
+            let pending = state.continuation
+            state.continuation = nil
+            return (pending, Ending(body: state.body, response: response, error: code, errorMessage: message,
+                                    stoppedForSize: state.stoppedForSize, stoppedForDeadline: state.stoppedForDeadline,
+                                    stoppedForRedirects: state.stoppedForRedirects,
+                                    allRedirectsPermanent: state.redirects > 0 && state.allRedirectsPermanent))
         }
         continuation?.resume(returning: ending)
     }

@@ -3,7 +3,9 @@ import GRDB
 
 /// Reads `StorySummary` list rows by column name. `columns` selects them from `stories s` (a query may add its own
 /// columns around them); `init` finds where each landed in the statement, once per query: a list reads thousands.
-/// The story's top three entity names are kept on its row at import, so a list needs no per-row subquery.
+/// The story's top three entity names are kept on its row at import, so a list needs no per-row subquery, and the
+/// `stories_list` index (migration "v4") holds every one of these columns, so the list reads that index alone: a
+/// column added here belongs in a new covering index too.
 struct StorySummaryRow {
     /// The list-row columns of `stories s`, for a query's SELECT.
     static let columns = """

@@ -2,16 +2,16 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// A lean HTTP/1.1 server on 127.0.0.1 for the feeds benchmark: fixed bodies by path, one request per connection,
 /// `ETag: "v1"` on every body and a 304 when the request already has it. Not for tests (they have their own,
 /// with failure modes); this one only has to be fast and honest about conditional GET.
-final class BenchFeedServer: @unchecked Sendable {
+final class BenchFeedServer: Sendable {
     let port: UInt16
     private let listener: Int32
     private let bodies: [String: Data]
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Atomic(false)
 
     init(bodies: [String: Data]) throws {
         self.bodies = bodies
@@ -36,7 +36,7 @@ final class BenchFeedServer: @unchecked Sendable {
         listener = fd
         port = UInt16(bigEndian: address.sin_port)
         Thread.detachNewThread { [self] in
-            while !lock.withLock({ stopped }) {
+            while !stopped.load(ordering: .acquiring) {
                 let client = accept(listener, nil, nil)
                 guard client >= 0 else { continue }
                 Thread.detachNewThread { [self] in serve(client) }
@@ -48,7 +48,7 @@ final class BenchFeedServer: @unchecked Sendable {
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     func stop() {
-        lock.withLock { stopped = true }
+        stopped.store(true, ordering: .releasing)
         shutdown(listener, Int32(SHUT_RDWR))
     }
 

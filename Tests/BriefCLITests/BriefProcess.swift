@@ -21,11 +21,13 @@ struct BriefProcess {
     }
 
     /// Runs `brief args…` with `environment` added to a minimal environment, feeding `stdin` if given, and waits
-    /// for it on a thread of its own (see `DedicatedThread`). `binary` defaults to the built `brief`; a test may
-    /// run a copy placed elsewhere.
+    /// for it on a thread of its own (see `DedicatedThread`), once one of the `ProcessSlots` is free. `binary`
+    /// defaults to the built `brief`; a test may run a copy placed elsewhere.
     static func run(_ args: [String], environment: [String: String] = [:], stdin: Data? = nil,
                     binary: URL = binaryURL) async throws -> Result {
-        try await DedicatedThread.run { try runBlocking(args, environment: environment, stdin: stdin, binary: binary) }
+        try await ProcessSlots.shared.withSlot {
+            try await DedicatedThread.run { try runBlocking(args, environment: environment, stdin: stdin, binary: binary) }
+        }
     }
 
     private static func runBlocking(_ args: [String], environment: [String: String], stdin: Data?,

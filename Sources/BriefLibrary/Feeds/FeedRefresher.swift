@@ -51,6 +51,9 @@ public struct FeedRefresher: Sendable {
             var completed = 0
             while let done = await group.next() {
                 startNext()
+                // Synchronous on purpose: the cache has one writer, so feeds are stored one at a time here, in one
+                // transaction each, while the children go on fetching and tagging. An async write would run the same
+                // blocking transaction on GRDB's queue instead, with a hop per feed and nothing gained.
                 let stored = store(done)
                 var result = done.result
                 if let failure = stored.failure {

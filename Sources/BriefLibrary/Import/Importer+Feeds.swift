@@ -5,7 +5,7 @@ import Foundation
 /// Local feed files in `brief import`: each item becomes a story, stored the same way fetched items are.
 extension Importer {
     /// Extensions that mark a feed file (its content is sniffed too, so a feed saved as `.txt` is still a feed).
-    public static let feedExtensions: Set<String> = ["xml", "rss", "atom", "json", "opml"]
+    static let feedExtensions: Set<String> = ["xml", "rss", "atom", "json", "opml"]
 
     /// Reads one file and prepares it as an article or, when its name or content says so, as a feed.
     func prepareFile(path: String, sourceName: (String) -> String) -> PreparedFile {

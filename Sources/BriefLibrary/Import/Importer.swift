@@ -48,7 +48,7 @@ public struct Importer: Sendable {
 
     /// File extensions imported from directories; other files there are skipped (and counted).
     /// A file named explicitly is imported whatever its extension.
-    public static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
+    static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
 
     /// Imports files and directories (recursively, skipping hidden names).
     /// - Parameter sourceName: the `source` recorded for a file without front matter `source:`
@@ -113,7 +113,7 @@ public struct Importer: Sendable {
     }
 
     /// The files to import under `paths`, in a stable order; paths that do not exist are failures.
-    public static func files(in paths: [String]) -> (files: [String], failures: [ImportFailure], skipped: [String]) {
+    static func files(in paths: [String]) -> (files: [String], failures: [ImportFailure], skipped: [String]) {
         let fileManager = FileManager.default
         var files: [String] = [], failures: [ImportFailure] = [], skipped: [String] = []
         for path in paths {
