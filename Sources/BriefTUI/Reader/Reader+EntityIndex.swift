@@ -6,7 +6,6 @@ extension Reader {
     /// Opens the index over the top screen (closing the entity panel first), as the index further down the
     /// stack shows, else as it was last left; on the index already, loads it again.
     static func openIndex(_ state: inout ReaderState) -> [ReaderEffect] {
-        state.prompt = nil
         if state.screen == .entities { back(&state) }
         if state.screen != .entityIndex {
             var index = state.index ?? state.lastIndex
