@@ -58,12 +58,18 @@ extension Reader {
         guard !state.stories.isEmpty else { return }
         let clamped = min(max(0, index), state.stories.count - 1)
         state.selectedID = state.stories[clamped].id
-        keepSelectionVisible(&state)
+        keepVisible(&state, index: clamped)
     }
 
     static func keepSelectionVisible(_ state: inout ReaderState) {
-        var cursor = Cursor(selected: state.selectedIndex ?? 0, top: state.listTop)
-        cursor.reveal(row: cursor.selected, height: state.bodyHeight, lineCount: state.stories.count)
+        keepVisible(&state, index: state.selectedIndex ?? 0)
+    }
+
+    /// Scrolls the list to show row `index` (known to the caller: finding the selection again by id is a scan
+    /// of the whole list).
+    private static func keepVisible(_ state: inout ReaderState, index: Int) {
+        var cursor = Cursor(selected: index, top: state.listTop)
+        cursor.reveal(row: index, height: state.bodyHeight, lineCount: state.stories.count)
         state.listTop = cursor.top
     }
 
