@@ -1,23 +1,19 @@
-import Foundation
+import Synchronization
 
 /// Where background work (the feed refresh) leaves its results for the app loop, which applies them on
 /// the UI thread: nothing off that thread touches the state or curses.
-final class OperationInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [ReaderOperation] = []
+final class OperationInbox: Sendable {
+    private let pending = Mutex<[ReaderOperation]>([])
 
     func post(_ operation: ReaderOperation) {
-        lock.lock()
-        pending.append(operation)
-        lock.unlock()
+        pending.withLock { $0.append(operation) }
     }
 
     /// Everything posted since the last call, oldest first.
     func drain() -> [ReaderOperation] {
-        lock.lock()
-        defer { lock.unlock() }
-        let taken = pending
-        pending = []
-        return taken
+        pending.withLock { pending in
+            defer { pending = [] }
+            return pending
+        }
     }
 }
