@@ -53,11 +53,12 @@ struct RefreshStartTests {
         #expect(!message.contains("not refreshed"))
     }
 
-    /// The first operation posted (or, with `finishing`, the first `refreshFinished`), waiting up to 60 s: the
-    /// refresh runs on the shared task pool, which the CLI tests' blocking process waits can hold for many seconds
-    /// on a two-core machine.
+    /// The first operation posted (or, with `finishing`, the first `refreshFinished`). The refresh runs on the
+    /// shared task pool, which every other test of a parallel run also queues on: on a busy two-core machine it
+    /// waited over a minute for a thread. The wait ends as soon as the operation is there; the ten-minute deadline
+    /// only bounds a refresh that never posts.
     private static func firstPosted(_ inbox: OperationInbox, finishing: Bool = false) async throws -> ReaderOperation {
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(600)
         while Date() < deadline {
             for operation in inbox.drain() {
                 if !finishing { return operation }
@@ -65,6 +66,10 @@ struct RefreshStartTests {
             }
             try await Task.sleep(for: .milliseconds(5))
         }
-        throw CancellationError()
+        throw NothingPosted()
+    }
+
+    private struct NothingPosted: Error, CustomStringConvertible {
+        var description: String { "the background refresh posted nothing within 600 s" }
     }
 }
