@@ -9,7 +9,7 @@ struct StoryDocument: Encodable {
     var stored: StoredStory
 
     private enum Keys: String, CodingKey {
-        case id, title, source, published, imported, read, dateline, sections, quotes, entities
+        case id, title, source, published, imported, read, starred, link, feed, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
     }
 
@@ -22,6 +22,10 @@ struct StoryDocument: Encodable {
         try root.encode(stored.summary.published, forKey: .published)
         try root.encode(stored.summary.importedAt, forKey: .imported)
         try root.encode(stored.summary.isRead, forKey: .read)
+        try root.encode(stored.summary.isStarred, forKey: .starred)
+        // The original article's address and the feed that delivered the story (its title, else its address).
+        try root.encode(stored.link, forKey: .link)
+        try root.encode(stored.feedTitle ?? stored.feedURL, forKey: .feed)
 
         var dateline = root.nestedContainer(keyedBy: Keys.self, forKey: .dateline)
         try dateline.encode(story.dateline?.places ?? [], forKey: .places)

@@ -35,6 +35,8 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding("clear", [.escape], .clear, .everywhere, "Clear the search, focus or filter"),
         KeyBinding("toggle_read", [.character("r")], .toggleRead, .reading, "Toggle read / unread"),
         KeyBinding("star", [.character("s")], .toggleStar, .reading, "Star / unstar the story"),
+        KeyBinding("open_link", [.character("o")], .openLink, .reading, "Open the story's link in the browser"),
+        KeyBinding("copy_link", [.character("y")], .copyLink, .reading, "Copy the story's link (OSC 52)"),
         KeyBinding("next_unread", [.character("n")], .nextUnread, .reading, "Next unread story, or next match"),
         KeyBinding("previous_unread", [.character("N")], .previousUnread, .reading,
                    "Previous unread story, or previous match"),

@@ -51,7 +51,7 @@ public enum Reader {
             state.isRefreshing = false
             state.status = message
             effects = [.libraryChanged, reload(state)] + reloadIndexes(state)
-        case let .failed(message):
+        case let .failed(message), let .notice(message):
             state.status = message
         case .typed, .deleteBackward, .submit, .cancelPrompt:
             effects = promptOperation(&state, operation)
@@ -98,7 +98,7 @@ extension ReaderOperation {
     var isCommand: Bool {
         switch self {
         case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded,
-             .refreshProgress, .refreshFinished, .failed, .resize: false
+             .refreshProgress, .refreshFinished, .failed, .notice, .resize: false
         default: true
         }
     }
