@@ -38,7 +38,8 @@ extension Reader {
                 state.status = "No more unread stories"
             }
         case .markAllRead:
-            return [.markAllRead]
+            // In a feed's, a folder's or the starred list, only its stories.
+            return [state.scope == .all || state.search != nil ? .markAllRead : .markScopeRead(state.scope)]
         case .undo:
             return undo(&state)
         case .search:

@@ -39,6 +39,8 @@ public enum ReaderOperation: Hashable, Sendable {
     case clear
     /// Opens the story's link in the browser (`$BROWSER`), or copies it to the clipboard.
     case openLink, copyLink
+    /// Shows the folders and feeds.
+    case feeds
     /// Refreshes the feeds in the background.
     case refresh
     case resize(width: Int, height: Int)
@@ -58,6 +60,7 @@ public enum ReaderOperation: Hashable, Sendable {
     case markedAllRead([Int64])
     case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])
     case entityLoaded(key: String, EntityProfile?)
+    case feedsLoaded(FeedOverview)
     case refreshProgress(String)
     case refreshFinished(String)
     case failed(String)

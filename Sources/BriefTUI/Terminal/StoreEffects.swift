@@ -40,6 +40,10 @@ public struct StoreEffects {
                 return []
             case .markAllRead:
                 return [.markedAllRead(try store.markAllRead())]
+            case let .markScopeRead(scope):
+                return [.markedAllRead(try store.markAllRead(scope.filter(unreadOnly: true)))]
+            case .loadFeeds:
+                return [.feedsLoaded(try FeedOverview.load(store))]
             case let .loadEntities(type, filter):
                 return [.entitiesLoaded(type: type, filter: filter, try entities.entities(store, type: type, filter: filter))]
             case let .loadEntity(key):
@@ -87,7 +91,8 @@ extension ReaderEffect {
         case let .loadStory(id): "load story \(id)"
         case let .setRead(read, _): read ? "mark read" : "mark unread"
         case let .setStarred(starred, _): starred ? "star" : "unstar"
-        case .markAllRead: "mark all read"
+        case .markAllRead, .markScopeRead: "mark all read"
+        case .loadFeeds: "load the feeds"
         case .loadEntities: "load the entities"
         case .loadEntity: "load the entity"
         case .libraryChanged: "reread the library"
