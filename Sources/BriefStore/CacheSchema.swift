@@ -218,6 +218,19 @@ enum CacheSchema {
                 ALTER TABLE stories ADD COLUMN dateline_day TEXT;
                 """)
         }
+        // Stars: `starred_at` is when a story was starred (NULL: not starred); the Starred view reads the few starred
+        // stories through their own partial index, and every list row carries the mark, so the list's covering
+        // index is rebuilt with it (StorySummaryRow). Folders need no schema: they are the feed's `tags` (OPML
+        // outlines, `brief feed add --folder`), a JSON array read with json_each over a table of a few hundred rows.
+        migrator.registerMigration("v7 stars and folders") { db in
+            try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN starred_at DATETIME;
+                CREATE INDEX stories_starred ON stories(list_date DESC, id DESC) WHERE starred_at IS NOT NULL;
+                DROP INDEX IF EXISTS stories_list;
+                CREATE INDEX stories_list ON stories(list_date DESC, id DESC, title, source, published, imported_at,
+                                                     read_at, top_entity_1, top_entity_2, top_entity_3, starred_at);
+                """)
+        }
         return migrator
     }
 }
