@@ -56,7 +56,15 @@ public struct FeedFetcher: Sendable {
             return failure(.unsupportedURL)
         }
         if Task.isCancelled { return failure(.cancelled) }
-        let ending = await FeedDownload(options: options).run(urlRequest(for: request))
+        let urlRequest = urlRequest(for: request)
+        #if os(Linux)
+        // libcurl's easy interface where it can be loaded: URLSession's busy-waits on a silent server (see LibCurl).
+        let ending = if let ending = await CurlDownload.run(urlRequest, options: options) { ending } else {
+            await FeedDownload(options: options).run(urlRequest)
+        }
+        #else
+        let ending = await FeedDownload(options: options).run(urlRequest)
+        #endif
 
         if ending.stoppedForSize { return failure(.tooLarge(limit: options.maxBytes)) }
         if ending.stoppedForDeadline { return failure(.timedOut(seconds: options.resourceTimeout)) }
