@@ -70,7 +70,8 @@ struct CLIReadingTests {
         #expect(quotes.first?["text"] as? String == "We want one ticket for the whole route")
         #expect(quotes.allSatisfy { Set($0.keys) == ["text", "speaker"] })
         for entity in try #require(story["entities"] as? [[String: Any]]) {
-            #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases"])
+            #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases", "canonicalName", "knownAliases",
+                                         "country"])
         }
     }
 
