@@ -231,6 +231,20 @@ enum CacheSchema {
                                                      read_at, top_entity_1, top_entity_2, top_entity_3, starred_at);
                 """)
         }
+        // Canonical entities: the knowledge base's name, its other names (JSON array) and, for places and national
+        // bodies, the country, kept on each entity. A story's `annotation_version` is the `StoryAnnotator.version`
+        // its mentions and entities came from (0: before this migration, or stored untagged); the re-annotation
+        // pass (BriefLibrary `Reannotator`) re-tags the stories below the current version, one transaction each.
+        // A credit-only person (`Reporting by …`) keeps no surname, so no other story's lone surname links to them.
+        migrator.registerMigration("v8 canonical entities") { db in
+            try db.execute(sql: """
+                ALTER TABLE entities ADD COLUMN canonical_name TEXT;
+                ALTER TABLE entities ADD COLUMN known_aliases TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE entities ADD COLUMN country TEXT;
+                ALTER TABLE stories ADD COLUMN annotation_version INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX stories_by_annotation_version ON stories(annotation_version, id);
+                """)
+        }
         return migrator
     }
 }

@@ -95,15 +95,20 @@ extension Store {
                 SELECT text, speaker FROM quotes WHERE story_id = ? ORDER BY position
                 """, arguments: [id]).map { Quote(text: $0["text"], speaker: $0["speaker"]) }
             let entities = try Row.fetchAll(db, sql: """
-                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type
+                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type, e.canonical_name, e.known_aliases,
+                       e.country
                 FROM story_entities se JOIN entities e ON e.key = se.entity_key
                 WHERE se.story_id = ? ORDER BY se.position
                 """, arguments: [id]).map { e in
                 Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
-                       aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"])
+                       aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"],
+                       canonicalName: e["canonical_name"], knownAliases: JSONStringArray.decode(e["known_aliases"], decoder),
+                       country: e["country"])
             }
+            let version = try Int.fetchOne(db, sql: "SELECT annotation_version FROM stories WHERE id = ?",
+                                           arguments: [id]) ?? 0
             let story = Story(title: summary.title, dateline: dateline, sections: sections, quotes: quotes,
-                              entities: entities)
+                              entities: entities, annotationVersion: version)
             // Where it came from: a feed item with a link first (a story carried by several feeds has several).
             let source = try Row.fetchOne(db, sql: """
                 SELECT i.link, i.feed_key, f.title FROM feed_items i LEFT JOIN feeds f ON f.url = i.feed_key

@@ -7,10 +7,14 @@ import Foundation
 /// a story without a dateline has `dateline: {places: [], agency: null}`.
 struct StoryDocument: Encodable {
     var stored: StoredStory
+    /// The feed item's link and own id (`guid`), null for a story that came from no feed (`Store.feedItemIdentity`).
+    var link: String? = nil
+    var guid: String? = nil
 
     private enum Keys: String, CodingKey {
-        case id, title, source, published, imported, read, starred, link, feed, dateline, sections, quotes, entities
+        case id, title, link, guid, source, published, imported, read, starred, feed, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
+        case canonicalName, knownAliases, country
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -18,13 +22,14 @@ struct StoryDocument: Encodable {
         var root = encoder.container(keyedBy: Keys.self)
         try root.encode(stored.summary.id, forKey: .id)
         try root.encode(story.title, forKey: .title)
+        try root.encode(link, forKey: .link)
+        try root.encode(guid, forKey: .guid)
         try root.encode(stored.summary.source, forKey: .source)
         try root.encode(stored.summary.published, forKey: .published)
         try root.encode(stored.summary.importedAt, forKey: .imported)
         try root.encode(stored.summary.isRead, forKey: .read)
         try root.encode(stored.summary.isStarred, forKey: .starred)
-        // The original article's address and the feed that delivered the story (its title, else its address).
-        try root.encode(stored.link, forKey: .link)
+        // The feed that delivered the story: its title, else its address.
         try root.encode(stored.feedTitle ?? stored.feedURL, forKey: .feed)
 
         var dateline = root.nestedContainer(keyedBy: Keys.self, forKey: .dateline)
@@ -67,6 +72,9 @@ struct StoryDocument: Encodable {
             try e.encode(entity.type.rawValue, forKey: .type)
             try e.encode(entity.mentions, forKey: .mentions)
             try e.encode(entity.aliases, forKey: .aliases)
+            try e.encode(entity.canonicalName, forKey: .canonicalName)
+            try e.encode(entity.knownAliases, forKey: .knownAliases)
+            try e.encode(entity.country, forKey: .country)  // null when unknown
         }
     }
 }

@@ -48,7 +48,7 @@ struct CLIReadingTests {
 
         #expect(result.status == 0 && result.stderr.isEmpty)
         let story = try #require(try CLIFixtures.json(result.stdout) as? [String: Any])
-        #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "starred", "link", "feed",
+        #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "starred", "link", "guid", "feed",
                                     "dateline", "sections", "quotes", "entities"])
         #expect(story["link"] is NSNull && story["feed"] is NSNull && story["starred"] as? Bool == false)
         #expect(story["id"] as? Int == 1)
@@ -71,7 +71,8 @@ struct CLIReadingTests {
         #expect(quotes.first?["text"] as? String == "We want one ticket for the whole route")
         #expect(quotes.allSatisfy { Set($0.keys) == ["text", "speaker"] })
         for entity in try #require(story["entities"] as? [[String: Any]]) {
-            #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases"])
+            #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases", "canonicalName", "knownAliases",
+                                         "country"])
         }
     }
 
