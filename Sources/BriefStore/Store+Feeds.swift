@@ -51,6 +51,22 @@ extension Store {
         }
     }
 
+    /// Whether `key` names a subscription or a feed (file) that delivered stories.
+    public func knowsFeed(_ key: String) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM feeds WHERE url = ?) OR EXISTS (SELECT 1 FROM feed_items WHERE feed_key = ?)
+                """, arguments: [key, key]) == true
+        }
+    }
+
+    /// The folders feeds are in (their tags), by name.
+    public func folders() throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT t.value FROM feeds f, json_each(f.tags) t ORDER BY t.value")
+        }
+    }
+
     /// How many unread stories each feed (by its key: address or feed file URL) delivered; feeds with none are
     /// left out. Walks the unread stories only, each to its feed items through their index.
     public func unreadCountsByFeed() throws -> [String: Int] {

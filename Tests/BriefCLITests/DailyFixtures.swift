@@ -1,3 +1,4 @@
+import BriefTestServer
 import Foundation
 
 /// Feeds and helpers for the daily-use tests (issue 13), written in our own words.
@@ -14,6 +15,54 @@ enum DailyFixtures {
         <description>Customs officers at the harbour agreed a new rota after talks with the ministry.</description></item>
         </channel></rss>
         """
+
+    /// A ministry's feed: one item.
+    static let ministryFeed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Ministry of the Sea</title>
+        <item><title>Ministry sets tuna quota for next season</title><link>https://sea.example/quota</link>
+        <guid>sea-1</guid><pubDate>Wed, 25 Nov 2026 09:00:00 GMT</pubDate>
+        <description>The ministry set the tuna quota for the next season after meeting fishing cooperatives.</description></item>
+        </channel></rss>
+        """
+
+    /// A feed in no folder: one item.
+    static let looseFeed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Island Gazette</title>
+        <item><title>Island council reopens the old lighthouse</title><link>https://gazette.example/lighthouse</link>
+        <guid>gz-1</guid><pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate>
+        <description>The island council reopened the old lighthouse to visitors on Thursday.</description></item>
+        </channel></rss>
+        """
+
+    /// A cache subscribed, through OPML, to the harbour and ministry feeds in folder "Mediterranean" and the
+    /// gazette in none, all three fetched from `server`. Returns the directory, the cache and the feeds' addresses.
+    static func subscribedCache(_ server: TestHTTPServer) async throws -> (dir: URL, db: String, feeds: [String: String]) {
+        let dir = try BriefProcess.temporaryDirectory()
+        let db = dir.appendingPathComponent("brief.sqlite").path
+        server.route("/harbour.xml", .ok(wireFeed))
+        server.route("/ministry.xml", .ok(ministryFeed))
+        server.route("/gazette.xml", .ok(looseFeed))
+        let feeds = ["harbour": server.url("/harbour.xml").absoluteString,
+                     "ministry": server.url("/ministry.xml").absoluteString,
+                     "gazette": server.url("/gazette.xml").absoluteString]
+        let opml = dir.appendingPathComponent("subs.opml")
+        try Data("""
+            <opml version="2.0"><head><title>Mine</title></head><body>
+            <outline text="Mediterranean">
+              <outline type="rss" text="Harbour Wire" xmlUrl="\(feeds["harbour"]!)"/>
+              <outline type="rss" text="Ministry of the Sea" xmlUrl="\(feeds["ministry"]!)"/>
+            </outline>
+            <outline type="rss" text="Island Gazette" xmlUrl="\(feeds["gazette"]!)"/>
+            </body></opml>
+            """.utf8).write(to: opml)
+        let imported = try await BriefProcess.run(["opml", "import", "--db", db, opml.path])
+        guard imported.status == 0 else { throw CLIFailure("opml import failed: \(imported.stderr)") }
+        let fetched = try await BriefProcess.run(["fetch", "--db", db])
+        guard fetched.status == 0 else { throw CLIFailure("fetch failed: \(fetched.stderr)") }
+        return (dir, db, feeds)
+    }
 
     /// A cache in a new temporary directory holding the wire feed's two stories (imported from a file) and one
     /// plain story without a link. Returns the directory, the cache path and the ids by title.
