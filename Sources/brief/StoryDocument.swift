@@ -14,6 +14,7 @@ struct StoryDocument: Encodable {
     private enum Keys: String, CodingKey {
         case id, title, link, guid, source, published, imported, read, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
+        case canonicalName, knownAliases, country
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -68,6 +69,9 @@ struct StoryDocument: Encodable {
             try e.encode(entity.type.rawValue, forKey: .type)
             try e.encode(entity.mentions, forKey: .mentions)
             try e.encode(entity.aliases, forKey: .aliases)
+            try e.encode(entity.canonicalName, forKey: .canonicalName)
+            try e.encode(entity.knownAliases, forKey: .knownAliases)
+            try e.encode(entity.country, forKey: .country)  // null when unknown
         }
     }
 }
