@@ -60,6 +60,13 @@ public enum Reader {
             if state.screen == .feeds { effects.append(.loadFeeds) }
         case let .failed(message), let .notice(message):
             state.status = message
+        case .tick:
+            effects = [.checkForChanges]
+        case .changedOutside:
+            // A refresh of our own reloads when it finishes; meanwhile its commits look like anyone's.
+            guard !state.isRefreshing else { break }
+            effects = [.libraryChanged, reload(state)] + reloadIndexes(state)
+            if state.screen == .feeds { effects.append(.loadFeeds) }
         case .typed, .deleteBackward, .submit, .cancelPrompt:
             effects = promptOperation(&state, operation)
         case .entityIndex:
@@ -106,7 +113,7 @@ extension ReaderOperation {
     var isCommand: Bool {
         switch self {
         case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded, .feedsLoaded,
-             .refreshProgress, .refreshFinished, .failed, .notice, .resize: false
+             .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
         default: true
         }
     }
