@@ -66,4 +66,29 @@ struct FreshnessTests {
                                 "line 2: keep_days must be a whole number of days (0: off)"])
         #expect(ConfigLoader.parse("refresh_minutes = 0").0.refreshMinutes == nil)
     }
+
+    @Test("confirm_quit: q on the top list asks, q again quits, another key stays; off, q quits at once")
+    func confirmQuit() {
+        var state = Fixtures.loadedState()
+        #expect(Reader.update(state, .back).0.isFinished)
+        state.confirmQuit = true
+        let asked = Reader.update(state, .back).0
+        #expect(!asked.isFinished && asked.status == "Quit Brief? q again quits; any other key stays")
+        #expect(Reader.update(asked, .back).0.isFinished)
+        let stayed = Fixtures.apply(asked, .moveDown, .back)
+        #expect(!stayed.isFinished && stayed.quitAsked)
+        // In a story, q only goes back
+        #expect(!Fixtures.apply(Fixtures.openState(), .back).isFinished)
+    }
+
+    @Test("The search footer clears when results arrive; / during a search starts a new, empty query")
+    func searchFooterAndNewQuery() {
+        let searching = Fixtures.apply(Fixtures.loadedState(), .search, .typed("t"), .typed("a"), .typed("l"),
+                                       .typed("k"), .submit)
+        #expect(searching.status == "Searching for “talk”…")
+        let found = Fixtures.apply(searching, .searchLoaded(query: "talk", [Fixtures.grain], total: 3, unread: 2))
+        #expect(found.status == nil)
+        #expect(found.screenLines.last?.contains("Searching") == false)
+        #expect(Fixtures.apply(found, .search).prompt?.text == "")
+    }
 }

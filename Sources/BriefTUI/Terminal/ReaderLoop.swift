@@ -19,6 +19,7 @@ struct ReaderLoop {
         let keys = keymap == .standard ? config.keymap : keymap
         var (state, effects) = Reader.start(size: terminal.size, theme: theme, keymap: keys)
         state.openMarksRead = config.openMarksRead
+        state.confirmQuit = config.confirmQuit
         if config.mouse { terminal.enableMouse() }
         settle(&state, effects)
         if let first = configProblems.first {
