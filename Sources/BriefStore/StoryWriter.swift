@@ -72,6 +72,41 @@ struct StoryWriter {
                 story.annotationVersion,
             ])
         let storyID = db.lastInsertedRowID
+        try insertContents(of: story, entities: storyEntities, storyID: storyID)
+        return storyID
+    }
+
+    /// Rewrites the stored story `storyID` with `item` (the same feed item, edited): its text, headline, date
+    /// and dateline change and its sections, paragraphs, quotes, mentions, entities and search row are replaced;
+    /// its id, source, import time, read mark, star and feed items stay. The old entity rows' counts go back
+    /// through the `story_entities` delete trigger; the new ones are added by `finish()`.
+    mutating func replace(storyID: Int64, with item: ImportItem) throws {
+        let story = item.story
+        try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: "DELETE FROM mentions WHERE story_id = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: "DELETE FROM quotes WHERE story_id = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: "DELETE FROM paragraphs WHERE story_id = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: "DELETE FROM sections WHERE story_id = ?").execute(arguments: [storyID])
+        let storyEntities = Self.storyEntities(of: story)
+        let top = EntityRanking.topNames(storyEntities)
+        try db.cachedStatement(sql: """
+            UPDATE stories SET content_hash = ?, original_text = ?, title = ?, format = ?, published = ?,
+                list_date = coalesce(?, imported_at), dateline_places = ?, dateline_agency = ?, dateline_date = ?,
+                top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                item.contentHash, item.originalText, story.title, item.format.rawValue, item.published,
+                item.published, story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency,
+                story.dateline?.date, top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
+                top.count > 2 ? top[2] : nil, story.annotationVersion, storyID,
+            ])
+        try insertContents(of: story, entities: storyEntities, storyID: storyID)
+    }
+
+    /// Inserts what hangs off the story row `storyID`: its entities, sections, paragraphs, mentions, quotes and
+    /// search row.
+    private mutating func insertContents(of story: Story, entities storyEntities: [Entity], storyID: Int64) throws {
         // Entities first: mentions refer to them.
         try insertEntities(storyEntities, of: story, storyID: storyID)
 
@@ -99,7 +134,6 @@ struct StoryWriter {
         }
 
         try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
-        return storyID
     }
 
     /// Replaces the mentions and entities of the stored story `storyID` with those of `story`, the same story

@@ -31,7 +31,8 @@ public enum ReaderApp {
         var loop = ReaderLoop(terminal: terminal, perform: effects.perform)
         loop.config = config
         loop.configProblems = problems
-        if let makeRefresher { loop.background = refreshInBackground(makeRefresher) }
+        loop.readOnly = store.isReadOnly
+        if let makeRefresher, !store.isReadOnly { loop.background = refreshInBackground(makeRefresher) }
         loop.run()
     }
 
