@@ -33,8 +33,7 @@ struct ShowCommand: ParsableCommand {
                 try JSONOutput.write(StoryDocument(stored: stored, link: item.link, guid: item.guid))
             } else {
                 // The reader's story layout as plain text: every string sanitised for the terminal, no styles.
-                let date = stored.summary.published ?? stored.summary.importedAt
-                Console.output(StoryLayout(stored.story, date: date, format: .plain(source: stored.summary.source)).plainText)
+                Console.output(StoryLayout(stored.story, date: stored.summary.published, format: .plain(source: stored.summary.source)).plainText)
             }
         }
     }
