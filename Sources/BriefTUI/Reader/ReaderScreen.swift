@@ -14,6 +14,8 @@ public enum ReaderScreen: Hashable, Sendable {
     case quotes(Cursor)
     case entityPage(EntityPageState)
     case entityIndex(EntityIndexState)
+    /// The folders and feeds (`F`).
+    case feeds(FeedViewState)
 
     /// Which screen this is, without its state.
     public var kind: ScreenKind {
@@ -25,6 +27,7 @@ public enum ReaderScreen: Hashable, Sendable {
         case .quotes: .quotes
         case .entityPage: .entityPage
         case .entityIndex: .entityIndex
+        case .feeds: .feeds
         }
     }
 }

@@ -9,4 +9,5 @@ public enum ScreenKind: Hashable, Sendable {
     case quotes
     case entityPage
     case entityIndex
+    case feeds
 }
