@@ -250,7 +250,7 @@ enum CacheSchema {
         // `ArticleParser.version` a story's sections and quotes came from (0: before this migration); the
         // re-sectioning pass (BriefLibrary `Resectioner`) sections older stories again from their original text,
         // one transaction each, which also fills `dateline_day` and a `published` date from the dateline.
-        migrator.registerMigration("v8 quote speakers and dateline days") { db in
+        migrator.registerMigration("v9 quote speakers and dateline days") { db in
             try db.execute(sql: """
                 ALTER TABLE quotes ADD COLUMN speaker_entity TEXT;
                 ALTER TABLE quotes ADD COLUMN description TEXT;

@@ -14,9 +14,9 @@ extension Store {
             if let since { conditions.append("s.list_date >= ?"); arguments.append(since) }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             var sql = """
-                SELECT s.id, s.title, s.published, s.list_date, q.text, q.speaker, q.speaker_entity,
+                SELECT s.id AS story, s.title, s.published, s.list_date AS day, q.text, q.speaker, q.speaker_entity,
                        e.canonical_name, e.name, q.description, q.translation, 0 AS turn,
-                       coalesce(q.paragraph, 0) AS at, q.position
+                       coalesce(q.paragraph, 0) AS at, q.position AS place
                 FROM quotes q JOIN stories s ON s.id = q.story_id LEFT JOIN entities e ON e.key = q.speaker_entity
                 \(filter)
                 """
@@ -36,7 +36,7 @@ extension Store {
                 arguments.append(speakerEntity)
                 if let since { arguments.append(since) }
             }
-            sql += "\nORDER BY list_date DESC, id DESC, at, turn DESC, position"
+            sql += "\nORDER BY day DESC, story DESC, at, turn DESC, place"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 let canonical: String? = row[7]
                 let name: String? = row[8]

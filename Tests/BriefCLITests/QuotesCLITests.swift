@@ -17,7 +17,8 @@ struct QuotesCLITests {
         "2-talks.txt": """
             Sudan talks enter second week
 
-            NAIROBI, March 10 (Brief Wire) - The talks went on. "We are not there yet," Odhiambo told reporters. \
+            NAIROBI, March 10 (Brief Wire) - Talks on a ceasefire in Sudan went on in Nairobi. "We are not there \
+            yet," Odhiambo told reporters. \
             The Chinese envoy, Li Wen, said: “停止挑衅” (“stop the provocations”).
             """,
         "3-undated.txt": "Talks adjourn\n\nThe talks adjourned without a date for the next round.\n",

@@ -33,7 +33,7 @@ struct SaidJourneyTests {
         let screen = try await tmux.waitFor("Said")
 
         // Then her page lists what she said in both stories, newest first, each under its story
-        #expect(screen.first?.contains("Brief › Amina Wanjiru Odhiambo") == true)
+        #expect(screen.prefix(3).contains { $0.contains("Amina Wanjiru Odhiambo") }, "\(screen.joined(separator: "\n"))")
         let newer = try #require(screen.firstIndex { $0.contains("“We are not there yet”") })
         let older = try #require(screen.firstIndex { $0.contains("“The guns must fall silent before the rains”") })
         #expect(newer < older)

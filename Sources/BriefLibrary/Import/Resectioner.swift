@@ -3,7 +3,7 @@ import BriefStore
 import Foundation
 
 /// The re-sectioning pass: sections again, from the original text the cache keeps, every story stored by an older
-/// `ArticleParser.version` (kept per story since the "v8 quote speakers and dateline days" migration), and annotates
+/// `ArticleParser.version` (kept per story since the "v9 quote speakers and dateline days" migration), and annotates
 /// it, so older stories get their quotes' speakers, descriptions and translations, turn speakers, dateline days and
 /// a `published` date from the dateline when they had none.
 ///

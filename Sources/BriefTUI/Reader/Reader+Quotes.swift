@@ -1,4 +1,5 @@
 import BriefLayout
+import BriefModel
 import BriefStore
 
 /// The quotes panel's keys: it lists the quotes of the story right below it on the stack, with their speakers.
@@ -41,8 +42,8 @@ extension Reader {
             page.scroll.top = line(of: quote.paragraph, in: layout)
             page.scroll.clampTop(lineCount: layout.lines.count, height: state.bodyHeight)
             state.stack.setTop(.story(page))
-            state.status = "Quote \(cursor.selected + 1) of \(count)"
-                + (quote.speaker ?? quote.description).map { ": " + TerminalText.sanitize($0) } ?? ""
+            let who = (quote.speaker ?? quote.description).map { ": " + TerminalText.sanitize($0) }
+            state.status = "Quote \(cursor.selected + 1) of \(count)" + (who ?? "")
         default:
             break
         }
