@@ -124,7 +124,22 @@ public struct KnowledgeBase: Sendable {
         let key = utf8.withUnsafeMutableBufferPointer { Self.lookupKey(UnsafeBufferPointer($0), type: type) }
         guard let r = index[key] else { return nil }
         utf8.removeAll()
-        return record(Int(r))
+        let found = record(Int(r))
+        // Names are found without case, but an acronym (`UN`) is only the name of what is written so (`Un`, a
+        // town in India, is not the United Nations).
+        if Self.isAcronym(name), found.name != name, !found.aliases.contains(name) { return nil }
+        return found
+    }
+
+    /// Two to six capital letters (dots allowed between them): `UN`, `U.N.`, `ECOWAS`.
+    static func isAcronym(_ name: String) -> Bool {
+        var letters = 0
+        for s in name.unicodeScalars {
+            if s == "." { continue }
+            guard s.properties.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 2 && letters <= 6
     }
 
     /// Whether `name` is the record's canonical name (not only one of its aliases), compared as lookups compare.
