@@ -218,12 +218,25 @@ enum CacheSchema {
                 ALTER TABLE stories ADD COLUMN dateline_day TEXT;
                 """)
         }
+        // Stars: `starred_at` is when a story was starred (NULL: not starred); the Starred view reads the few starred
+        // stories through their own partial index, and every list row carries the mark, so the list's covering
+        // index is rebuilt with it (StorySummaryRow). Folders need no schema: they are the feed's `tags` (OPML
+        // outlines, `brief feed add --folder`), a JSON array read with json_each over a table of a few hundred rows.
+        migrator.registerMigration("v7 stars and folders") { db in
+            try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN starred_at DATETIME;
+                CREATE INDEX stories_starred ON stories(list_date DESC, id DESC) WHERE starred_at IS NOT NULL;
+                DROP INDEX IF EXISTS stories_list;
+                CREATE INDEX stories_list ON stories(list_date DESC, id DESC, title, source, published, imported_at,
+                                                     read_at, top_entity_1, top_entity_2, top_entity_3, starred_at);
+                """)
+        }
         // Canonical entities: the knowledge base's name, its other names (JSON array) and, for places and national
         // bodies, the country, kept on each entity. A story's `annotation_version` is the `StoryAnnotator.version`
         // its mentions and entities came from (0: before this migration, or stored untagged); the re-annotation
         // pass (BriefLibrary `Reannotator`) re-tags the stories below the current version, one transaction each.
         // A credit-only person (`Reporting by …`) keeps no surname, so no other story's lone surname links to them.
-        migrator.registerMigration("v9 canonical entities") { db in
+        migrator.registerMigration("v8 canonical entities") { db in
             try db.execute(sql: """
                 ALTER TABLE entities ADD COLUMN canonical_name TEXT;
                 ALTER TABLE entities ADD COLUMN known_aliases TEXT NOT NULL DEFAULT '[]';

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -36,6 +37,20 @@ static inline void brief_size(int *rows, int *cols) {
     *cols = x;
 }
 
+/* The terminal's size as the kernel has it now (0 when unknown). ncurses learns of a resize from SIGWINCH, which
+   can arrive just before a blocking read starts and then goes unnoticed until the next key; this is the check that
+   catches such a resize on the next timed-out read. */
+static inline void brief_tty_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+        *rows = size.ws_row;
+        *cols = size.ws_col;
+    } else {
+        *rows = 0;
+        *cols = 0;
+    }
+}
+
 /* Writes one UTF-8 grapheme at (y, x) with attributes and colour pair. */
 static inline int brief_put(int y, int x, const char *utf8, attr_t attrs, short pair) {
     if (wmove(stdscr, y, x) == ERR) return ERR;
@@ -54,6 +69,11 @@ static inline void brief_install_signal_handlers(void) {
     signal(SIGTERM, brief_restore_and_reraise);
     signal(SIGHUP, brief_restore_and_reraise);
     signal(SIGINT, brief_restore_and_reraise);
+}
+
+/* While another program has the terminal (a text-mode browser): Ctrl-C is its, not ours. */
+static inline void brief_ignore_interrupts(void) {
+    signal(SIGINT, SIG_IGN);
 }
 
 static inline void brief_default_signal_handlers(void) {

@@ -7,9 +7,12 @@ import Foundation
 /// a story without a dateline has `dateline: {places: [], agency: null}`.
 struct StoryDocument: Encodable {
     var stored: StoredStory
+    /// The feed item's link and own id (`guid`), null for a story that came from no feed (`Store.feedItemIdentity`).
+    var link: String? = nil
+    var guid: String? = nil
 
     private enum Keys: String, CodingKey {
-        case id, title, source, published, imported, read, dateline, sections, quotes, entities
+        case id, title, link, guid, source, published, imported, read, starred, feed, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
         case canonicalName, knownAliases, country
     }
@@ -19,10 +22,15 @@ struct StoryDocument: Encodable {
         var root = encoder.container(keyedBy: Keys.self)
         try root.encode(stored.summary.id, forKey: .id)
         try root.encode(story.title, forKey: .title)
+        try root.encode(link, forKey: .link)
+        try root.encode(guid, forKey: .guid)
         try root.encode(stored.summary.source, forKey: .source)
         try root.encode(stored.summary.published, forKey: .published)
         try root.encode(stored.summary.importedAt, forKey: .imported)
         try root.encode(stored.summary.isRead, forKey: .read)
+        try root.encode(stored.summary.isStarred, forKey: .starred)
+        // The feed that delivered the story: its title, else its address.
+        try root.encode(stored.feedTitle ?? stored.feedURL, forKey: .feed)
 
         var dateline = root.nestedContainer(keyedBy: Keys.self, forKey: .dateline)
         try dateline.encode(story.dateline?.places ?? [], forKey: .places)

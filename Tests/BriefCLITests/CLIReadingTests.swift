@@ -26,7 +26,9 @@ struct CLIReadingTests {
         let list = try #require(try CLIFixtures.json(result.stdout) as? [[String: Any]])
         #expect(list.count == 2)
         for story in list {
-            #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "topEntities"])
+            #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "topEntities",
+                                        "starred"])
+            #expect(story["starred"] as? Bool == false)
             #expect(story["read"] as? Bool == false)
         }
         // Undated (imported now) first, then the dated one; dates are ISO 8601 UTC or null
@@ -46,8 +48,9 @@ struct CLIReadingTests {
 
         #expect(result.status == 0 && result.stderr.isEmpty)
         let story = try #require(try CLIFixtures.json(result.stdout) as? [String: Any])
-        #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "dateline", "sections",
-                                    "quotes", "entities"])
+        #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "starred", "link", "guid", "feed",
+                                    "dateline", "sections", "quotes", "entities"])
+        #expect(story["link"] is NSNull && story["feed"] is NSNull && story["starred"] as? Bool == false)
         #expect(story["id"] as? Int == 1)
         let dateline = try #require(story["dateline"] as? [String: Any])
         #expect(dateline["places"] as? [String] == ["VALLETTA"])
@@ -114,6 +117,10 @@ struct CLIReadingTests {
         #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "0\n")
         #expect(try await BriefProcess.run(["mark", "unread", "1", "2", "--db", db]).status == 0)
         #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
+        // --all works both ways
+        #expect(try await BriefProcess.run(["mark", "read", "--all", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["mark", "unread", "--all", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
         #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "2\n")
     }
 
@@ -134,7 +141,8 @@ struct CLIReadingTests {
 
     @Test("Bad arguments are one error line with a non-zero exit")
     func badArguments() async throws {
-        for args in [["show", "abc"], ["mark", "sideways", "1"], ["mark", "unread", "--all"], ["mark", "read"], ["frobnicate"]] {
+        for args in [["show", "abc"], ["mark", "sideways", "1"], ["mark", "read", "--all", "1"], ["mark", "read"],
+                     ["star"], ["unstar", "x"], ["frobnicate"]] {
             let result = try await BriefProcess.run(args + ["--db", "/nonexistent/brief.sqlite"])
             #expect(result.status != 0, "\(args)")
             #expect(result.stdout.isEmpty)

@@ -3,7 +3,7 @@ import BriefStore
 import Foundation
 
 /// The re-annotation pass: re-tags every story stored with an older annotation (`StoryAnnotator.version`, kept per
-/// story since the "v9 canonical entities" migration) from the text the cache keeps (its sections and paragraphs,
+/// story since the "v8 canonical entities" migration) from the text the cache keeps (its sections and paragraphs,
 /// as sectioned at import), so its mentions and entities link to canonical entities.
 ///
 /// Each story is replaced in a transaction of its own (`Store.replaceAnnotations`): a pass killed at any moment

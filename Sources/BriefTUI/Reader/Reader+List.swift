@@ -17,6 +17,16 @@ extension Reader {
         case .toggleRead:
             guard let story = state.selectedStory else { return [] }
             return toggleRead(&state, story, isRead: story.isRead)
+        case .toggleStar:
+            guard let story = state.selectedStory else { return [] }
+            return toggleStar(&state, story, isStarred: story.isStarred)
+        case .openLink, .copyLink:
+            guard let story = state.selectedStory else { return [] }
+            return [operation == .openLink ? .openLink(storyID: story.id) : .copyLink(storyID: story.id)]
+        case .toggleStarredOnly:
+            state.scope = state.scope == .starred ? .all : .starred
+            state.status = state.scope == .starred ? "Showing starred stories" : "Showing all stories"
+            return [reload(state)]
         case .toggleUnreadOnly:
             state.unreadOnly.toggle()
             state.status = state.unreadOnly ? "Showing unread stories only" : "Showing all stories"
@@ -28,7 +38,8 @@ extension Reader {
                 state.status = "No more unread stories"
             }
         case .markAllRead:
-            return [.markAllRead]
+            // In a feed's, a folder's or the starred list, only its stories.
+            return [state.scope == .all || state.search != nil ? .markAllRead : .markScopeRead(state.scope)]
         case .undo:
             return undo(&state)
         case .search:

@@ -2,15 +2,24 @@ import BriefTagger
 
 /// Work `update` asks the app loop to do (store reads and writes). Results come back as operations.
 public enum ReaderEffect: Hashable, Sendable {
-    /// Reload the story list and counts → `.listLoaded`.
-    case loadList(unreadOnly: Bool)
+    /// Reload the story list and counts (of the scope's stories) → `.listLoaded`.
+    case loadList(unreadOnly: Bool, scope: ListScope = .all)
     /// Search the library → `.searchLoaded`.
     case search(String, unreadOnly: Bool)
     /// Load one story → `.storyLoaded`.
     case loadStory(id: Int64)
     case setRead(Bool, ids: [Int64])
+    case setStarred(Bool, ids: [Int64])
     /// → `.markedAllRead(ids)`.
     case markAllRead
+    /// Mark every story of a feed, folder or the starred ones read → `.markedAllRead(ids)`.
+    case markScopeRead(ListScope)
+    /// The folders and feeds with their counts → `.feedsLoaded`.
+    case loadFeeds
+    /// Open the story's link in the browser, the terminal handed over meanwhile → `.notice` or `.failed`.
+    case openLink(storyID: Int64)
+    /// Copy the story's link to the clipboard (OSC 52) → `.notice` or `.failed`.
+    case copyLink(storyID: Int64)
     /// The entity index → `.entitiesLoaded`.
     case loadEntities(type: EntityType?, filter: String)
     /// One entity's page → `.entityLoaded`.

@@ -12,12 +12,16 @@ public enum ReaderOperation: Hashable, Sendable {
     /// Quits from anywhere.
     case quit
     case toggleRead
+    /// Stars the story, or takes its star off.
+    case toggleStar
+    /// Shows only starred stories in the list, or all again.
+    case toggleStarredOnly
     case help
     case toggleUnreadOnly
     /// Next / previous unread story, or next / previous match while a search is active in the story.
     case nextUnread, previousUnread
     case markAllRead
-    /// Undoes the last change of read marks (`r`, mark all read, or opening an unread story).
+    /// Undoes the last change of marks (`r`, `s`, mark all read, or opening an unread story).
     case undo
     case nextMention, previousMention
     case nextSection, previousSection
@@ -33,6 +37,10 @@ public enum ReaderOperation: Hashable, Sendable {
     case search
     /// Clears the search, the focus or the filter (in that order); otherwise does nothing.
     case clear
+    /// Opens the story's link in the browser (`$BROWSER`), or copies it to the clipboard.
+    case openLink, copyLink
+    /// Shows the folders and feeds.
+    case feeds
     /// Refreshes the feeds in the background.
     case refresh
     case resize(width: Int, height: Int)
@@ -52,7 +60,10 @@ public enum ReaderOperation: Hashable, Sendable {
     case markedAllRead([Int64])
     case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])
     case entityLoaded(key: String, EntityProfile?)
+    case feedsLoaded(FeedOverview)
     case refreshProgress(String)
     case refreshFinished(String)
     case failed(String)
+    /// An effect's message for the status bar (a link opened or copied).
+    case notice(String)
 }

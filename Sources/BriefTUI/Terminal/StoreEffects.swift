@@ -1,4 +1,5 @@
 import BriefLibrary
+import BriefModel
 import BriefStore
 
 /// Runs the reader's effects against the store and turns their results into operations, as the app loop
@@ -7,6 +8,10 @@ import BriefStore
 public struct StoreEffects {
     let store: Store
     let entities = EntityCache()
+    /// Opens a link in the browser, the terminal handed over meanwhile (the app's terminal; none in tests).
+    var browse: ((String) throws -> Void)?
+    /// Puts text on the clipboard (the terminal's OSC 52).
+    var copy: ((String) -> Void)?
 
     public init(store: Store) {
         self.store = store
@@ -16,10 +21,10 @@ public struct StoreEffects {
     public func perform(_ effect: ReaderEffect) -> [ReaderOperation] {
         do {
             switch effect {
-            case let .loadList(unreadOnly):
-                let stories = try store.summaries(unreadOnly: unreadOnly)
-                return [.listLoaded(stories, total: try store.count(unreadOnly: false),
-                                    unread: try store.count(unreadOnly: true))]
+            case let .loadList(unreadOnly, scope):
+                let stories = try store.summaries(scope.filter(unreadOnly: unreadOnly))
+                let counts = try store.counts(scope.filter(unreadOnly: false))
+                return [.listLoaded(stories, total: counts.total, unread: counts.unread)]
             case let .search(query, unreadOnly):
                 // The store filters before it keeps the best matches, so read stories cannot crowd out unread ones.
                 let found = try store.search(query, unreadOnly: unreadOnly)
@@ -30,13 +35,26 @@ public struct StoreEffects {
             case let .setRead(read, ids):
                 try store.setRead(read, ids: ids)
                 return []
+            case let .setStarred(starred, ids):
+                try store.setStarred(starred, ids: ids)
+                return []
             case .markAllRead:
                 return [.markedAllRead(try store.markAllRead())]
+            case let .markScopeRead(scope):
+                return [.markedAllRead(try store.markAllRead(scope.filter(unreadOnly: true)))]
+            case .loadFeeds:
+                return [.feedsLoaded(try FeedOverview.load(store))]
             case let .loadEntities(type, filter):
                 return [.entitiesLoaded(type: type, filter: filter, try entities.entities(store, type: type, filter: filter))]
             case let .loadEntity(key):
                 let entity = try entities.entities(store).first { $0.key == key }
                 return [.entityLoaded(key: key, try entity.flatMap { try EntityProfile.load(entity: $0, store: store) })]
+            case let .openLink(id):
+                return [try openLink(id)]
+            case let .copyLink(id):
+                guard let link = try store.link(ofStory: id), let copy else { return [.failed("This story has no link")] }
+                copy(link)
+                return [.notice("Copied \(LinkText.short(link, width: 60)) (OSC 52)")]
             case .libraryChanged:
                 entities.forget()
                 return []
@@ -49,6 +67,21 @@ public struct StoreEffects {
     }
 }
 
+extension StoreEffects {
+    /// Opens story `id`'s link; a link that is not a web address, a missing browser or one that fails is one line.
+    private func openLink(_ id: Int64) throws -> ReaderOperation {
+        let link = try store.link(ofStory: id)
+        do {
+            let url = try LinkOpener.check(link)
+            guard let browse else { return .failed("No browser here: run `brief open \(id)`") }
+            try browse(url)
+            return .notice("Opened \(LinkText.short(url, width: 60))")
+        } catch let error as LinkOpenError {
+            return .failed("Could not open the link: \(TerminalText.sanitize(error.description, keepNewlines: false))")
+        }
+    }
+}
+
 extension ReaderEffect {
     /// What the effect does, for error messages.
     var summary: String {
@@ -57,10 +90,14 @@ extension ReaderEffect {
         case .search: "search"
         case let .loadStory(id): "load story \(id)"
         case let .setRead(read, _): read ? "mark read" : "mark unread"
-        case .markAllRead: "mark all read"
+        case let .setStarred(starred, _): starred ? "star" : "unstar"
+        case .markAllRead, .markScopeRead: "mark all read"
+        case .loadFeeds: "load the feeds"
         case .loadEntities: "load the entities"
         case .loadEntity: "load the entity"
         case .libraryChanged: "reread the library"
+        case .openLink: "open the link"
+        case .copyLink: "copy the link"
         case .refreshFeeds: "refresh the feeds"
         }
     }
