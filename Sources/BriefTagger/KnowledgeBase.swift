@@ -106,10 +106,7 @@ public struct KnowledgeBase: Sendable {
 
     /// Reads the `knowledge.tsv`-format file at `url`, with its packed index when one is beside it.
     public static func load(from url: URL) throws -> KnowledgeBase {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw TaggerError.unreadable(url.path, "no such file or not readable")
-        }
-        let bytes = [UInt8](data)
+        let bytes = try FileBytes.read(url.path)
         let packed = url.deletingLastPathComponent().appendingPathComponent(packedFileName)
         guard FileManager.default.fileExists(atPath: packed.path) else { return try KnowledgeBase(bytes: bytes, path: url.path) }
         let headerBytes = Array(Self.header.utf8)

@@ -9,10 +9,7 @@ struct PackedReader {
 
     /// Reads the file at `path`; throws when it cannot be read or does not start with `magic`.
     init(path: String, magic: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TaggerError.unreadable(path, "no such file or not readable")
-        }
-        bytes = [UInt8](data)
+        bytes = try FileBytes.read(path)
         self.path = path
         let head = Array(magic.utf8)
         guard bytes.count >= head.count, Array(bytes[0..<head.count]) == head else {
