@@ -7,6 +7,14 @@ public struct ReaderConfig: Hashable, Sendable {
     public var entityColors: [EntityType: TerminalColor] = [:]
     public var openMarksRead = true
     public var mouse = false
+    /// Refresh the feeds in the background every this many minutes while the reader is open (nil: never).
+    public var refreshMinutes: Int?
+    /// Refresh the feeds once when the reader starts.
+    public var refreshOnStart = false
+    /// Delete read, unstarred stories older than this many days (`brief prune`, and after each refresh); nil: keep.
+    public var keepDays: Int?
+    /// `q` on the top-level story list asks before quitting.
+    public var confirmQuit = false
 
     public init() {}
 
