@@ -27,8 +27,9 @@ let package = Package(
         // Feeds layer: HTTP fetching and feed formats. Knows nothing of the cache.
         .target(name: "BriefFeeds", dependencies: ["BriefModel"]),
         // Use-case layer: importing files and feed items (decode, parse, section, tag, store), the feed refresh,
-        // and the library's queries (entity pages, the entity index). The front ends use the model through it.
-        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds"]),
+        // the sync with a feed server, and the library's queries (entity pages, the entity index). The front ends
+        // use the model through it.
+        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync"]),
         // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
         .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // Sync layer: clients of feed servers' APIs (TT-RSS, Fever), HTTP only; no store.
@@ -59,7 +60,8 @@ let package = Package(
         .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
-        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync"]),
+        // The sync engine's and `brief sync`'s live tests sit beside the servers' helpers they share with the clients'.
+        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
     ],

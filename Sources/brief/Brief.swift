@@ -13,7 +13,7 @@ struct Brief: AsyncParsableCommand {
         abstract: "A terminal reader for foreign-affairs briefings.",
         discussion: "With no subcommand, opens the reader (importing the bundled sample briefings when the cache is empty).",
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self,
-                      FeedCommand.self, FetchCommand.self, OPMLCommand.self]
+                      FeedCommand.self, FetchCommand.self, OPMLCommand.self, AccountCommand.self, SyncCommand.self]
     )
 
     @OptionGroup var cache: CacheOptions

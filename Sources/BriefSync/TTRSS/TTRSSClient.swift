@@ -143,6 +143,19 @@ public actor TTRSSClient {
         return changed
     }
 
+    /// Which of `ids` the server still has (it purges old articles: one missing from the unread set may be gone,
+    /// not read).
+    public func existingArticleIDs(_ ids: [Int]) async throws -> Set<Int> {
+        var found = Set<Int>()
+        for start in stride(from: 0, to: ids.count, by: Self.pageLimit) {
+            let chunk = Array(ids[start..<min(start + Self.pageLimit, ids.count)])
+            for article in try list(try await call(.getArticle(ids: chunk)), of: "getArticle") {
+                if let id = JSONFields.int(article["id"]) { found.insert(id) }
+            }
+        }
+        return found
+    }
+
     // MARK: - Calls
 
     /// Sends a call in the current session, logging in first when there is none and once more when the server

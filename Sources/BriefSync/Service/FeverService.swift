@@ -1,0 +1,70 @@
+import Foundation
+
+/// A Fever server behind the sync engine's `SyncService`: marks one item per call (the API has no list form);
+/// subscriptions are read-only (the API has no call to change them).
+public struct FeverService: SyncService {
+    public let client: FeverClient
+    public var canSubscribe: Bool { false }
+    public var endpoint: String { client.endpoint.absoluteString }
+
+    public init(client: FeverClient) {
+        self.client = client
+    }
+
+    public func verify() async throws {
+        try await client.verify()
+    }
+
+    public func feeds() async throws -> [RemoteFeed] {
+        let (feeds, groups) = try await client.feedsAndGroups()
+        let titles = Dictionary(groups.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        return feeds.map { feed in
+            RemoteFeed(id: feed.id, url: feed.url, title: feed.title, folder: feed.groupIDs.lazy.compactMap { titles[$0] }.first)
+        }
+    }
+
+    public func subscribe(url: String, folder: String?) async throws -> Int {
+        throw SyncError.server(url: endpoint, operation: "subscribe \(url)",
+                               error: "the Fever API has no call to subscribe (subscribe on the server itself)")
+    }
+
+    public func unsubscribe(feedID: Int) async throws {
+        throw SyncError.server(url: endpoint, operation: "unsubscribe feed \(feedID)",
+                               error: "the Fever API has no call to unsubscribe (unsubscribe on the server itself)")
+    }
+
+    public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws {
+        var last = sinceID
+        while true {
+            let items = try await client.items(since: last)
+            guard let newest = items.last?.id, newest > last else { return }
+            try await page(items.map { item in
+                RemoteItem(id: item.id, feedID: item.feedID, identity: nil, title: item.title, link: item.url,
+                           html: item.html, published: item.created.timeIntervalSince1970 > 0 ? item.created : nil,
+                           isUnread: !item.isRead, isStarred: item.isSaved)
+            })
+            last = newest
+            try Task.checkCancellation()
+        }
+    }
+
+    public func unreadIDs() async throws -> Set<Int> {
+        try await client.unreadItemIDs()
+    }
+
+    public func starredIDs() async throws -> Set<Int> {
+        try await client.savedItemIDs()
+    }
+
+    public func existingIDs(_ ids: [Int]) async throws -> Set<Int> {
+        try await client.existingItemIDs(ids)
+    }
+
+    public func set(_ mark: RemoteMark, to value: Bool, ids: [Int]) async throws {
+        let state: FeverItemMark = switch mark {
+        case .read: value ? .read : .unread
+        case .star: value ? .saved : .unsaved
+        }
+        for id in ids { try await client.mark(item: id, as: state) }
+    }
+}
