@@ -57,7 +57,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         // The refresh's tests stay beside the test HTTP server they share with the fetcher's.
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary"]),
-        .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
+        .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger", "BriefSync"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
         // The sync engine's and `brief sync`'s live tests sit beside the servers' helpers they share with the clients'.
