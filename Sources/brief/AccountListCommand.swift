@@ -9,7 +9,7 @@ struct AccountListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "Show the sync account.",
-        discussion: "Prints `KIND URL USER` and the last sync, or nothing when there is no account.")
+        discussion: "Prints `KIND URL USER LAST-SYNC WAITING`, tab-separated, or nothing when there is no account.")
 
     @OptionGroup var cache: CacheOptions
 
@@ -17,15 +17,17 @@ struct AccountListCommand: ParsableCommand {
         try CommandFailure.wrapping("account list") {
             let store = try cache.openStore()
             guard let account = try store.syncAccount() else { return }
-            var line = "\(account.kind)\t\(account.url)\t\(account.user)"
+            var fields = [account.kind, account.url, account.user]
             if let last = account.lastSync {
-                line += "\tlast sync \(ISO8601DateFormatter().string(from: last))"
-                if let error = account.lastError { line += " failed: \(error)" }
+                var status = "last sync \(ISO8601DateFormatter().string(from: last))"
+                if let error = account.lastError { status += " failed: \(error)" }
+                fields.append(status)
             } else {
-                line += "\tnever synced"
+                fields.append("never synced")
             }
-            line += "\t\(try store.queuedMarkCount()) marks waiting"
-            Console.output(TerminalText.sanitize(line))
+            fields.append("\(try store.queuedMarkCount()) marks waiting")
+            // Each field sanitised on its own: the sanitiser would turn the tabs between them into spaces.
+            Console.output(fields.map { TerminalText.sanitize($0) }.joined(separator: "\t"))
         }
     }
 }
