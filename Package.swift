@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "brief-bench", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
         ]),
         // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
         // a replayer that runs saved inputs through the same checks.

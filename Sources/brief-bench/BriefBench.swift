@@ -13,6 +13,7 @@ enum BriefBench {
         "startup": StartupBenchmark.run,
         "stress": StressBenchmark.run,
         "feeds": FeedFetchBenchmark.run,
+        "sync": SyncBenchmark.run,
     ]
 
     static func main() {

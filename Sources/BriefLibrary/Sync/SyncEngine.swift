@@ -13,7 +13,8 @@ import Foundation
 /// 4. push again what matching queued (a story read here before the account existed stays read there too);
 /// 5. pull the unread and starred sets and apply them, except to stories with a queued mark, whose mark is dropped
 ///    once the server reads back the same state (an "OK" is not proof). An item missing from the unread set is
-///    asked for again, since the server may have purged it rather than have it read.
+///    asked for by id, since the server may have purged it rather than have it read (or, TT-RSS, missed it at a
+///    page boundary).
 ///
 ///     let engine = SyncEngine(store: store, service: service, annotate: annotator.annotate)
 ///     let report = await engine.run()
@@ -237,8 +238,10 @@ public struct SyncEngine: Sendable {
             }
         }
         if !absent.isEmpty {
-            let present = try await service.existingIDs(absent.sorted())
-            for id in absent where present.contains(id) { states[id] = field == .read }
+            // Asked one by one: an item the server still has gives its state now; a purged one changes nothing.
+            for item in try await service.items(absent.sorted()) {
+                states[item.id] = field == .read ? !item.isUnread : item.isStarred
+            }
         }
         // Queued marks the server confirms are dropped; those it has not taken stay for the next sync.
         report.markedFromServer += try store.applyServerMarks(states, field: field)

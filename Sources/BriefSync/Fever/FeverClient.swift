@@ -54,12 +54,12 @@ public actor FeverClient {
         try itemList(try await call(.items(since: id)))
     }
 
-    /// Which of `ids` the server still has.
-    public func existingItemIDs(_ ids: [Int]) async throws -> Set<Int> {
-        var found = Set<Int>()
+    /// The items of `ids` the server still has.
+    public func items(withIDs ids: [Int]) async throws -> [FeverItem] {
+        var found: [FeverItem] = []
         for start in stride(from: 0, to: ids.count, by: Self.pageLimit) {
             let chunk = Array(ids[start..<min(start + Self.pageLimit, ids.count)])
-            found.formUnion(try itemList(try await call(.items(withIDs: chunk))).map(\.id))
+            found += try itemList(try await call(.items(withIDs: chunk)))
         }
         return found
     }

@@ -38,14 +38,16 @@ public struct FeverService: SyncService {
         while true {
             let items = try await client.items(since: last)
             guard let newest = items.last?.id, newest > last else { return }
-            try await page(items.map { item in
-                RemoteItem(id: item.id, feedID: item.feedID, identity: nil, title: item.title, link: item.url,
-                           html: item.html, published: item.created.timeIntervalSince1970 > 0 ? item.created : nil,
-                           isUnread: !item.isRead, isStarred: item.isSaved)
-            })
+            try await page(items.map(Self.item))
             last = newest
             try Task.checkCancellation()
         }
+    }
+
+    private static func item(_ item: FeverItem) -> RemoteItem {
+        RemoteItem(id: item.id, feedID: item.feedID, identity: nil, title: item.title, link: item.url, html: item.html,
+                   published: item.created.timeIntervalSince1970 > 0 ? item.created : nil,
+                   isUnread: !item.isRead, isStarred: item.isSaved)
     }
 
     public func unreadIDs() async throws -> Set<Int> {
@@ -56,8 +58,8 @@ public struct FeverService: SyncService {
         try await client.savedItemIDs()
     }
 
-    public func existingIDs(_ ids: [Int]) async throws -> Set<Int> {
-        try await client.existingItemIDs(ids)
+    public func items(_ ids: [Int]) async throws -> [RemoteItem] {
+        try await client.items(withIDs: ids).map(Self.item)
     }
 
     public func set(_ mark: RemoteMark, to value: Bool, ids: [Int]) async throws {

@@ -16,8 +16,9 @@ public protocol SyncService: Sendable {
     func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws
     func unreadIDs() async throws -> Set<Int>
     func starredIDs() async throws -> Set<Int>
-    /// Which of `ids` the server still has (an item missing from the unread set may be purged, not read).
-    func existingIDs(_ ids: [Int]) async throws -> Set<Int>
+    /// The items of `ids` the server still has, with their state now: an item missing from the unread set may be
+    /// purged rather than read, or (TT-RSS) missed by a page boundary between equal dates.
+    func items(_ ids: [Int]) async throws -> [RemoteItem]
     /// Sets `mark` of the items to `value`, explicitly (never a toggle).
     func set(_ mark: RemoteMark, to value: Bool, ids: [Int]) async throws
 }

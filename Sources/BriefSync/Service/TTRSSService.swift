@@ -36,33 +36,71 @@ public struct TTRSSService: SyncService {
         try await client.unsubscribe(feedID: feedID)
     }
 
+    /// Pages by `skip`, oldest first. The server breaks ties between equal dates differently from one page to the
+    /// next, so a page boundary can drop an item: a listing of ids alone (no content) then finds any missed, which
+    /// come by `getArticle`, until a listing finds none.
     public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws {
+        var seen = Set<Int>()
         var skip = 0
         while true {
             let headlines = try await client.headlinePage(feedID: TTRSSFeedID.all, sinceID: sinceID, skip: skip,
                                                           showContent: true)
-            try await page(headlines.map { headline in
-                RemoteItem(id: headline.id, feedID: headline.feedID, identity: headline.identity, title: headline.title,
-                           link: headline.link, html: headline.content ?? "",
-                           published: headline.updated.timeIntervalSince1970 > 0 ? headline.updated : nil,
-                           isUnread: headline.isUnread, isStarred: headline.isStarred)
-            })
+            let fresh = headlines.filter { seen.insert($0.id).inserted }
+            if !fresh.isEmpty { try await page(fresh.map(Self.item)) }
             skip += headlines.count
-            if headlines.count < TTRSSClient.pageLimit { return }
+            if headlines.count < TTRSSClient.pageLimit { break }
+            try Task.checkCancellation()
+        }
+        guard seen.count >= TTRSSClient.pageLimit else { return }  // one page: nothing to tie across
+        for _ in 0..<3 {
+            let missed = try await client.headlines(feedID: TTRSSFeedID.all, sinceID: sinceID).map(\.id).filter { !seen.contains($0) }
+            guard !missed.isEmpty else { return }
+            seen.formUnion(missed)
+            try await page(try await client.articles(missed).map(Self.item))
+        }
+    }
+
+    private static func item(_ headline: TTRSSHeadline) -> RemoteItem {
+        RemoteItem(id: headline.id, feedID: headline.feedID, identity: headline.identity, title: headline.title,
+                   link: headline.link, html: headline.content ?? "",
+                   published: headline.updated.timeIntervalSince1970 > 0 ? headline.updated : nil,
+                   isUnread: headline.isUnread, isStarred: headline.isStarred)
+    }
+
+    public func unreadIDs() async throws -> Set<Int> {
+        try await ids(feedID: TTRSSFeedID.all, viewMode: .unread)
+    }
+
+    public func starredIDs() async throws -> Set<Int> {
+        try await ids(feedID: TTRSSFeedID.starred, viewMode: .allArticles)
+    }
+
+    /// Requests at once while listing a large set (the server's PHP runs a few workers).
+    static let parallelPages = 4
+
+    /// The ids of every headline listed: the first page alone (most sets fit in it), then pages a few at once.
+    private func ids(feedID: Int, viewMode: TTRSSViewMode) async throws -> Set<Int> {
+        let first = try await client.headlinePage(feedID: feedID, viewMode: viewMode)
+        var ids = Set(first.map(\.id))
+        var skip = first.count
+        guard first.count == TTRSSClient.pageLimit else { return ids }
+        while true {
+            let pages = try await withThrowingTaskGroup(of: [TTRSSHeadline].self) { group in
+                for wave in 0..<Self.parallelPages {
+                    let offset = skip + wave * TTRSSClient.pageLimit
+                    group.addTask { try await client.headlinePage(feedID: feedID, viewMode: viewMode, skip: offset) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for page in pages { ids.formUnion(page.map(\.id)) }
+            if pages.contains(where: { $0.count < TTRSSClient.pageLimit }) { return ids }
+            skip += Self.parallelPages * TTRSSClient.pageLimit
             try Task.checkCancellation()
         }
     }
 
-    public func unreadIDs() async throws -> Set<Int> {
-        Set(try await client.headlines(feedID: TTRSSFeedID.all, viewMode: .unread).map(\.id))
-    }
-
-    public func starredIDs() async throws -> Set<Int> {
-        Set(try await client.headlines(feedID: TTRSSFeedID.starred).map(\.id))
-    }
-
-    public func existingIDs(_ ids: [Int]) async throws -> Set<Int> {
-        try await client.existingArticleIDs(ids)
+    public func items(_ ids: [Int]) async throws -> [RemoteItem] {
+        try await client.articles(ids).map(Self.item)
     }
 
     public func set(_ mark: RemoteMark, to value: Bool, ids: [Int]) async throws {

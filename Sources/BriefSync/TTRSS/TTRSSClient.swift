@@ -143,15 +143,14 @@ public actor TTRSSClient {
         return changed
     }
 
-    /// Which of `ids` the server still has (it purges old articles: one missing from the unread set may be gone,
-    /// not read).
-    public func existingArticleIDs(_ ids: [Int]) async throws -> Set<Int> {
-        var found = Set<Int>()
+    /// The articles with these ids that the server still has (it purges old articles: one missing from the unread
+    /// set may be gone, not read), with their content.
+    public func articles(_ ids: [Int]) async throws -> [TTRSSHeadline] {
+        var found: [TTRSSHeadline] = []
         for start in stride(from: 0, to: ids.count, by: Self.pageLimit) {
             let chunk = Array(ids[start..<min(start + Self.pageLimit, ids.count)])
-            for article in try list(try await call(.getArticle(ids: chunk)), of: "getArticle") {
-                if let id = JSONFields.int(article["id"]) { found.insert(id) }
-            }
+            found += try list(try await call(.getArticle(ids: chunk)), of: "getArticle")
+                .map { try TTRSSHeadline(json: $0, url: apiURL.absoluteString) }
         }
         return found
     }
