@@ -55,15 +55,17 @@ let package = Package(
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefStoreTests", dependencies: ["BriefStore", "BriefModel", "BriefTagger"],
                     resources: [.copy("Fixtures")]),
-        // The refresh's tests stay beside the test HTTP server they share with the fetcher's.
-        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary"]),
+        // The loopback HTTP server of the fetcher's, the refresh's and the CLI's tests (`brief fetch`, feed discovery).
+        .target(name: "BriefTestServer", path: "Tests/BriefTestServer"),
+        .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary",
+                                                          "BriefTestServer"]),
         .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger", "BriefSync"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
         // The sync engine's and `brief sync`'s live tests sit beside the servers' helpers they share with the clients'.
         .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
-        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief"]),
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,13 +24,47 @@ public struct FeedFetcher: Sendable {
     // MARK: One feed
 
     private func outcome(of request: FeedRequest) async -> FeedFetchOutcome {
+        switch await transfer(request) {
+        case .finished(let outcome):
+            return outcome
+        case .body(let body, let response, let validators, let movedPermanently):
+            let finalURL = response.url ?? request.url
+            do {
+                // The charset the server named outranks the XML declaration, as in browsers.
+                let document = try FeedParser.parse(body, url: finalURL, charset: response.textEncodingName)
+                return .fetched(FetchedFeed(document: document, validators: validators, finalURL: finalURL,
+                                            movedPermanently: movedPermanently, byteCount: body.count))
+            } catch {
+                return .failed(FeedFetchError(url: request.url, reason: .unreadable(error)))
+            }
+        }
+    }
+
+    /// How one transfer ended: a 2xx body to read, or an outcome already (304, or a failure).
+    enum Transfer {
+        case body(Data, HTTPURLResponse, FeedValidators, movedPermanently: Bool)
+        case finished(FeedFetchOutcome)
+    }
+
+    /// Downloads `request` within the limits, turning every way it can go wrong into a failed outcome.
+    func transfer(_ request: FeedRequest) async -> Transfer {
         let url = request.url
-        func failure(_ reason: FeedFetchFailure) -> FeedFetchOutcome { .failed(FeedFetchError(url: url, reason: reason)) }
+        func failure(_ reason: FeedFetchFailure) -> Transfer {
+            .finished(.failed(FeedFetchError(url: url, reason: reason)))
+        }
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
             return failure(.unsupportedURL)
         }
         if Task.isCancelled { return failure(.cancelled) }
-        let ending = await FeedDownload(options: options).run(urlRequest(for: request))
+        let urlRequest = urlRequest(for: request)
+        #if os(Linux)
+        // libcurl's easy interface where it can be loaded: URLSession's busy-waits on a silent server (see LibCurl).
+        let ending = if let ending = await CurlDownload.run(urlRequest, options: options) { ending } else {
+            await FeedDownload(options: options).run(urlRequest)
+        }
+        #else
+        let ending = await FeedDownload(options: options).run(urlRequest)
+        #endif
 
         if ending.stoppedForSize { return failure(.tooLarge(limit: options.maxBytes)) }
         if ending.stoppedForDeadline { return failure(.timedOut(seconds: options.resourceTimeout)) }
@@ -42,19 +76,13 @@ public struct FeedFetcher: Sendable {
                                         lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
         switch response.statusCode {
         case 304:
-            return .notModified(FeedValidators(etag: validators.etag ?? request.validators.etag,
-                                               lastModified: validators.lastModified ?? request.validators.lastModified))
+            return .finished(.notModified(FeedValidators(etag: validators.etag ?? request.validators.etag,
+                                                         lastModified: validators.lastModified
+                                                             ?? request.validators.lastModified)))
         case 200..<300:
             let finalURL = response.url ?? url
-            do {
-                // The charset the server named outranks the XML declaration, as in browsers.
-                let document = try FeedParser.parse(ending.body, url: finalURL, charset: response.textEncodingName)
-                return .fetched(FetchedFeed(document: document, validators: validators, finalURL: finalURL,
-                                            movedPermanently: ending.allRedirectsPermanent && finalURL != url,
-                                            byteCount: ending.body.count))
-            } catch {
-                return failure(.unreadable(error))
-            }
+            return .body(ending.body, response, validators,
+                         movedPermanently: ending.allRedirectsPermanent && finalURL != url)
         default:
             return failure(.http(status: response.statusCode))
         }

@@ -10,13 +10,16 @@ public struct Story: Codable, Hashable, Sendable {
     public var quotes: [Quote]
     /// Entities linked across the whole story (filled by tagging; empty before).
     public var entities: [Entity]
+    /// The `StoryAnnotator.version` that filled the mentions and entities; 0 when the story is untagged.
+    public var annotationVersion: Int
 
     public init(title: String, dateline: Dateline? = nil, sections: [Section], quotes: [Quote] = [],
-                entities: [Entity] = []) {
+                entities: [Entity] = [], annotationVersion: Int = 0) {
         self.title = title
         self.dateline = dateline
         self.sections = sections
         self.quotes = quotes
         self.entities = entities
+        self.annotationVersion = annotationVersion
     }
 }

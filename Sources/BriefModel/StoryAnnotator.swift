@@ -13,12 +13,18 @@ import BriefTagger
 public struct StoryAnnotator: Sendable {
     public let tagger: Tagger
 
+    /// The annotation a story stored now carries (`Story.annotationVersion`). Raise it when the model, the
+    /// knowledge base or the linking changes what a story's entities would be: the cache then re-tags every story
+    /// stored with an older one (`brief reannotate`).
+    public static let version = 1
+
     public init(tagger: Tagger) { self.tagger = tagger }
 
     /// The story with every paragraph's `mentions`, the story's `entities`, and the quotes' and turns'
     /// `speakerEntity` filled.
     public func annotate(_ story: Story) -> Story {
         var story = story
+        story.annotationVersion = Self.version
         // The tagger reads the masked text: escape sequences and controls become spaces (same scalar
         // offsets), so a sequence's payload is never taken for a name and no mention splits a sequence.
         let headline = Self.isTitleCase(story.title) ? [] : [TerminalText.masked(story.title)]

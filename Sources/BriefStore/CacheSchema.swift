@@ -218,11 +218,38 @@ enum CacheSchema {
                 ALTER TABLE stories ADD COLUMN dateline_day TEXT;
                 """)
         }
+        // Stars: `starred_at` is when a story was starred (NULL: not starred); the Starred view reads the few starred
+        // stories through their own partial index, and every list row carries the mark, so the list's covering
+        // index is rebuilt with it (StorySummaryRow). Folders need no schema: they are the feed's `tags` (OPML
+        // outlines, `brief feed add --folder`), a JSON array read with json_each over a table of a few hundred rows.
+        migrator.registerMigration("v7 stars and folders") { db in
+            try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN starred_at DATETIME;
+                CREATE INDEX stories_starred ON stories(list_date DESC, id DESC) WHERE starred_at IS NOT NULL;
+                DROP INDEX IF EXISTS stories_list;
+                CREATE INDEX stories_list ON stories(list_date DESC, id DESC, title, source, published, imported_at,
+                                                     read_at, top_entity_1, top_entity_2, top_entity_3, starred_at);
+                """)
+        }
+        // Canonical entities: the knowledge base's name, its other names (JSON array) and, for places and national
+        // bodies, the country, kept on each entity. A story's `annotation_version` is the `StoryAnnotator.version`
+        // its mentions and entities came from (0: before this migration, or stored untagged); the re-annotation
+        // pass (BriefLibrary `Reannotator`) re-tags the stories below the current version, one transaction each.
+        // A credit-only person (`Reporting by …`) keeps no surname, so no other story's lone surname links to them.
+        migrator.registerMigration("v8 canonical entities") { db in
+            try db.execute(sql: """
+                ALTER TABLE entities ADD COLUMN canonical_name TEXT;
+                ALTER TABLE entities ADD COLUMN known_aliases TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE entities ADD COLUMN country TEXT;
+                ALTER TABLE stories ADD COLUMN annotation_version INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX stories_by_annotation_version ON stories(annotation_version, id);
+                """)
+        }
         // Sync with a feed server (one account). The account's address and user are here; its password is not (a
-        // 0600 file beside the config). Every change of a story's read state is queued as an explicit set operation
-        // by a trigger, so it is queued in the same transaction as the mark whatever made it, and only when an
-        // account is configured and the story came from a feed (the only stories a server can know). A later mark
-        // of the same story replaces the queued one (last write wins; `revision` counts the replacements).
+        // 0600 file beside the config). Every change of a story's read state or star is queued as an explicit set
+        // operation by a trigger, so it is queued in the same transaction as the mark whatever made it, and only
+        // when an account is configured and the story came from a feed (the only stories a server can know). A later
+        // mark of the same story replaces the queued one (last write wins; `revision` counts the replacements).
         migrator.registerMigration("v10 sync queue and accounts") { db in
             try db.execute(sql: """
                 CREATE TABLE sync_account (
@@ -276,6 +303,18 @@ enum CacheSchema {
                 BEGIN
                     INSERT INTO sync_queue (story_id, field, value, queued_at)
                     VALUES (new.id, 'read', new.read_at IS NOT NULL, strftime('%Y-%m-%d %H:%M:%f', 'now'))
+                    ON CONFLICT (story_id, field) DO UPDATE SET value = excluded.value, revision = revision + 1,
+                        queued_at = excluded.queued_at, attempts = 0, last_error = NULL;
+                END;
+
+                CREATE TRIGGER stories_star_queued AFTER UPDATE OF starred_at ON stories
+                WHEN (old.starred_at IS NULL) <> (new.starred_at IS NULL)
+                 AND EXISTS (SELECT 1 FROM sync_account WHERE applying = 0)
+                 AND (EXISTS (SELECT 1 FROM feed_items WHERE story_id = new.id)
+                      OR EXISTS (SELECT 1 FROM sync_items WHERE story_id = new.id))
+                BEGIN
+                    INSERT INTO sync_queue (story_id, field, value, queued_at)
+                    VALUES (new.id, 'star', new.starred_at IS NOT NULL, strftime('%Y-%m-%d %H:%M:%f', 'now'))
                     ON CONFLICT (story_id, field) DO UPDATE SET value = excluded.value, revision = revision + 1,
                         queued_at = excluded.queued_at, attempts = 0, last_error = NULL;
                 END;

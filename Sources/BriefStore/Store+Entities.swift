@@ -10,7 +10,7 @@ extension Store {
         // The counts are kept on each entity (see the "v3" migration), so this is one walk of their index.
         try writer.read { db in
             let statement = try db.makeStatement(sql: """
-                SELECT key, name, type, story_count, mention_count FROM entities
+                SELECT key, name, type, story_count, mention_count, canonical_name, known_aliases, country FROM entities
                 WHERE story_count > 0
                 ORDER BY mention_count DESC, story_count DESC, name
                 """)
@@ -18,11 +18,17 @@ extension Store {
             let key = try columns.position(of: "key"), name = try columns.position(of: "name")
             let type = try columns.position(of: "type"), stories = try columns.position(of: "story_count")
             let mentions = try columns.position(of: "mention_count")
+            let canonical = try columns.position(of: "canonical_name")
+            let aliases = try columns.position(of: "known_aliases"), country = try columns.position(of: "country")
             let rows = try Row.fetchCursor(statement)
+            let decoder = JSONDecoder()
             var entities: [EntitySummary] = []
             while let row = try rows.next() {
                 entities.append(EntitySummary(key: row[key], name: row[name], type: EntityType(rawValue: row[type]) ?? .group,
-                                              stories: row[stories], mentions: row[mentions]))
+                                              stories: row[stories], mentions: row[mentions],
+                                              canonicalName: row[canonical],
+                                              knownAliases: JSONStringArray.decode(row[aliases], decoder),
+                                              country: row[country]))
             }
             return entities
         }

@@ -57,6 +57,18 @@ extension Store {
         }
     }
 
+    /// The link and the feed's own id (`guid`: an RSS guid, Atom id or JSON Feed id that is not just the link) of
+    /// the feed item that became story `id`; both nil for a story that came from no feed. A story several feeds
+    /// delivered gives the first item with a link.
+    public func feedItemIdentity(storyID id: Int64) throws -> (link: String?, guid: String?) {
+        try writer.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT link, guid FROM feed_items WHERE story_id = ? ORDER BY link IS NULL, feed_key LIMIT 1
+                """, arguments: [id])
+            return (row?["link"], row?["guid"])
+        }
+    }
+
     /// Records a successful fetch of `url`: the validators to send next time, the fetch time, no error; the feed's
     /// own `title` fills in a title the user did not give; `movedTo` (a permanent redirect's target) becomes the
     /// feed's address unless another subscription already has that address.

@@ -7,16 +7,22 @@ import GRDB
 extension Store {
     /// Story list rows, newest first (published date; undated stories by import time).
     public func summaries(unreadOnly: Bool = false) throws -> [StorySummary] {
+        try summaries(StoryFilter(unreadOnly: unreadOnly))
+    }
+
+    /// The list rows `filter` selects, newest first.
+    public func summaries(_ filter: StoryFilter) throws -> [StorySummary] {
         try writer.read { db in
-            let filter = unreadOnly ? "WHERE s.read_at IS NULL" : ""
+            let (condition, arguments) = filter.condition
             // The list's covering index even for unread rows: the unread-only partial index would read each
-            // story's row, text and all.
+            // story's row, text and all. Starred stories are few: their own index finds them without a walk.
+            let index = filter.starredOnly ? "stories_starred" : "stories_list"
             let statement = try db.makeStatement(sql: """
-                SELECT \(StorySummaryRow.columns) FROM stories s INDEXED BY stories_list \(filter)
+                SELECT \(StorySummaryRow.columns) FROM stories s INDEXED BY \(index) \(condition)
                 ORDER BY s.list_date DESC, s.id DESC
                 """)
             let reader = try StorySummaryRow(statement)
-            let rows = try Row.fetchCursor(statement)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             var summaries: [StorySummary] = []
             var dates = StoredDates()
             while let row = try rows.next() { summaries.append(reader.summary(row, dates: &dates)) }
@@ -89,16 +95,27 @@ extension Store {
                 SELECT text, speaker FROM quotes WHERE story_id = ? ORDER BY position
                 """, arguments: [id]).map { Quote(text: $0["text"], speaker: $0["speaker"]) }
             let entities = try Row.fetchAll(db, sql: """
-                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type
+                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type, e.canonical_name, e.known_aliases,
+                       e.country
                 FROM story_entities se JOIN entities e ON e.key = se.entity_key
                 WHERE se.story_id = ? ORDER BY se.position
                 """, arguments: [id]).map { e in
                 Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
-                       aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"])
+                       aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"],
+                       canonicalName: e["canonical_name"], knownAliases: JSONStringArray.decode(e["known_aliases"], decoder),
+                       country: e["country"])
             }
+            let version = try Int.fetchOne(db, sql: "SELECT annotation_version FROM stories WHERE id = ?",
+                                           arguments: [id]) ?? 0
             let story = Story(title: summary.title, dateline: dateline, sections: sections, quotes: quotes,
-                              entities: entities)
-            return StoredStory(summary: summary, story: story)
+                              entities: entities, annotationVersion: version)
+            // Where it came from: a feed item with a link first (a story carried by several feeds has several).
+            let source = try Row.fetchOne(db, sql: """
+                SELECT i.link, i.feed_key, f.title FROM feed_items i LEFT JOIN feeds f ON f.url = i.feed_key
+                WHERE i.story_id = ? ORDER BY i.link IS NULL, f.url IS NULL LIMIT 1
+                """, arguments: [id])
+            return StoredStory(summary: summary, story: story, link: source?["link"], feedURL: source?["feed_key"],
+                               feedTitle: source?["title"])
         }
     }
 
@@ -113,6 +130,18 @@ extension Store {
     public func count(unreadOnly: Bool = false) throws -> Int {
         try writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories" + (unreadOnly ? " WHERE read_at IS NULL" : "")) ?? 0
+        }
+    }
+
+    /// Number of stories `filter` selects, and how many of them are unread.
+    public func counts(_ filter: StoryFilter) throws -> (total: Int, unread: Int) {
+        guard filter != .all else { return (try count(), try count(unreadOnly: true)) }
+        return try writer.read { db in
+            let (condition, arguments) = filter.condition
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS total, COALESCE(SUM(s.read_at IS NULL), 0) AS unread FROM stories s \(condition)
+                """, arguments: StatementArguments(arguments))
+            return (row?["total"] ?? 0, row?["unread"] ?? 0)
         }
     }
 

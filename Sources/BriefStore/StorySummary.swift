@@ -9,13 +9,16 @@ public struct StorySummary: Codable, Hashable, Sendable, Identifiable {
     public var published: Date?
     public var importedAt: Date
     public var readAt: Date?
+    /// When the story was starred; nil when it is not.
+    public var starredAt: Date?
     /// Names of the story's most-mentioned entities, most mentioned first (at most a handful).
     public var topEntities: [String]
 
     public var isRead: Bool { readAt != nil }
+    public var isStarred: Bool { starredAt != nil }
 
     public init(id: Int64, title: String, source: String, published: Date?, importedAt: Date,
-                readAt: Date?, topEntities: [String] = []) {
+                readAt: Date?, topEntities: [String] = [], starredAt: Date? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -23,5 +26,6 @@ public struct StorySummary: Codable, Hashable, Sendable, Identifiable {
         self.importedAt = importedAt
         self.readAt = readAt
         self.topEntities = topEntities
+        self.starredAt = starredAt
     }
 }

@@ -14,6 +14,8 @@ struct StoryWriter {
     let db: Database
     /// Entity rows already ensured in this transaction.
     private var knownEntities: Set<String> = []
+    /// Of those, the ones a story names outside its credits.
+    private var namedInText: Set<String> = []
     /// Stories and mentions added per entity key, applied by `finish()`.
     private var added: [String: (stories: Int, mentions: Int)] = [:]
     /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
@@ -29,7 +31,13 @@ struct StoryWriter {
     init(db: Database) throws {
         self.db = db
         insertEntity = try RowInsert(db, sql: """
-            INSERT INTO entities (key, name, type, surname) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING
+            INSERT INTO entities (key, name, type, surname, canonical_name, known_aliases, country)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET surname = coalesce(entities.surname, excluded.surname),
+                canonical_name = coalesce(excluded.canonical_name, entities.canonical_name),
+                known_aliases = CASE WHEN excluded.canonical_name IS NULL THEN entities.known_aliases
+                                     ELSE excluded.known_aliases END,
+                country = coalesce(excluded.country, entities.country)
             """)
         insertStoryEntity = try RowInsert(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
@@ -49,8 +57,80 @@ struct StoryWriter {
     mutating func insert(_ item: ImportItem, importedAt: Date) throws -> Int64 {
         let story = item.story
         let places = story.dateline.map { JSONStringArray.encode($0.places) }
-        // Entities first: mentions refer to them. A mention whose entity the linker did not list still gets one,
-        // so a tagger slip cannot fail the import.
+        let storyEntities = Self.storyEntities(of: story)
+        // The list shows the story's top three entities, kept on the row.
+        let top = EntityRanking.topNames(storyEntities)
+        try db.cachedStatement(sql: """
+            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
+                                 list_date, read_at, dateline_places, dateline_agency, dateline_date,
+                                 top_entity_1, top_entity_2, top_entity_3, annotation_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
+                importedAt, item.published ?? importedAt, places, story.dateline?.agency, story.dateline?.date,
+                top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil,
+                story.annotationVersion,
+            ])
+        let storyID = db.lastInsertedRowID
+        // Entities first: mentions refer to them.
+        try insertEntities(storyEntities, of: story, storyID: storyID)
+
+        var searchText = ""
+        for (sectionPosition, section) in story.sections.enumerated() {
+            let sectionID = try insertSection.run {
+                try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
+                try $0.bind(section.title)
+            }
+            if let title = section.title { Self.appendLine(title, to: &searchText) }
+            for (paragraphPosition, paragraph) in section.paragraphs.enumerated() {
+                let paragraphID = try insertParagraph.run {
+                    try $0.bind(sectionID); try $0.bind(storyID); try $0.bind(paragraphPosition)
+                    try $0.bind(paragraph.text)
+                }
+                Self.appendLine(paragraph.text, to: &searchText)
+                try insertMentions(paragraph.mentions, paragraphID: paragraphID, storyID: storyID)
+            }
+        }
+
+        for (position, quote) in story.quotes.enumerated() {
+            try insertQuote.run {
+                try $0.bind(storyID); try $0.bind(position); try $0.bind(quote.text); try $0.bind(quote.speaker)
+            }
+        }
+
+        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
+        return storyID
+    }
+
+    /// Replaces the mentions and entities of the stored story `storyID` with those of `story`, the same story
+    /// annotated again (same sections and paragraphs, in the same order), and records its annotation version.
+    /// Its text, quotes, read mark and feed items stay. The old entity rows' counts go back through the
+    /// `story_entities` delete trigger; the new ones are added by `finish()`.
+    mutating func reannotate(storyID: Int64, with story: Story) throws {
+        let paragraphIDs = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT p.id FROM paragraphs p JOIN sections c ON c.id = p.section_id
+            WHERE p.story_id = ? ORDER BY c.position, p.position
+            """), arguments: [storyID])
+        let paragraphs = story.sections.flatMap(\.paragraphs)
+        guard paragraphIDs.count == paragraphs.count else { throw StoreError.noSuchStory(id: storyID) }
+        try db.cachedStatement(sql: "DELETE FROM mentions WHERE story_id = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
+        let storyEntities = Self.storyEntities(of: story)
+        try insertEntities(storyEntities, of: story, storyID: storyID)
+        for (paragraphID, paragraph) in zip(paragraphIDs, paragraphs) {
+            try insertMentions(paragraph.mentions, paragraphID: paragraphID, storyID: storyID)
+        }
+        let top = EntityRanking.topNames(storyEntities)
+        try db.cachedStatement(sql: """
+            UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?
+            WHERE id = ?
+            """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
+                                     top.count > 2 ? top[2] : nil, story.annotationVersion, storyID])
+    }
+
+    /// The story's entities, one per key, plus one for any mention whose entity the linker did not list (so a
+    /// tagger slip cannot fail the import).
+    private static func storyEntities(of story: Story) -> [Entity] {
         var storyEntities: [Entity] = []
         var positionByKey: [String: Int] = [:]
         for entity in story.entities {
@@ -66,28 +146,30 @@ struct StoryWriter {
             positionByKey[mention.entity] = storyEntities.count
             storyEntities.append(Entity(key: mention.entity, name: mention.text, type: mention.type, mentions: 0))
         }
-        // The list shows the story's top three entities, kept on the row.
-        let top = EntityRanking.ranked(storyEntities).prefix(3).map(\.name)
-        try db.cachedStatement(sql: """
-            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
-                                 list_date, read_at, dateline_places, dateline_agency, dateline_date,
-                                 top_entity_1, top_entity_2, top_entity_3)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
-                importedAt, item.published ?? importedAt, places, story.dateline?.agency, story.dateline?.date,
-                top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil,
-            ])
-        let storyID = db.lastInsertedRowID
+        return storyEntities
+    }
 
+    /// The story's entity rows, and the cache-wide entities they need. A person named only in the credits
+    /// (`Reporting by Daniel Otieno`) keeps no surname: no other story's lone `Otieno` may link to a reporter.
+    private mutating func insertEntities(_ storyEntities: [Entity], of story: Story, storyID: Int64) throws {
+        var named: Set<String> = []   // entities mentioned outside the credits
+        for section in story.sections where section.kind != .credits {
+            for paragraph in section.paragraphs { for mention in paragraph.mentions { named.insert(mention.entity) } }
+        }
         for (position, entity) in storyEntities.enumerated() {
-            if knownEntities.insert(entity.key).inserted {
-                let surname = SurnameLinks.surname(ofKey: entity.key)
+            let inText = named.contains(entity.key)
+            // Once per transaction, and once more when a credit-only person turns up in a story's text.
+            let first = knownEntities.insert(entity.key).inserted
+            let firstInText = inText && namedInText.insert(entity.key).inserted
+            if first || firstInText {
+                let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
+                let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
                 try insertEntity.run {
                     try $0.bind(entity.key); try $0.bind(entity.name); try $0.bind(entity.type.rawValue)
-                    try $0.bind(surname)
+                    try $0.bind(surname); try $0.bind(known ? entity.canonicalName : nil)
+                    try $0.bind(JSONStringArray.encode(entity.knownAliases)); try $0.bind(entity.country)
                 }
-                if let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
+                if inText, let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
             }
             try insertStoryEntity.run {
                 try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
@@ -96,38 +178,16 @@ struct StoryWriter {
             added[entity.key, default: (0, 0)].stories += 1
             added[entity.key, default: (0, 0)].mentions += entity.mentions
         }
+    }
 
-        var searchText = ""
-        for (sectionPosition, section) in story.sections.enumerated() {
-            let sectionID = try insertSection.run {
-                try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
-                try $0.bind(section.title)
-            }
-            if let title = section.title { Self.appendLine(title, to: &searchText) }
-            for (paragraphPosition, paragraph) in section.paragraphs.enumerated() {
-                let paragraphID = try insertParagraph.run {
-                    try $0.bind(sectionID); try $0.bind(storyID); try $0.bind(paragraphPosition)
-                    try $0.bind(paragraph.text)
-                }
-                Self.appendLine(paragraph.text, to: &searchText)
-                for mention in paragraph.mentions {
-                    try insertMention.run {
-                        try $0.bind(paragraphID); try $0.bind(storyID); try $0.bind(mention.start)
-                        try $0.bind(mention.end); try $0.bind(mention.type.rawValue); try $0.bind(mention.entity)
-                        try $0.bind(mention.text)
-                    }
-                }
+    private func insertMentions(_ mentions: [Mention], paragraphID: Int64, storyID: Int64) throws {
+        for mention in mentions {
+            try insertMention.run {
+                try $0.bind(paragraphID); try $0.bind(storyID); try $0.bind(mention.start)
+                try $0.bind(mention.end); try $0.bind(mention.type.rawValue); try $0.bind(mention.entity)
+                try $0.bind(mention.text)
             }
         }
-
-        for (position, quote) in story.quotes.enumerated() {
-            try insertQuote.run {
-                try $0.bind(storyID); try $0.bind(position); try $0.bind(quote.text); try $0.bind(quote.speaker)
-            }
-        }
-
-        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
-        return storyID
     }
 
     /// Adds the inserted stories' entity counts and links their lone surnames; call once, after the last `insert`

@@ -2,8 +2,12 @@ import GRDB
 
 /// Links a person named by surname alone in one story (`Lavrov`, key `PER:lavrov`) to the person named in full
 /// in others (`Sergei Lavrov`), so the entity page lists every story that mentions them. Within a story the tagger's
-/// linker already does this; across stories only the cache can, when exactly one person in it has that surname.
-/// Two people sharing it (`Joe Biden`, `Hunter Biden`) leave the lone surname its own entity.
+/// linker already does this; across stories only the cache can, and only on strong evidence:
+/// - exactly one person in the cache has that surname (`Joe Biden` and `Hunter Biden` leave `Biden` alone), and no
+///   other person has it inside a longer name (`Samuel Otieno Kariuki` leaves `Otieno` alone);
+/// - people named only in credits have no surname here (`StoryWriter`): a reporter never takes over a lone surname;
+/// - the lone-surname story shares context with a story naming the person in full: another entity, not a person,
+///   that both mention (the country, the body they speak for, the talks).
 ///
 /// A person's surname is the last part of their key (`PER:sergei-lavrov` → `lavrov`), kept in `entities.surname`.
 enum SurnameLinks {
@@ -22,30 +26,41 @@ enum SurnameLinks {
     }
 
     /// Moves the stories and mentions of each lone surname listed (`lavrov` for `PER:lavrov`) to the one person
-    /// in the cache with that surname, if there is exactly one. Entity counts follow through the `story_entities`
-    /// update trigger. (The "v5" migration does the same, in its own SQL, for every lone surname of an older cache.)
+    /// in the cache with that surname, in each story that shares context with one of theirs. Entity counts follow
+    /// through the `story_entities` update trigger.
     static func link(_ surnames: [String], in db: Database) throws {
         guard !surnames.isEmpty else { return }
-        // Most surnames have nothing to link: one indexed look-up says so before any update runs.
+        // Most surnames have nothing to link: one indexed look-up says so before anything else runs.
         let linkable = try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1)
-               AND (SELECT COUNT(*) FROM entities WHERE surname = ?1) = 1
+            SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1 AND story_count > 0)
+               AND (SELECT COUNT(*) FROM entities WHERE surname = ?1 AND story_count > 0) = 1
             """)
-        let fullKey = "(SELECT key FROM entities WHERE surname = ?1)"
+        let person = try db.cachedStatement(sql: """
+            SELECT key FROM entities e WHERE surname = ?1 AND story_count > 0
+              AND NOT EXISTS (SELECT 1 FROM entities o WHERE o.type = 'PER' AND o.story_count > 0 AND o.key <> e.key
+                              AND (o.key GLOB 'PER:*-' || ?1 || '-*' OR o.key GLOB 'PER:' || ?1 || '-*'))
+            """)
         // A story never holds both (its own linker joined them), but if one did its row stays: OR IGNORE.
         let stories = try db.cachedStatement(sql: """
-            UPDATE OR IGNORE story_entities SET entity_key = \(fullKey) WHERE entity_key = 'PER:' || ?1
+            UPDATE OR IGNORE story_entities SET entity_key = ?2
+            WHERE entity_key = 'PER:' || ?1
+              AND EXISTS (SELECT 1 FROM story_entities named
+                          JOIN story_entities theirs ON theirs.story_id = named.story_id
+                          JOIN story_entities mine ON mine.story_id = story_entities.story_id
+                                                  AND mine.entity_key = theirs.entity_key
+                          WHERE named.entity_key = ?2 AND theirs.entity_key NOT GLOB 'PER:*')
             """)
         // Mentions follow their story's entity row, so the two never disagree.
         let mentions = try db.cachedStatement(sql: """
-            UPDATE mentions SET entity_key = \(fullKey)
+            UPDATE mentions SET entity_key = ?2
             WHERE entity_key = 'PER:' || ?1
               AND NOT EXISTS (SELECT 1 FROM story_entities se
                               WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key)
             """)
         for surname in surnames where try Bool.fetchOne(linkable, arguments: [surname]) == true {
-            try stories.execute(arguments: [surname])
-            try mentions.execute(arguments: [surname])
+            guard let key = try String.fetchOne(person, arguments: [surname]) else { continue }
+            try stories.execute(arguments: [surname, key])
+            try mentions.execute(arguments: [surname, key])
         }
     }
 }

@@ -87,6 +87,8 @@ public enum EntityLinker {
             forms[a].words.count != forms[b].words.count ? forms[a].words.count > forms[b].words.count : a < b
         }
         var target = Array(forms.indices)
+        // A one-word organisation's fuller names ending in its word (`Commission`: `European Commission`, …).
+        var lastWordOf: [Int: [Int]] = [:]
         for f in order {
             let form = forms[f]
             var candidatesForLink: [Int] = []
@@ -98,12 +100,12 @@ public enum EntityLinker {
                 if letters.unicodeScalars.count >= 2, letters.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) {
                     candidatesForLink = byInitials[form.type.rawValue + "|" + letters] ?? []
                 } else if form.type == .organisation {
-                    // `the Commission` after `the European Commission`: the last word of exactly one fuller name
-                    // in the story (`Council` beside two councils stays apart).
+                    // `the Commission` after `the European Commission`: the last word of fuller names in the
+                    // story. Which one each mention means is settled mention by mention in step 3.
                     let fuller = (byEdgeWord[form.type.rawValue + "|" + lower] ?? []).filter {
                         forms[$0].lower.last == lower && target[$0] == $0
                     }
-                    if fuller.count == 1 { candidatesForLink = fuller }
+                    if !fuller.isEmpty { lastWordOf[f] = fuller }
                 }
             }
             let matches = candidatesForLink.filter { o in
@@ -155,8 +157,10 @@ public enum EntityLinker {
         var aliasSets: [Set<String>] = []
         var mentions = [[Mention]](repeating: [], count: paragraphCount)
         var named: [Int: (name: String, key: String)] = [:]
+        let abbreviated = lastWordOf.isEmpty ? [:] : abbreviations(lastWordOf, forms: forms.map { ($0.words.count, $0.type) },
+                                                                   formOf: formOf, target: target)
         for (k, c) in candidates.enumerated() {
-            let t = target[formOf[k]]
+            let t = abbreviated[k] ?? target[formOf[k]]
             let name: String, key: String
             if let seen = named[t] {
                 (name, key) = seen
@@ -184,6 +188,37 @@ public enum EntityLinker {
             }
         }
         return (mentions, entities)
+    }
+
+    /// For each mention of a one-word organisation (`Commission`), the fuller name it abbreviates: one named
+    /// before it in the story (an abbreviation follows the name it stands for; `Commission` before the only
+    /// `Western and Central Pacific Fisheries Commission` of a story is not that commission), and of several the
+    /// most mentioned, then the shortest (`European Commission` over a long name a story shortens to its
+    /// initials). A mention with no fuller name before it, or two equally good, stays its own entity.
+    private static func abbreviations(_ lastWordOf: [Int: [Int]], forms: [(words: Int, type: EntityType)],
+                                      formOf: [Int], target: [Int]) -> [Int: Int] {
+        var mentions = [Int](repeating: 0, count: forms.count)
+        var firstMention = [Int](repeating: Int.max, count: forms.count)
+        for (k, f) in formOf.enumerated() {
+            mentions[target[f]] += 1
+            firstMention[f] = min(firstMention[f], k)
+        }
+        var chosen: [Int: Int] = [:]
+        for (k, f) in formOf.enumerated() {
+            guard target[f] == f, let fuller = lastWordOf[f], forms[f].type == .organisation else { continue }
+            let before = fuller.filter { firstMention[$0] < k && forms[$0].type == .organisation }
+            // Most mentioned, then fewest words; two equally good (`Council` beside the Security Council and the
+            // European Council, each named once) leave the mention apart.
+            let ranked = before.sorted { a, b in
+                mentions[a] != mentions[b] ? mentions[a] > mentions[b] : forms[a].words < forms[b].words
+            }
+            guard let best = ranked.first else { continue }
+            if ranked.count > 1, mentions[ranked[1]] == mentions[best], forms[ranked[1]].words == forms[best].words {
+                continue
+            }
+            chosen[k] = best
+        }
+        return chosen
     }
 
     /// The stable key of an entity: type code, a colon, and the canonical name lower-cased, without

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -34,6 +35,20 @@ static inline void brief_size(int *rows, int *cols) {
     getmaxyx(stdscr, y, x);
     *rows = y;
     *cols = x;
+}
+
+/* The terminal's size as the kernel has it now (0 when unknown). ncurses learns of a resize from SIGWINCH, which
+   can arrive just before a blocking read starts and then goes unnoticed until the next key; this is the check that
+   catches such a resize on the next timed-out read. */
+static inline void brief_tty_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+        *rows = size.ws_row;
+        *cols = size.ws_col;
+    } else {
+        *rows = 0;
+        *cols = 0;
+    }
 }
 
 /* Writes one UTF-8 grapheme at (y, x) with attributes and colour pair. */

@@ -208,7 +208,7 @@ enum TUILibraryBenchmark {
             var read = last.isRead
             TUIBenchmark.report("library Store.setRead of one story alone (a write transaction)", TUIBenchmark.measure(20) {
                 read.toggle()
-                try? store.setRead(read, ids: [last.id])
+                _ = try? store.setRead(read, ids: [last.id])
             })
         }
         if let long = list.stories.first(where: { $0.title == longTitle }) {

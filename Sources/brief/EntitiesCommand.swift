@@ -10,7 +10,8 @@ struct EntitiesCommand: ParsableCommand {
         abstract: "List the entities the cache mentions, most mentioned first.",
         discussion: """
             Plain output: a table of mentions, stories, type (PER, ORG, LOC, MISC), name and key. \
-            JSON: an array of {key, name, type, stories, mentions}.
+            JSON: an array of {key, name, type, stories, mentions, canonicalName, knownAliases, country}; \
+            NAME is the canonical name (the knowledge base's, e.g. European Union for EU).
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -25,11 +26,11 @@ struct EntitiesCommand: ParsableCommand {
             return
         }
         guard !entities.isEmpty else { return }
-        let nameWidth = min(40, entities.map { clean($0.name).count }.max() ?? 4)
+        let nameWidth = min(40, entities.map { clean($0.canonicalName).count }.max() ?? 4)
         var lines = ["MENTIONS  STORIES  TYPE  " + padded("NAME", nameWidth) + "  KEY"]
         for entity in entities {
             lines.append(right(entity.mentions, 8) + "  " + right(entity.stories, 7) + "  "
-                         + padded(entity.type.rawValue, 4) + "  " + padded(clean(entity.name), nameWidth) + "  "
+                         + padded(entity.type.rawValue, 4) + "  " + padded(clean(entity.canonicalName), nameWidth) + "  "
                          + clean(entity.key))
         }
         Console.output(lines.joined(separator: "\n"))

@@ -13,7 +13,8 @@ struct EntityCommand: ParsableCommand {
             NAME matches an entity's key (PER:sergei-lavrov), else its exact name, else a unique part of its \
             name (ignoring case); several matches are an error listing them. Plain output: name, type, aliases, \
             then one story per line (`*` unread, id, date, title) with the sentence of its first mention beneath. \
-            JSON: {key, name, type, aliases, stories [{id, title, published, read, sentence}]}, stories newest first.
+            JSON: {key, name, type, aliases, canonicalName, knownAliases, country, \
+            stories [{id, title, published, read, sentence}]}, stories newest first.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -30,7 +31,26 @@ struct EntityCommand: ParsableCommand {
         var name: String
         var type: String
         var aliases: [String]
+        var canonicalName: String
+        var knownAliases: [String]
+        var country: String?
         var stories: [StoryEntry]
+
+        enum CodingKeys: String, CodingKey {
+            case key, name, type, aliases, canonicalName, knownAliases, country, stories
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(key, forKey: .key)
+            try container.encode(name, forKey: .name)
+            try container.encode(type, forKey: .type)
+            try container.encode(aliases, forKey: .aliases)
+            try container.encode(canonicalName, forKey: .canonicalName)
+            try container.encode(knownAliases, forKey: .knownAliases)
+            try container.encode(country, forKey: .country)  // null when unknown
+            try container.encode(stories, forKey: .stories)
+        }
     }
 
     /// One story in the JSON document.
@@ -75,7 +95,8 @@ struct EntityCommand: ParsableCommand {
         if json {
             let document = Document(
                 key: profile.entity.key, name: profile.entity.name, type: profile.entity.type.rawValue,
-                aliases: profile.aliases,
+                aliases: profile.aliases, canonicalName: profile.entity.canonicalName,
+                knownAliases: profile.entity.knownAliases, country: profile.entity.country,
                 stories: profile.stories.map {
                     StoryEntry(id: $0.summary.id, title: $0.summary.title, published: $0.summary.published,
                                read: $0.summary.isRead, sentence: $0.sentence)
@@ -84,9 +105,13 @@ struct EntityCommand: ParsableCommand {
             return
         }
         let entity = profile.entity
-        var lines = ["\(clean(entity.name)) (\(entity.type.displayName), \(clean(entity.key)))",
+        var lines = ["\(clean(entity.canonicalName)) (\(entity.type.displayName), \(clean(entity.key)))",
                      "\(entity.mentions) mentions in \(profile.stories.count) stories"]
+        if let country = entity.country { lines.append("Country: " + clean(country)) }
         if !profile.aliases.isEmpty { lines.append("Also: " + profile.aliases.map(clean).joined(separator: ", ")) }
+        if !entity.knownAliases.isEmpty {
+            lines.append("Known as: " + entity.knownAliases.map(clean).joined(separator: ", "))
+        }
         let day = DateFormatter.listDay
         for story in profile.stories {
             let date = story.summary.published.map(day.string(from:)) ?? "undated   "

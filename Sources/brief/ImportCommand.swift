@@ -40,11 +40,7 @@ struct ImportCommand: ParsableCommand {
                 report = try importer.importPaths([samplesDirectory], sourceName: SampleSource.name)
             }
             if !paths.isEmpty {
-                let more = try importer.importPaths(paths)
-                report.new += more.new
-                report.existing += more.existing
-                report.failures += more.failures
-                report.skipped += more.skipped
+                report.append(try importer.importPaths(paths))
             }
             return report
         }

@@ -3,14 +3,15 @@ import BriefModel
 import BriefStore
 import Foundation
 
-/// `brief list [--unread] [--json]`: the stories, newest first.
+/// `brief list [--unread] [--starred] [--json]`: the stories, newest first.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List stories, newest first.",
         discussion: """
             Plain output: one line per story: `*` for unread (space for read), id, date (YYYY-MM-DD, or `undated`), \
-            title. JSON: an array of {id, title, source, published, imported, read, topEntities}.
+            title, and `★` after the title for a starred story. JSON: an array of {id, title, source, published, \
+            imported, read, topEntities, starred}.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -18,12 +19,15 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Only unread stories.")
     var unread = false
 
+    @Flag(help: "Only starred stories.")
+    var starred = false
+
     @Flag(help: "Print one JSON document.")
     var json = false
 
     func run() throws {
         let summaries = try CommandFailure.wrapping("list") {
-            try cache.openStore().summaries(unreadOnly: unread)
+            try cache.openStore().summaries(StoryFilter(unreadOnly: unread, starredOnly: starred))
         }
         if json {
             try CommandFailure.wrapping("list") { try JSONOutput.write(summaries.map(StoryListEntry.init)) }
@@ -33,7 +37,8 @@ struct ListCommand: ParsableCommand {
         let lines = summaries.map { summary in
             let marker = summary.isRead ? " " : "*"
             let date = summary.published.map(day.string(from:)) ?? "undated   "
-            return "\(marker) \(summary.id)\t\(date)  \(TerminalText.sanitize(summary.title))"
+            let star = summary.isStarred ? " ★" : ""
+            return "\(marker) \(summary.id)\t\(date)  \(TerminalText.sanitize(summary.title))\(star)"
         }
         if !lines.isEmpty { Console.output(lines.joined(separator: "\n")) }
     }

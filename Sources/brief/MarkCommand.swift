@@ -1,7 +1,7 @@
 import ArgumentParser
 import BriefStore
 
-/// `brief mark read|unread ID…` and `brief mark read --all`.
+/// `brief mark read|unread ID…` and `brief mark read|unread --all`.
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
@@ -16,11 +16,10 @@ struct MarkCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Story ids (see `brief list`).", valueName: "id"))
     var ids: [Int64] = []
 
-    @Flag(help: "Mark every story read.")
+    @Flag(help: "Mark every story read (or unread).")
     var all = false
 
     func validate() throws {
-        if all && state == .unread { throw ValidationError("--all only marks read: use `brief mark read --all`") }
         if all && !ids.isEmpty { throw ValidationError("give story ids or --all, not both") }
         if !all && ids.isEmpty { throw ValidationError("give at least one story id, or --all") }
     }
@@ -29,7 +28,7 @@ struct MarkCommand: ParsableCommand {
         try CommandFailure.wrapping("mark") {
             let store = try cache.openStore()
             if all {
-                _ = try store.markAllRead()
+                _ = try state == .read ? store.markAllRead() : store.markAllUnread()
             } else {
                 try store.setRead(state == .read, ids: ids)
             }

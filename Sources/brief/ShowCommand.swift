@@ -8,11 +8,12 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show one story: headline, dateline, sections, quotes and entities.",
         discussion: """
-            JSON: {id, title, source, published, imported, read, dateline {places, agency}, \
+            JSON: {id, title, link, guid, source, published, imported, read, dateline {places, agency}, \
             sections [{kind, title, paragraphs [{text, mentions [{start, end, type, entity, text}]}]}], \
             quotes [{text, speaker}], entities [{key, name, type, mentions, aliases}]}. A story without a dateline \
-            has dateline {places: [], agency: null}; absent values are null. Mention offsets count Unicode scalars \
-            of the paragraph text, end exclusive.
+            has dateline {places: [], agency: null}; absent values are null. link and guid are the feed item's \
+            (guid: its id in the feed when that is not just its link), null for a story from a text file. Mention \
+            offsets count Unicode scalars of the paragraph text, end exclusive.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -25,9 +26,11 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.wrapping("show") {
-            guard let stored = try cache.openStore().story(id: id) else { throw StoreError.noSuchStory(id: id) }
+            let store = try cache.openStore()
+            guard let stored = try store.story(id: id) else { throw StoreError.noSuchStory(id: id) }
             if json {
-                try JSONOutput.write(StoryDocument(stored: stored))
+                let item = try store.feedItemIdentity(storyID: id)
+                try JSONOutput.write(StoryDocument(stored: stored, link: item.link, guid: item.guid))
             } else {
                 // The reader's story layout as plain text: every string sanitised for the terminal, no styles.
                 let date = stored.summary.published ?? stored.summary.importedAt

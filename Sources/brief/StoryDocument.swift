@@ -7,10 +7,14 @@ import Foundation
 /// a story without a dateline has `dateline: {places: [], agency: null}`.
 struct StoryDocument: Encodable {
     var stored: StoredStory
+    /// The feed item's link and own id (`guid`), null for a story that came from no feed (`Store.feedItemIdentity`).
+    var link: String? = nil
+    var guid: String? = nil
 
     private enum Keys: String, CodingKey {
-        case id, title, source, published, imported, read, dateline, sections, quotes, entities
+        case id, title, link, guid, source, published, imported, read, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
+        case canonicalName, knownAliases, country
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -18,6 +22,8 @@ struct StoryDocument: Encodable {
         var root = encoder.container(keyedBy: Keys.self)
         try root.encode(stored.summary.id, forKey: .id)
         try root.encode(story.title, forKey: .title)
+        try root.encode(link, forKey: .link)
+        try root.encode(guid, forKey: .guid)
         try root.encode(stored.summary.source, forKey: .source)
         try root.encode(stored.summary.published, forKey: .published)
         try root.encode(stored.summary.importedAt, forKey: .imported)
@@ -63,6 +69,9 @@ struct StoryDocument: Encodable {
             try e.encode(entity.type.rawValue, forKey: .type)
             try e.encode(entity.mentions, forKey: .mentions)
             try e.encode(entity.aliases, forKey: .aliases)
+            try e.encode(entity.canonicalName, forKey: .canonicalName)
+            try e.encode(entity.knownAliases, forKey: .knownAliases)
+            try e.encode(entity.country, forKey: .country)  // null when unknown
         }
     }
 }

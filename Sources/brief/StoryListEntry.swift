@@ -12,6 +12,7 @@ struct StoryListEntry: Encodable {
     var read: Bool
     /// Up to three names of the story's most-mentioned entities.
     var topEntities: [String]
+    var starred: Bool
 
     init(_ summary: StorySummary) {
         id = summary.id
@@ -21,9 +22,10 @@ struct StoryListEntry: Encodable {
         imported = summary.importedAt
         read = summary.isRead
         topEntities = summary.topEntities
+        starred = summary.isStarred
     }
 
-    private enum CodingKeys: String, CodingKey { case id, title, source, published, imported, read, topEntities }
+    private enum CodingKeys: String, CodingKey { case id, title, source, published, imported, read, topEntities, starred }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -34,5 +36,6 @@ struct StoryListEntry: Encodable {
         try container.encode(imported, forKey: .imported)
         try container.encode(read, forKey: .read)
         try container.encode(topEntities, forKey: .topEntities)
+        try container.encode(starred, forKey: .starred)
     }
 }

@@ -10,7 +10,7 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Sync marks, stories and subscriptions with the account's server.",
         discussion: """
-            Pushes the marks made since the last sync (read, unread), then subscriptions both ways (Fever's are \
+            Pushes the marks made since the last sync (read, unread, star, unstar), then subscriptions both ways (Fever's are \
             read-only), the server's new items and its unread and starred sets. A story with a mark not yet on the \
             server keeps its state here. Each failure is one line on stderr and the exit status is 1; marks that \
             could not be pushed stay queued for the next sync. On a terminal, stderr shows a progress line and \

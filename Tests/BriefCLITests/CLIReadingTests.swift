@@ -26,7 +26,9 @@ struct CLIReadingTests {
         let list = try #require(try CLIFixtures.json(result.stdout) as? [[String: Any]])
         #expect(list.count == 2)
         for story in list {
-            #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "topEntities"])
+            #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "topEntities",
+                                        "starred"])
+            #expect(story["starred"] as? Bool == false)
             #expect(story["read"] as? Bool == false)
         }
         // Undated (imported now) first, then the dated one; dates are ISO 8601 UTC or null
@@ -68,7 +70,8 @@ struct CLIReadingTests {
         #expect(quotes.first?["text"] as? String == "We want one ticket for the whole route")
         #expect(quotes.allSatisfy { Set($0.keys) == ["text", "speaker"] })
         for entity in try #require(story["entities"] as? [[String: Any]]) {
-            #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases"])
+            #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases", "canonicalName", "knownAliases",
+                                         "country"])
         }
     }
 
@@ -113,6 +116,10 @@ struct CLIReadingTests {
         #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "0\n")
         #expect(try await BriefProcess.run(["mark", "unread", "1", "2", "--db", db]).status == 0)
         #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
+        // --all works both ways
+        #expect(try await BriefProcess.run(["mark", "read", "--all", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["mark", "unread", "--all", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "2\n")
         #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "2\n")
     }
 
@@ -133,7 +140,8 @@ struct CLIReadingTests {
 
     @Test("Bad arguments are one error line with a non-zero exit")
     func badArguments() async throws {
-        for args in [["show", "abc"], ["mark", "sideways", "1"], ["mark", "unread", "--all"], ["mark", "read"], ["frobnicate"]] {
+        for args in [["show", "abc"], ["mark", "sideways", "1"], ["mark", "read", "--all", "1"], ["mark", "read"],
+                     ["star"], ["unstar", "x"], ["frobnicate"]] {
             let result = try await BriefProcess.run(args + ["--db", "/nonexistent/brief.sqlite"])
             #expect(result.status != 0, "\(args)")
             #expect(result.stdout.isEmpty)

@@ -63,7 +63,13 @@ struct EntityCLITests {
         #expect(listed.allSatisfy { ["PER", "ORG", "LOC", "MISC"].contains($0.type) && $0.stories >= 1 })
         // The exact keys of each object
         let raw = try #require(try await CLIFixtures.json(BriefProcess.run(["entities", "--json", "--db", db]).stdout) as? [[String: Any]])
-        #expect(raw.allSatisfy { Set($0.keys) == ["key", "name", "type", "stories", "mentions"] })
+        #expect(raw.allSatisfy { Set($0.keys) == ["key", "name", "type", "stories", "mentions", "canonicalName",
+                                                   "knownAliases", "country"] })
+        // A name the knowledge base knows carries its canonical name and other names, a place its country
+        let eu = try #require(raw.first { $0["key"] as? String == "ORG:european-union" })
+        #expect(eu["canonicalName"] as? String == "European Union")
+        #expect((eu["knownAliases"] as? [String])?.contains("EU") == true)
+        #expect(raw.contains { $0["type"] as? String == "LOC" && $0["country"] is String })
         // Counts agree with the stories' own entity lists
         let list = try await BriefProcess.run(["list", "--json", "--db", db])
         let ids = try #require(try CLIFixtures.json(list.stdout) as? [[String: Any]]).compactMap { $0["id"] as? Int }
@@ -113,7 +119,8 @@ struct EntityCLITests {
         let names = [page.name] + page.aliases
         #expect(page.stories.allSatisfy { story in names.contains { story.sentence.contains($0) } })
         let raw = try #require(try CLIFixtures.json(result.stdout) as? [String: Any])
-        #expect(Set(raw.keys) == ["key", "name", "type", "aliases", "stories"])
+        #expect(Set(raw.keys) == ["key", "name", "type", "aliases", "canonicalName", "knownAliases", "country",
+                                  "stories"])
         let firstStory = try #require((raw["stories"] as? [[String: Any]])?.first)
         #expect(Set(firstStory.keys) == ["id", "title", "published", "read", "sentence"])
 
@@ -166,5 +173,34 @@ struct EntityCLITests {
         let unknown = try await BriefProcess.run(["entity", "Nowhere-In-Particular", "--db", db])
         #expect(unknown.status != 0)
         #expect(unknown.stderr == "brief: entity: no entity matches \"Nowhere-In-Particular\" (see `brief entities`)\n")
+    }
+
+    @Test("reannotate re-tags a cache from an older Brief, keeps its read marks, and then has nothing to do")
+    func reannotateOlderCache() async throws {
+        // Given a copy of a cache written by the first shipped schema (three stories, two read)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BriefStoreTests/Fixtures/v1-cache.sqlite")
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("brief.sqlite").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: db)
+        let readBefore = try await BriefProcess.run(["count", "--unread", "--db", db]).stdout
+
+        // When it is re-annotated
+        let first = try await BriefProcess.run(["reannotate", "--db", db])
+
+        // Then every story is re-tagged (no progress line when stderr is not a terminal), read marks stay,
+        // and its places carry their country
+        #expect(first.status == 0 && first.stdout.isEmpty)
+        #expect(first.stderr == "re-annotated 3 stories\n")
+        #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == readBefore)
+        let listing = try await BriefProcess.run(["entities", "--json", "--db", db])
+        let raw = try #require(try CLIFixtures.json(listing.stdout)
+                               as? [[String: Any]])
+        #expect(raw.contains { $0["key"] as? String == "LOC:kisumu" && $0["country"] as? String == "Kenya" })
+
+        // And a second run has nothing to do
+        let second = try await BriefProcess.run(["reannotate", "--db", db])
+        #expect(second.status == 0 && second.stderr == "every story is up to date\n")
     }
 }

@@ -1,5 +1,6 @@
 import BriefFeeds
 import BriefModel
+import BriefTestServer
 import Foundation
 import Synchronization
 import Testing

@@ -1,6 +1,7 @@
 import BriefFeeds
 import BriefLibrary
 import BriefStore
+import BriefTestServer
 import Foundation
 import Testing
 

@@ -32,4 +32,27 @@ struct EntityRankingTests {
         #expect(try store.summaries().first?.topEntities == expected)
         #expect(expected == ["Ida Lund", "Arctic Council", "Ankara"])
     }
+
+    @Test("Given nationality adjectives and a known acronym, when a list row is made, then it shows canonical names only")
+    func topNamesAreCanonicalWithoutAdjectives() throws {
+        // Given a story mentioning Russian and European most, then the EU by its acronym, then Ankara
+        let russian = Entity(key: "MISC:russian", name: "Russian", type: .group, mentions: 5)
+        let european = Entity(key: "MISC:european", name: "European", type: .group, mentions: 4)
+        let eu = Entity(key: "ORG:european-union", name: "EU", type: .organisation, mentions: 3,
+                        canonicalName: "European Union", knownAliases: ["EU", "E.U."])
+        let accord = Entity(key: "MISC:paris-agreement", name: "Paris Agreement", type: .group, mentions: 1)
+        // Then the adjectives are left out and the EU goes by its canonical name
+        #expect(EntityRanking.topNames([russian, european, eu, Self.ankara, accord])
+                == ["European Union", "Ankara", "Paris Agreement"])
+        // And a stored story's row says the same
+        let store = try Store.inMemory()
+        let paragraph = Paragraph(text: "Russian and European officials met the EU in Ankara.")
+        let story = Story(title: "Officials meet", sections: [Section(kind: .body, paragraphs: [paragraph])],
+                          entities: [russian, european, eu, Self.ankara])
+        _ = try store.importStories([ImportItem(story: story, originalText: "Officials meet\n\n" + paragraph.text,
+                                                source: "test", published: nil, format: .article)])
+        #expect(try store.summaries().first?.topEntities == ["European Union", "Ankara"])
+        let stored = try #require(try store.entities().first { $0.key == "ORG:european-union" })
+        #expect(stored.canonicalName == "European Union" && stored.knownAliases == ["EU", "E.U."])
+    }
 }

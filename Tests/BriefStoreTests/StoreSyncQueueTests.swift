@@ -44,6 +44,22 @@ struct StoreSyncQueueTests {
         #expect(Set(try store.queuedMarks().filter(\.value).map(\.storyID)) == Set(feed))
     }
 
+    @Test("Stars are queued like read marks, each mark under its own field")
+    func starsAreQueued() throws {
+        let (store, feed, file) = try Self.storeWithFeed(2)
+        try store.setSyncAccount(kind: "ttrss", url: "https://rss.example/", user: "ann")
+        try store.setStarred(true, ids: [feed[0], file])
+        try store.setRead(true, ids: [feed[0]])
+        try store.setStarred(false, ids: [feed[0]])
+        let marks = try store.queuedMarks().sorted { $0.field.rawValue < $1.field.rawValue }
+        #expect(marks.map(\.field) == [.read, .star])
+        #expect(marks.map(\.value) == [true, false])
+        #expect(marks[1].revision == 2)
+        try store.linkServerItems([(9, feed[0], 1)], lastItemID: 9)
+        #expect(try store.applyServerMarks([9: false], field: .star) == 0)
+        #expect(try store.queuedMarks().map(\.field) == [.read], "the server's unstarred state confirms the unstar")
+    }
+
     @Test("A failed mark leaves nothing queued: the queue row is in the mark's own transaction")
     func failedMarkQueuesNothing() throws {
         let (store, feed, _) = try Self.storeWithFeed(2)

@@ -44,6 +44,14 @@ struct FeverSyncLiveTests {
         #expect(Set(try store.summaries().filter(\.isRead).map(\.id)) == [items[serverIDs[0]]!, items[serverIDs[1]]!])
         #expect(try store.feeds().count == 2)
         #expect(try store.queuedMarkCount() == 0)
+
+        // Saved is Fever's star, both ways.
+        try store.setStarred(true, ids: [items[serverIDs[2]]!])
+        try await client.mark(item: serverIDs[3], as: .saved)
+        let third = await engine.run()
+        #expect(third.failures == [])
+        #expect(try await client.savedItemIDs() == [serverIDs[2], serverIDs[3]])
+        #expect(Set(try store.starredIDs()) == [items[serverIDs[2]]!, items[serverIDs[3]]!])
         server.unpublish(name)
         try? FileManager.default.removeItem(at: directory)
     }

@@ -33,10 +33,11 @@ struct SyncAccountFixture {
         try store.setSyncAccount(kind: "ttrss", url: server.url.absoluteString, user: user)
     }
 
-    /// An engine syncing the cache with the server (no tagging: the tests are about identity and marks).
+    /// An engine syncing the cache with the server (no tagging: the tests are about identity and marks), with the
+    /// limits `brief sync` uses (a loaded machine's tt-rss can take many seconds per call).
     func engine(password: String? = nil, baseURL: URL? = nil) -> SyncEngine {
         let client = TTRSSClient(baseURL: baseURL ?? server.url, user: user, password: password ?? self.password,
-                                 limits: HTTPLimits(idleTimeout: 10, totalTimeout: 60))
+                                 limits: SyncConnection.limits)
         return SyncEngine(store: store, service: TTRSSService(client: client), annotate: { $0 })
     }
 

@@ -69,6 +69,31 @@ struct SyncEngineLiveTests {
         await fixture.cleanUp()
     }
 
+    @Test func givenStarsOnEitherSide_whenSyncing_thenBothSidesHaveThem_andAStarFromBeforeTheAccountReachesTheServer() async throws {
+        let fixture = try await SyncAccountFixture.make(server, label: "stars")
+        let feed = try await fixture.serverFeed(5)
+        try fixture.fetchLocally(feed.url)
+        let stories = try fixture.storyIDs(feed.url)
+        try fixture.store.setStarred(true, ids: [stories[0]])  // before the account: not queued, merged at the first sync
+        try fixture.addAccount()
+        #expect(await fixture.engine().run().failures == [])
+        let serverIDs = try await fixture.serverState(feedID: feed.id).ids
+        #expect(Set(try await fixture.client.headlines(feedID: TTRSSFeedID.starred).map(\.id)) == [serverIDs[0]])
+
+        // Starred here (`brief star`, the reader's `s`), starred and unstarred there.
+        try fixture.store.setStarred(true, ids: [stories[1]])
+        try await fixture.client.setArticles([serverIDs[3]], field: .starred, to: true)
+        try await fixture.client.setArticles([serverIDs[0]], field: .starred, to: false)
+        let report = await fixture.engine().run()
+        #expect(report.failures == [])
+        #expect(report.pushed == 1)
+        #expect(Set(try await fixture.client.headlines(feedID: TTRSSFeedID.starred).map(\.id)) == [serverIDs[1], serverIDs[3]])
+        #expect(Set(try fixture.store.starredIDs()) == [stories[1], stories[3]])
+        #expect(try fixture.store.queuedMarkCount() == 0)
+        #expect(try fixture.readIDs().isEmpty, "stars leave read marks alone")
+        await fixture.cleanUp()
+    }
+
     @Test func givenTheServerUnreachable_whenMarking_thenTheMarkWaits_andTheNextSyncPushesIt() async throws {
         let fixture = try await SyncAccountFixture.make(server, label: "offline")
         try fixture.addAccount()

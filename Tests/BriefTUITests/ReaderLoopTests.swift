@@ -57,6 +57,28 @@ struct ReaderLoopTests {
         #expect(terminal.frames.last?.lines.first == " Brief · 1 unread of 2")
     }
 
+    @Test("Idle ticks draw nothing; the next key draws again")
+    func idleTicksDoNotDraw() throws {
+        // Given a reader that sees three idle ticks, a key, and another tick
+        let store = try Self.store()
+        let terminal = ScriptedTerminal(size: ScreenSize(width: 60, height: 12),
+                                        events: [.tick, .tick, .tick, .key(.down), .tick])
+        ReaderLoop(terminal: terminal, perform: StoreEffects(store: store).perform).run()
+        // Then it drew the first frame and one for the key, nothing for the ticks
+        #expect(terminal.frames.count == 2)
+        #expect(terminal.frames.first != terminal.frames.last)
+    }
+
+    @Test("A resize reported on a tick (a SIGWINCH curses missed) redraws at the new size")
+    func resizeAfterTicks() throws {
+        let store = try Self.store()
+        let terminal = ScriptedTerminal(size: ScreenSize(width: 60, height: 12),
+                                        events: [.tick, .resize(ScreenSize(width: 20, height: 6)), .tick])
+        ReaderLoop(terminal: terminal, perform: StoreEffects(store: store).perform).run()
+        #expect(terminal.frames.count == 2)
+        #expect(terminal.frames.last.map { [$0.width, $0.height] } == [20, 6])
+    }
+
     @Test("Mark all read, then undo, restores exactly the unread stories")
     func markAllAndUndo() throws {
         let store = try Self.store()

@@ -142,7 +142,7 @@ struct UndoTests {
         #expect(binding?.scope == .reading)
         let help = Fixtures.apply(Fixtures.openState(width: 80, height: 60), .help).screenLines
         let heading = try #require(help.firstIndex(of: " Story list and story"))
-        let line = try #require(help.firstIndex { $0.contains("Undo the last mark (r, A or opening)") })
+        let line = try #require(help.firstIndex { $0.contains("Undo the last mark (r, s, A or opening)") })
         #expect(heading < line)
         #expect(help[line].hasSuffix("  undo"))
     }

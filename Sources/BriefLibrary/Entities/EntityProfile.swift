@@ -5,7 +5,7 @@ import Foundation
 /// (newest first) with the sentence of the mention. Loaded from the store by `load`.
 public struct EntityProfile: Hashable, Sendable {
     public var entity: EntitySummary
-    /// Surface forms other than the name, as the stories spelled them.
+    /// Surface forms other than the canonical name, as the stories spelled them.
     public var aliases: [String]
     public var stories: [EntityStory]
 
@@ -13,6 +13,14 @@ public struct EntityProfile: Hashable, Sendable {
         self.entity = entity
         self.aliases = aliases
         self.stories = stories
+    }
+
+    /// What a page lists after "Also": the stories' own forms, then the knowledge base's other names for it, at most
+    /// `limit` in all.
+    public func allAliases(limit: Int = 12) -> [String] {
+        var all = aliases
+        for alias in entity.knownAliases where alias != entity.canonicalName && !all.contains(alias) { all.append(alias) }
+        return Array(all.prefix(limit))
     }
 
     /// Loads the entity `key`, or nil when the cache no longer mentions it.
@@ -30,13 +38,13 @@ public struct EntityProfile: Hashable, Sendable {
         var aliases: [String] = []
         func add(_ alias: String) {
             let clean = alias.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !clean.isEmpty, clean != entity.name, !aliases.contains(clean) else { return }
+            guard !clean.isEmpty, clean != entity.canonicalName, !aliases.contains(clean) else { return }
             aliases.append(clean)
         }
         // The stories' own records of the entity only: loading whole stories for them cost a long story's
         // every paragraph and mention.
         for own in try store.storyEntities(key: key, storyIDs: mentioning.prefix(aliasStories).map(\.summary.id)) {
-            if own.name != entity.name { add(own.name) }
+            add(own.name)
             own.aliases.forEach(add)
         }
         for story in mentioning {

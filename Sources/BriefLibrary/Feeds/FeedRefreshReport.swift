@@ -8,17 +8,24 @@ public struct FeedRefreshReport: Hashable, Sendable {
     public var newStories: Int
     /// Feeds the server said were unchanged (304).
     public var notModified: Int
+    /// What a reader should know about how fetched feeds were read, one per note and feed, each naming the feed
+    /// (`https://x/feed.xml: no items`, `…: read as windows-1252 (guessed)`, `…: recovered 3 items from a
+    /// malformed feed (…)`), in subscription order.
+    public var notes: [String]
 
-    public init(feeds: Int = 0, failed: [String] = [], newStories: Int = 0, notModified: Int = 0) {
+    public init(feeds: Int = 0, failed: [String] = [], newStories: Int = 0, notModified: Int = 0, notes: [String] = []) {
         self.feeds = feeds
         self.failed = failed
         self.newStories = newStories
         self.notModified = notModified
+        self.notes = notes
     }
 
-    /// `fetched 20 feeds: 35 new stories, 3 unchanged, 1 failed`.
+    /// `fetched 20 feeds: 35 new stories, 3 unchanged, 1 failed`, then the notes:
+    /// `fetched 1 feed: 0 new stories, 0 unchanged, 0 failed; https://x/feed.xml: no items`.
     public var summary: String {
-        "fetched \(feeds) feed\(feeds == 1 ? "" : "s"): \(newStories) new stor\(newStories == 1 ? "y" : "ies"), "
+        let line = "fetched \(feeds) feed\(feeds == 1 ? "" : "s"): \(newStories) new stor\(newStories == 1 ? "y" : "ies"), "
             + "\(notModified) unchanged, \(failed.count) failed"
+        return ([line] + notes).joined(separator: "; ")
     }
 }

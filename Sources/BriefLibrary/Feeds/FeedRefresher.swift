@@ -40,6 +40,7 @@ public struct FeedRefresher: Sendable {
         // Each task yields its fetch result with its feed's items prepared; storing happens here, one at a time.
         typealias Done = (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem])
         var failures: [(position: Int, line: String)] = []
+        var notes: [(position: Int, line: String)] = []
         let positions = Dictionary(feeds.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first })
         await withTaskGroup(of: Done.self) { group in
             var next = 0
@@ -61,12 +62,15 @@ public struct FeedRefresher: Sendable {
                 if let failure = stored.failure {
                     result = FeedFetchResult(request: result.request, outcome: .failed(failure))
                 }
+                let position = positions[done.feed.url] ?? 0
                 switch result.outcome {
-                case .fetched: report.newStories += stored.newStories
+                case .fetched(let fetched):
+                    report.newStories += stored.newStories
+                    notes += fetched.document.notes.map { (position, "\(done.feed.url): \($0)") }
                 case .notModified: report.notModified += 1
                 case .failed(let error):
                     // Named by the stored address, which is what `brief feed list` shows and `feed remove` takes.
-                    failures.append((positions[done.feed.url] ?? 0, "\(done.feed.url): \(error.reason)"))
+                    failures.append((position, "\(done.feed.url): \(error.reason)"))
                 }
                 completed += 1
                 progress(FeedProgress(completed: completed, total: feeds.count, result: result))
@@ -74,6 +78,8 @@ public struct FeedRefresher: Sendable {
         }
         // In subscription order, not completion order, so the same failures read the same every time.
         report.failed = failures.sorted { $0.position < $1.position }.map(\.line)
+        report.notes = notes.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+            .map(\.element.line)
         return report
     }
 

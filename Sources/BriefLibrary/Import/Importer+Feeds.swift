@@ -37,6 +37,7 @@ extension Importer {
         let title = document.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let source = title.isEmpty ? sourceName(path) : title
         return .feed(key: fileURL.absoluteString,
-                     items: FeedImportItem.prepare(document.items, source: source, annotate: annotate))
+                     items: FeedImportItem.prepare(document.items, source: source, annotate: annotate),
+                     notes: document.notes)
     }
 }

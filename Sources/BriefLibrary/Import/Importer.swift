@@ -68,10 +68,12 @@ public struct Importer: Sendable {
             let prepared = prepare(batch, sourceName: sourceName)
             var items: [ImportItem] = []
             var feeds: [(key: String, items: [FeedImportItem])] = []
-            for result in prepared {
+            for (path, result) in zip(batch, prepared) {
                 switch result {
                 case .story(let item): items.append(item)
-                case .feed(let key, let feedItems): feeds.append((key, feedItems))
+                case .feed(let key, let feedItems, let notes):
+                    feeds.append((key, feedItems))
+                    report.notes += notes.map { "\(path): \($0)" }
                 case .failure(let failure): report.failures.append(failure)
                 }
             }

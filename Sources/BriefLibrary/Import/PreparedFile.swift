@@ -3,7 +3,8 @@ import BriefStore
 /// One imported file made ready to store: an article as one story, a feed file as its items, or why neither.
 enum PreparedFile: Sendable {
     case story(ImportItem)
-    /// A feed file's items, under the feed key they are stored with (the file's `file:` URL).
-    case feed(key: String, items: [FeedImportItem])
+    /// A feed file's items, under the feed key they are stored with (the file's `file:` URL), and what the reader
+    /// should know about how it was read (`FeedDocument.notes`: "no items", a guessed encoding, a recovery).
+    case feed(key: String, items: [FeedImportItem], notes: [String])
     case failure(ImportFailure)
 }

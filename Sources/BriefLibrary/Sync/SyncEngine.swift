@@ -24,8 +24,8 @@ public struct SyncEngine: Sendable {
     public let annotate: @Sendable (Story) -> Story
     /// A queued mark older than this is dropped (its story never reached the server, or the server lost it).
     public var markExpiry: TimeInterval = 30 * 86_400
-    /// The marks synced: read state, and stars when the cache keeps them.
-    public var fields: [MarkField] = [.read]
+    /// The marks synced: read state and stars.
+    public var fields: [MarkField] = MarkField.allCases
 
     public init(store: Store, service: any SyncService, annotate: @escaping @Sendable (Story) -> Story) {
         self.store = store

@@ -9,6 +9,8 @@ public struct Theme: Hashable, Sendable {
     public var statusBar: CellStyle
     public var selection: CellStyle
     public var unreadMarker: CellStyle
+    /// The `★` of a starred story.
+    public var starMarker: CellStyle
     public var unreadTitle: CellStyle
     public var readTitle: CellStyle
     public var date: CellStyle
@@ -78,6 +80,7 @@ public struct Theme: Hashable, Sendable {
         switch mode {
         case .monochrome:
             unreadMarker = CellStyle(bold: true)
+            starMarker = CellStyle(bold: true)
             date = .plain
             source = CellStyle(dim: true)
             dateline = CellStyle(dim: true)
@@ -92,6 +95,7 @@ public struct Theme: Hashable, Sendable {
             ]
         case .basic:
             unreadMarker = CellStyle(foreground: .basic(2), bold: true)
+            starMarker = CellStyle(foreground: .basic(3), bold: true)
             date = CellStyle(foreground: .basic(6))
             source = CellStyle(foreground: .basic(4))
             dateline = CellStyle(foreground: .basic(6))
@@ -106,6 +110,7 @@ public struct Theme: Hashable, Sendable {
             ]
         case .palette256:
             unreadMarker = CellStyle(foreground: .palette(78), bold: true)
+            starMarker = CellStyle(foreground: .palette(220), bold: true)
             date = CellStyle(foreground: .palette(109))
             source = CellStyle(foreground: .palette(67))
             dateline = CellStyle(foreground: .palette(109))

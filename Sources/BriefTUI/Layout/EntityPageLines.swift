@@ -39,11 +39,13 @@ struct EntityPageLines: Hashable, Sendable {
                 result.lines.append(spans)
             }
         }
-        add(StyledGrapheme.run(entity.name, TextStyle(.headline, entity: type)))
+        add(StyledGrapheme.run(entity.canonicalName, TextStyle(.headline, entity: type)))
         let stories = profile.stories.count
-        add(StyledGrapheme.run("\(entity.type.displayName) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", TextStyle(.dateline)))
-        if !profile.aliases.isEmpty {
-            add(StyledGrapheme.run("Also: " + profile.aliases.joined(separator: ", "), TextStyle(.note)))
+        let country = entity.country.map { " · \($0)" } ?? ""
+        add(StyledGrapheme.run("\(entity.type.displayName)\(country) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", TextStyle(.dateline)))
+        let aliases = profile.allAliases()
+        if !aliases.isEmpty {
+            add(StyledGrapheme.run("Also: " + aliases.joined(separator: ", "), TextStyle(.note)))
         }
         result.lines.append([])
         let shown = page.stories

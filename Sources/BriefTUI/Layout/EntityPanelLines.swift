@@ -27,7 +27,7 @@ struct EntityPanelLines {
             }
             rows.append(lines.count)
             lines.append([StyledSpan(" "),
-                          StyledSpan(TerminalText.sanitize(entity.name, keepNewlines: false), theme.entity(entity.type)),
+                          StyledSpan(TerminalText.sanitize(entity.canonicalName, keepNewlines: false), theme.entity(entity.type)),
                           StyledSpan("  ×\(entity.mentions)", theme.topEntities)])
         }
     }

@@ -17,6 +17,13 @@ extension Reader {
         case .toggleRead:
             guard let story = state.selectedStory else { return [] }
             return toggleRead(&state, story, isRead: story.isRead)
+        case .toggleStar:
+            guard let story = state.selectedStory else { return [] }
+            return toggleStar(&state, story, isStarred: story.isStarred)
+        case .toggleStarredOnly:
+            state.scope = state.scope == .starred ? .all : .starred
+            state.status = state.scope == .starred ? "Showing starred stories" : "Showing all stories"
+            return [reload(state)]
         case .toggleUnreadOnly:
             state.unreadOnly.toggle()
             state.status = state.unreadOnly ? "Showing unread stories only" : "Showing all stories"

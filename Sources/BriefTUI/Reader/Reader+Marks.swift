@@ -53,7 +53,38 @@ extension Reader {
         state.status = mark.undoneMessage
         // A story that `r` took out of an unread-only list comes back selected.
         if state.screen == .list, mark.ids.count == 1 { state.selectedID = mark.ids[0] }
+        if mark.isStar { return setStarred(&state, mark.wasRead, ids: mark.ids) }
         return setRead(&state, mark.wasRead, ids: mark.ids)
+    }
+
+    /// `s` on a story whose star state is `isStarred`: flips it and remembers the change.
+    static func toggleStar(_ state: inout ReaderState, _ story: StorySummary, isStarred: Bool) -> [ReaderEffect] {
+        remember(&state, ReadMark(ids: [story.id], wasRead: isStarred, title: story.title, isStar: true))
+        state.status = isStarred ? "Star taken off" : "Starred · u undoes"
+        return setStarred(&state, !isStarred, ids: [story.id])
+    }
+
+    /// Stars or unstars `ids`: the store write, with the copies on screen changed at once. The Starred list is
+    /// read again (stories leave or join it); any other list only changes its markers, in place.
+    static func setStarred(_ state: inout ReaderState, _ starred: Bool, ids: [Int64]) -> [ReaderEffect] {
+        let marked = Set(ids)
+        func fix(_ summary: inout StorySummary) {
+            guard marked.contains(summary.id), summary.isStarred != starred else { return }
+            // The store keeps the real time; on screen only starred or not matters.
+            summary.starredAt = starred ? summary.importedAt : nil
+        }
+        state.stack.updateAll { screen in
+            guard case var .story(page) = screen, case .loaded(var stored, let layout) = page.content,
+                  marked.contains(stored.summary.id) else { return }
+            fix(&stored.summary)
+            page.content = .loaded(stored, layout)
+            screen = .story(page)
+        }
+        guard state.scope == .starred else {
+            for index in state.stories.indices where marked.contains(state.stories[index].id) { fix(&state.stories[index]) }
+            return [.setStarred(starred, ids: ids)]
+        }
+        return [.setStarred(starred, ids: ids), reload(state)]
     }
 
     /// Changes the read state of the stories held outside the list: every story page and entity page on the

@@ -13,6 +13,9 @@ extension Reader {
             // The page knows its own read state best (the list may be a search that does not hold it).
             guard let story = page.stored?.summary ?? state.stories.first(where: { $0.id == page.id }) else { return [] }
             return toggleRead(&state, story, isRead: story.isRead)
+        case .toggleStar:
+            guard let story = page.stored?.summary ?? state.stories.first(where: { $0.id == page.id }) else { return [] }
+            return toggleStar(&state, story, isStarred: story.isStarred)
         case .undo:
             return undo(&state)
         case .nextUnread where page.searchText != nil, .previousUnread where page.searchText != nil:

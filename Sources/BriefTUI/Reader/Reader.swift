@@ -89,7 +89,7 @@ public enum Reader {
     /// The effect that reloads what the story list shows: the search results while a search is active.
     static func reload(_ state: ReaderState) -> ReaderEffect {
         if let search = state.search { return .search(search, unreadOnly: state.unreadOnly) }
-        return .loadList(unreadOnly: state.unreadOnly)
+        return .loadList(unreadOnly: state.unreadOnly, scope: state.scope)
     }
 }
 

@@ -2,13 +2,14 @@ import BriefTagger
 
 /// Work `update` asks the app loop to do (store reads and writes). Results come back as operations.
 public enum ReaderEffect: Hashable, Sendable {
-    /// Reload the story list and counts → `.listLoaded`.
-    case loadList(unreadOnly: Bool)
+    /// Reload the story list and counts (of the scope's stories) → `.listLoaded`.
+    case loadList(unreadOnly: Bool, scope: ListScope = .all)
     /// Search the library → `.searchLoaded`.
     case search(String, unreadOnly: Bool)
     /// Load one story → `.storyLoaded`.
     case loadStory(id: Int64)
     case setRead(Bool, ids: [Int64])
+    case setStarred(Bool, ids: [Int64])
     /// → `.markedAllRead(ids)`.
     case markAllRead
     /// The entity index → `.entitiesLoaded`.

@@ -12,12 +12,16 @@ public enum ReaderOperation: Hashable, Sendable {
     /// Quits from anywhere.
     case quit
     case toggleRead
+    /// Stars the story, or takes its star off.
+    case toggleStar
+    /// Shows only starred stories in the list, or all again.
+    case toggleStarredOnly
     case help
     case toggleUnreadOnly
     /// Next / previous unread story, or next / previous match while a search is active in the story.
     case nextUnread, previousUnread
     case markAllRead
-    /// Undoes the last change of read marks (`r`, mark all read, or opening an unread story).
+    /// Undoes the last change of marks (`r`, `s`, mark all read, or opening an unread story).
     case undo
     case nextMention, previousMention
     case nextSection, previousSection

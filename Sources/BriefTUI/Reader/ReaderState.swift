@@ -14,13 +14,15 @@ public struct ReaderState: Hashable, Sendable {
     public var totalCount = 0
     public var unreadCount = 0
     public var unreadOnly = false
+    /// Which stories the list holds: all, the starred ones, a feed's or a folder's.
+    public var scope = ListScope.all
     /// The selected story, kept by id so it survives reloads and resizes.
     public var selectedID: Int64?
     /// First visible row of the list.
     public var listTop = 0
     /// A one-line message for the status bar, cleared by the next key.
     public var status: String?
-    /// The read-mark changes `u` can take back, the latest last (at most `ReadMark.undoLimit`).
+    /// The mark changes (read and star) `u` can take back, the latest last (at most `ReadMark.undoLimit`).
     public var undoStack: [ReadMark] = []
     public var isFinished = false
     /// The library search whose results the list shows, if any.

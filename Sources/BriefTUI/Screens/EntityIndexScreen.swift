@@ -30,7 +30,7 @@ enum EntityIndexScreen {
             let y = 2 + row - index.cursor.top
             var x = grid.write(pad(entity.mentions, 10) + pad(entity.stories, 8) + "  ", x: 1, y: y, style: theme.date)
             if wide { x = grid.write(TextFit.pad(entity.type.displayName, to: 14), x: x, y: y, style: theme.topEntities) }
-            grid.write(TextFit.truncate(TerminalText.sanitize(entity.name, keepNewlines: false), to: grid.width - x - 1),
+            grid.write(TextFit.truncate(TerminalText.sanitize(entity.canonicalName, keepNewlines: false), to: grid.width - x - 1),
                        x: x, y: y, style: theme.entity(entity.type))
             if row == index.cursor.selected {
                 grid.restyle(Rect(x: 0, y: y, width: grid.width, height: 1)) { $0.merged(with: theme.selection) }

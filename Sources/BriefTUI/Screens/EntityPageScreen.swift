@@ -6,7 +6,7 @@ import BriefTagger
 enum EntityPageScreen {
     static func draw(_ page: EntityPageState, _ state: ReaderState, into grid: inout CellGrid) {
         let theme = state.theme
-        var name = page.profile.map { "\($0.entity.type.displayName): \($0.entity.name)" } ?? "Entity"
+        var name = page.profile.map { "\($0.entity.type.displayName): \($0.entity.canonicalName)" } ?? "Entity"
         if !page.filter.isEmpty { name += " · “\(page.filter)”" }
         let count = page.profile.map { profile in
             let total = profile.stories.count, noun = total == 1 ? "story" : "stories"

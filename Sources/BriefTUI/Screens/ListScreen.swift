@@ -7,7 +7,9 @@ import Foundation
 enum ListScreen {
     static func draw(_ state: ReaderState, into grid: inout CellGrid) {
         let theme = state.theme
-        var title = " Brief · \(state.unreadCount) unread of \(state.totalCount)"
+        var title = " Brief"
+        if let scope = state.scope.title { title += " › " + TerminalText.sanitize(scope, keepNewlines: false) }
+        title += " · \(state.unreadCount) unread of \(state.totalCount)"
         if state.unreadOnly { title += " · unread only" }
         if let search = state.search { title += " · “\(search)”: \(state.stories.count) found" }
         Chrome.drawTitle(title, right: state.isRefreshing ? "refreshing… " : "", into: &grid, theme: theme)
@@ -20,6 +22,7 @@ enum ListScreen {
             let message = !state.hasLoaded ? "Loading…"
                 : state.search != nil ? "No stories match. Esc clears the search."
                 : state.unreadOnly ? "No unread stories. U shows them all."
+                : state.scope == .starred ? "No starred stories. s stars one; S shows all."
                 : "No stories yet. Add some with `brief import PATH`."
             grid.write(TextFit.truncate(message, to: grid.width - 1), x: 1, y: 1, style: .plain)
             return
@@ -35,8 +38,9 @@ enum ListScreen {
         }
     }
 
-    /// ` ● 2026-11-28  source          Headline  Top, Entities`; narrow screens drop the source, then the date.
+    /// `★● 2026-11-28  source          Headline  Top, Entities`; narrow screens drop the source, then the date.
     static func drawRow(_ story: StorySummary, y: Int, width: Int, theme: Theme, into grid: inout CellGrid) {
+        if story.isStarred { grid.write("★", x: 0, y: y, style: theme.starMarker) }
         if !story.isRead { grid.write("●", x: 1, y: y, style: theme.unreadMarker) }
         var x = 3
         if width >= 40 {

@@ -13,7 +13,8 @@ enum StoryScreen {
             else if page.scroll.top >= count - height { position = "End " }
             else { position = "\(min(99, (page.scroll.top + height) * 100 / max(1, count)))% " }
         }
-        Chrome.drawTitle(" Brief › " + source, right: position, into: &grid, theme: theme)
+        let star = page.stored?.summary.isStarred == true ? " ★" : ""
+        Chrome.drawTitle(" Brief › " + source + star, right: position, into: &grid, theme: theme)
         let hints = " q back · ? keys · Tab names · Enter page · / search · ]/[ sections · E entities"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
 

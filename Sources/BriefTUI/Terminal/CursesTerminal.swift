@@ -10,7 +10,6 @@ final class CursesTerminal: ReaderTerminal {
     private var pairs: [ColorPairKey: Int16] = [:]
     private var failedReads = 0
     private var isOpen = true
-    private var polling = false
 
     private struct ColorPairKey: Hashable {
         var foreground: TerminalColor
@@ -49,6 +48,7 @@ final class CursesTerminal: ReaderTerminal {
         nonl()
         keypad(brief_stdscr(), true)
         set_escdelay(25)
+        wtimeout(brief_stdscr(), Self.idleTimeout)
         curs_set(0)
         var colors = 0
         if has_colors() {
@@ -101,9 +101,12 @@ final class CursesTerminal: ReaderTerminal {
         previous = grid
     }
 
+    /// Reads wait at most this long (milliseconds) before a `.tick`, so a resize whose SIGWINCH curses missed is
+    /// caught and the loop can look for outside changes; an idle tick costs a system call and no drawing.
+    private static let idleTimeout: Int32 = 250
+
     func setPolling(_ on: Bool) {
-        polling = on
-        wtimeout(brief_stdscr(), on ? 100 : -1)
+        wtimeout(brief_stdscr(), on ? 100 : Self.idleTimeout)
     }
 
     func enableMouse() {
@@ -145,12 +148,14 @@ final class CursesTerminal: ReaderTerminal {
             }
         }
         guard result == OK else {
-            // A polling read that waited its time out is a tick; one that failed at once means input is gone.
-            if polling, ContinuousClock.now - started >= .milliseconds(50) {
+            // A read that waited its time out is a tick (or a resize curses missed); one that failed at once
+            // means input is gone.
+            if ContinuousClock.now - started >= .milliseconds(50) {
                 failedReads = 0
+                if let resized = missedResize() { return .resize(resized) }
                 return .tick
             }
-            // Blocking reads only fail when input is gone; stop rather than spin.
+            // Reads only fail at once when input is gone; stop rather than spin.
             failedReads += 1
             return failedReads > 20 ? .endOfInput : .unknown
         }
@@ -166,6 +171,18 @@ final class CursesTerminal: ReaderTerminal {
             guard let scalar = Unicode.Scalar(UInt32(input)), !CellGrid.isUnsafe(scalar) else { return .unknown }
             return .key(.character(Character(scalar)))
         }
+    }
+
+    /// The kernel's terminal size when curses still has another one: a SIGWINCH that arrived just before a read
+    /// began is only seen at the next key. Tells curses (which then also queues a KEY_RESIZE) and returns the size.
+    private func missedResize() -> ScreenSize? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        brief_tty_size(&rows, &cols)
+        guard rows > 0, cols > 0 else { return nil }
+        let current = size
+        guard Int(rows) != current.height || Int(cols) != current.width else { return nil }
+        resizeterm(rows, cols)
+        return size
     }
 
     private func attributes(for style: CellStyle) -> (attr_t, Int16) {

@@ -25,17 +25,23 @@ struct ReaderLoop {
             state.status = configProblems.count > 1 ? "\(first) (and \(configProblems.count - 1) more)" : first
         }
         var polling = false
+        // Idle ticks (a few a second) draw nothing unless something changed; a frame is a view over the state.
+        var needsDraw = true
         while !state.isFinished {
             for result in inbox.drain() {
                 let (next, more) = Reader.update(state, result)
                 state = next
                 settle(&state, more)
+                needsDraw = true
             }
             if polling != state.isRefreshing {
                 polling = state.isRefreshing
                 terminal.setPolling(polling)
             }
-            terminal.draw(Reader.view(state))
+            if needsDraw {
+                terminal.draw(Reader.view(state))
+                needsDraw = false
+            }
             let operation: ReaderOperation?
             switch terminal.nextEvent() {
             case let .key(key): operation = Reader.operation(for: key, in: state)
@@ -44,6 +50,7 @@ struct ReaderLoop {
             case .interrupt, .endOfInput: operation = .quit
             case .redraw:
                 terminal.invalidate()
+                needsDraw = true
                 operation = nil
             case .tick, .unknown: operation = nil
             }
@@ -51,6 +58,7 @@ struct ReaderLoop {
             let (next, effects) = Reader.update(state, operation)
             state = next
             settle(&state, effects)
+            needsDraw = true
         }
         return state
     }

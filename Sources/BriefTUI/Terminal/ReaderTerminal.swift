@@ -4,11 +4,11 @@ public protocol ReaderTerminal: AnyObject {
     var colorMode: ColorMode { get }
     /// Shows `grid`, sending only what changed since the last frame.
     func draw(_ grid: CellGrid)
-    /// Blocks until the next key or resize (or, while polling, at most a tenth of a second: `.tick`).
+    /// Waits for the next key or resize, at most a quarter of a second (a tenth while polling): then `.tick`.
     func nextEvent() -> TerminalEvent
     /// Forgets the last frame so the next draw repaints everything.
     func invalidate()
-    /// While on, `nextEvent` returns `.tick` when no key arrives soon, so background results show promptly.
+    /// While on, `nextEvent` ticks sooner, so background results show promptly.
     func setPolling(_ on: Bool)
     /// Reports mouse wheel turns as `.wheel` events.
     func enableMouse()

@@ -16,10 +16,10 @@ public struct StoreEffects {
     public func perform(_ effect: ReaderEffect) -> [ReaderOperation] {
         do {
             switch effect {
-            case let .loadList(unreadOnly):
-                let stories = try store.summaries(unreadOnly: unreadOnly)
-                return [.listLoaded(stories, total: try store.count(unreadOnly: false),
-                                    unread: try store.count(unreadOnly: true))]
+            case let .loadList(unreadOnly, scope):
+                let stories = try store.summaries(scope.filter(unreadOnly: unreadOnly))
+                let counts = try store.counts(scope.filter(unreadOnly: false))
+                return [.listLoaded(stories, total: counts.total, unread: counts.unread)]
             case let .search(query, unreadOnly):
                 // The store filters before it keeps the best matches, so read stories cannot crowd out unread ones.
                 let found = try store.search(query, unreadOnly: unreadOnly)
@@ -29,6 +29,9 @@ public struct StoreEffects {
                 return [.storyLoaded(id: id, try store.story(id: id))]
             case let .setRead(read, ids):
                 try store.setRead(read, ids: ids)
+                return []
+            case let .setStarred(starred, ids):
+                try store.setStarred(starred, ids: ids)
                 return []
             case .markAllRead:
                 return [.markedAllRead(try store.markAllRead())]
@@ -57,6 +60,7 @@ extension ReaderEffect {
         case .search: "search"
         case let .loadStory(id): "load story \(id)"
         case let .setRead(read, _): read ? "mark read" : "mark unread"
+        case let .setStarred(starred, _): starred ? "star" : "unstar"
         case .markAllRead: "mark all read"
         case .loadEntities: "load the entities"
         case .loadEntity: "load the entity"

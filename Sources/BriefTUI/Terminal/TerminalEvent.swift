@@ -8,7 +8,7 @@ public enum TerminalEvent: Hashable, Sendable {
     case redraw
     /// Input closed.
     case endOfInput
-    /// Nothing happened for a while (only while polling).
+    /// Nothing happened for a while (a quarter of a second; a tenth while polling).
     case tick
     /// The mouse wheel turned by this many lines (negative: up).
     case wheel(Int)

@@ -9,36 +9,46 @@ import Glibc
 /// with `defer`, so a test that waits long on a loaded machine still finds it running); as a safety net a server
 /// nobody stops ends after ten minutes. It drops requests whose head passes 64 KiB, and every delay it is asked
 /// for is cut short when it stops.
-final class TestHTTPServer: Sendable {
-    struct Request: Sendable {
-        var method: String
+public final class TestHTTPServer: Sendable {
+    public struct Request: Sendable {
+        public var method: String
         /// The path with its query.
-        var target: String
+        public var target: String
         /// Header names lower-cased.
-        var headers: [String: String]
+        public var headers: [String: String]
     }
 
-    struct Response: Sendable {
-        var status: Int
-        var headers: [(String, String)] = []
-        var body = Data()
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)] = []
+        public var body = Data()
         /// Seconds to wait before sending anything (a slow server).
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval = 0
         /// Leave out `Content-Length`, so the body ends when the connection closes.
-        var omitsLength = false
+        public var omitsLength = false
         /// Send the body 1 KiB at a time with this pause between pieces (a server that trickles).
-        var trickle: TimeInterval = 0
+        public var trickle: TimeInterval = 0
 
-        static func ok(_ body: String, type: String = "application/rss+xml", headers: [(String, String)] = []) -> Response {
+        public init(status: Int, headers: [(String, String)] = [], body: Data = Data(), delay: TimeInterval = 0,
+                    omitsLength: Bool = false, trickle: TimeInterval = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.omitsLength = omitsLength
+            self.trickle = trickle
+        }
+
+        public static func ok(_ body: String, type: String = "application/rss+xml", headers: [(String, String)] = []) -> Response {
             Response(status: 200, headers: [("Content-Type", type)] + headers, body: Data(body.utf8))
         }
 
-        static func redirect(_ status: Int, to location: String) -> Response {
+        public static func redirect(_ status: Int, to location: String) -> Response {
             Response(status: status, headers: [("Location", location)])
         }
     }
 
-    typealias Handler = @Sendable (Request) -> Response
+    public typealias Handler = @Sendable (Request) -> Response
 
     private struct State {
         var routes: [String: Handler] = [:]
@@ -48,14 +58,14 @@ final class TestHTTPServer: Sendable {
         var mostConnections = 0
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let state = Mutex(State())
     /// How long a server that nobody stops keeps serving.
     private static let safetyLifetime: TimeInterval = 600
 
     /// Starts listening on an ephemeral port of 127.0.0.1.
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed") }
         var yes: Int32 = 1
@@ -84,26 +94,26 @@ final class TestHTTPServer: Sendable {
     deinit { stop() }
 
     /// Serves `handler` for requests to `path` (query ignored when matching).
-    func route(_ path: String, _ handler: @escaping Handler) {
+    public func route(_ path: String, _ handler: @escaping Handler) {
         state.withLock { $0.routes[path] = handler }
     }
 
     /// Serves the same response every time.
-    func route(_ path: String, _ response: Response) {
+    public func route(_ path: String, _ response: Response) {
         route(path) { _ in response }
     }
 
-    func url(_ path: String) -> URL {
+    public func url(_ path: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] { state.withLock { $0.log } }
+    public var requests: [Request] { state.withLock { $0.log } }
 
     /// The largest number of connections that were open at once.
-    var peakConnections: Int { state.withLock { $0.mostConnections } }
+    public var peakConnections: Int { state.withLock { $0.mostConnections } }
 
-    func stop() {
+    public func stop() {
         let wasRunning = state.withLock { state in
             defer { state.stopped = true }
             return !state.stopped
@@ -113,7 +123,7 @@ final class TestHTTPServer: Sendable {
 
     /// A port on 127.0.0.1 that nothing listens on: bound (so the system picks a free one), read and closed
     /// without ever listening.
-    static func closedPort() throws -> UInt16 {
+    public static func closedPort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket() failed") }
         defer { close(fd) }
@@ -236,8 +246,8 @@ final class TestHTTPServer: Sendable {
         }
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        var description: String
+    public struct ServerError: Error, CustomStringConvertible {
+        public var description: String
         init(_ description: String) { self.description = description }
     }
 }

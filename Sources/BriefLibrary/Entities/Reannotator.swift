@@ -1,0 +1,55 @@
+import BriefModel
+import BriefStore
+import Foundation
+
+/// The re-annotation pass: re-tags every story stored with an older annotation (`StoryAnnotator.version`, kept per
+/// story since the "v8 canonical entities" migration) from the text the cache keeps (its sections and paragraphs,
+/// as sectioned at import), so its mentions and entities link to canonical entities.
+///
+/// Each story is replaced in a transaction of its own (`Store.replaceAnnotations`): a pass killed at any moment
+/// leaves every story either as it was or wholly re-tagged, and the next run carries on with the stories still
+/// below the version. Read marks, quotes and feed items are never touched.
+///
+///     let pass = Reannotator(store: store, annotate: StoryAnnotator(tagger: tagger).annotate)
+///     try pass.run { done, total in print("\(done)/\(total)") }
+public struct Reannotator: Sendable {
+    public let store: Store
+    public let annotate: @Sendable (Story) -> Story
+    /// The annotation the pass brings stories to.
+    public let version: Int
+
+    public init(store: Store, annotate: @escaping @Sendable (Story) -> Story, version: Int = StoryAnnotator.version) {
+        self.store = store
+        self.annotate = annotate
+        self.version = version
+    }
+
+    /// The stories still to re-tag, oldest first.
+    public func pending() throws -> [Int64] { try store.storiesAnnotated(below: version) }
+
+    /// Re-tags every pending story, calling `progress(done, total)` after each one is stored; returns how many
+    /// were re-tagged (a story removed meanwhile is passed over).
+    @discardableResult
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+        let ids = try pending()
+        var done = 0
+        for (index, id) in ids.enumerated() {
+            defer { progress(index + 1, ids.count) }
+            guard let stored = try store.story(id: id) else { continue }
+            var story = stored.story
+            story.entities = []
+            for s in story.sections.indices {
+                for p in story.sections[s].paragraphs.indices { story.sections[s].paragraphs[p].mentions = [] }
+            }
+            var annotated = annotate(story)
+            annotated.annotationVersion = version
+            do {
+                try store.replaceAnnotations(id: id, with: annotated)
+                done += 1
+            } catch StoreError.noSuchStory {
+                continue
+            }
+        }
+        return done
+    }
+}
