@@ -34,6 +34,9 @@ struct Brief: AsyncParsableCommand {
             }
             try ReaderApp.run(store: store, makeRefresher: {
                 FeedRefresher(store: store, annotate: try model.annotator().annotate)
+            }, makeSync: {
+                guard try store.syncAccount() != nil else { return nil }
+                return try SyncConnection.engine(store: store, annotate: try model.annotator().annotate)
             })
             // A damaged model is an installation to repair: said again once the terminal is back (when its
             // loading has finished by then; quitting never waits for it).

@@ -10,11 +10,11 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Sync marks, stories and subscriptions with the account's server.",
         discussion: """
-            Pushes the marks made since the last sync (read, unread, star, unstar), then subscriptions both ways (Fever's are \
-            read-only), the server's new items and its unread and starred sets. A story with a mark not yet on the \
-            server keeps its state here. Each failure is one line on stderr and the exit status is 1; marks that \
-            could not be pushed stay queued for the next sync. On a terminal, stderr shows a progress line and \
-            the summary; piped, a successful sync prints nothing.
+            Pushes the marks made since the last sync (read, unread, star, unstar), then subscriptions both ways \
+            (Fever's are read-only), the server's new items and its unread and starred sets. A story with a mark \
+            not yet on the server keeps its state here. Each failure is one line on stderr and the exit status is \
+            1; marks that could not be pushed stay queued for the next sync. On a terminal, stderr shows a \
+            progress line and the summary; piped, a successful sync prints nothing.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -22,19 +22,11 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let engine = try CommandFailure.wrapping("sync") { () throws -> SyncEngine in
             let store = try cache.openStore()
-            guard let account = try store.syncAccount() else {
+            guard try store.syncAccount() != nil,
+                  let engine = try SyncConnection.engine(store: store, annotate: try Importer.bundled(store: store).annotate) else {
                 throw CommandFailure(message: "sync: there is no sync account (add one with 'brief account add')")
             }
-            let key = AccountSecrets.key(kind: account.kind, url: account.url, user: account.user)
-            guard let password = try AccountSecrets.standard().password(for: key)
-                    ?? ProcessInfo.processInfo.environment["BRIEF_PASSWORD"] else {
-                throw CommandFailure(message: "sync: no password kept for \(account.user) at \(account.url) "
-                                     + "(add the account again with 'brief account add')")
-            }
-            guard let service = SyncConnection.service(for: account, password: password) else {
-                throw CommandFailure(message: "sync: the account's address \(account.url) is not usable")
-            }
-            return SyncEngine(store: store, service: service, annotate: try Importer.bundled(store: store).annotate)
+            return engine
         }
         let terminal = isatty(STDERR_FILENO) == 1
         let report = await engine.run { progress in

@@ -1,3 +1,4 @@
+import BriefModel
 import BriefStore
 import BriefSync
 import Foundation
@@ -24,5 +25,22 @@ public enum SyncConnection {
 
     public static func service(for account: StoredAccount, password: String) -> (any SyncService)? {
         service(kind: account.kind, url: account.url, user: account.user, password: password)
+    }
+
+    /// The engine for the cache's account (its password from the passwords file, else `BRIEF_PASSWORD`); nil when
+    /// the cache has no account. Throws `SyncSetupError` when the account cannot be used.
+    public static func engine(store: Store, annotate: @escaping @Sendable (Story) -> Story,
+                              secrets: AccountSecrets = .standard(),
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SyncEngine? {
+        guard let account = try store.syncAccount() else { return nil }
+        let key = AccountSecrets.key(kind: account.kind, url: account.url, user: account.user)
+        guard let password = try secrets.password(for: key) ?? environment["BRIEF_PASSWORD"] else {
+            throw SyncSetupError(message: "no password kept for \(account.user) at \(account.url) "
+                                 + "(add the account again with 'brief account add')")
+        }
+        guard let service = service(for: account, password: password) else {
+            throw SyncSetupError(message: "the account's address \(account.url) is not usable")
+        }
+        return SyncEngine(store: store, service: service, annotate: annotate)
     }
 }

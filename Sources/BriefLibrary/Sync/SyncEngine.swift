@@ -53,6 +53,7 @@ public struct SyncEngine: Sendable {
             for field in fields { try await pullMarks(field, &report) }
         } catch let error as SyncError {
             report.failures.append(error.description)
+            if case .unreachable = error { report.offline = true }
         } catch is CancellationError {
             report.failures.append("sync cancelled")
         } catch {

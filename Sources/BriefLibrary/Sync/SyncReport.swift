@@ -17,6 +17,8 @@ public struct SyncReport: Sendable, Equatable {
     public var addedLocally = 0
     public var removedLocally = 0
     public var failures: [String] = []
+    /// The server could not be reached (the machine may be offline): nothing was exchanged.
+    public var offline = false
 
     public init() {}
 

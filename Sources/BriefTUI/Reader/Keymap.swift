@@ -44,7 +44,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding("unread_only", [.character("U")], .toggleUnreadOnly, .list, "Show only unread stories / all"),
         KeyBinding("starred_only", [.character("S")], .toggleStarredOnly, .list, "Show only starred stories / all"),
         KeyBinding("mark_all_read", [.character("A")], .markAllRead, .list, "Mark all stories read"),
-        KeyBinding("refresh", [.character("R")], .refresh, .list, "Refresh the feeds"),
+        KeyBinding("refresh", [.character("R")], .refresh, .list, "Sync and refresh the feeds"),
         KeyBinding("next_name", [.tab], .nextMention, .story, "Focus the next name"),
         KeyBinding("previous_name", [.backTab], .previousMention, .story, "Focus the previous name"),
         KeyBinding("next_same", [.character("*")], .nextSameEntity, .story, "Next mention of the focused entity"),
