@@ -33,15 +33,24 @@ public struct FeverService: SyncService {
                                error: "the Fever API has no call to unsubscribe (unsubscribe on the server itself)")
     }
 
+    /// Pages by `since_id`. Servers need not order a page by id (coldsweat does not), so a page's highest id can
+    /// pass over lower ones it left out: after more than one page, the unread and saved sets name any such item,
+    /// which comes by id.
     public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws {
         var last = sinceID
+        var seen = Set<Int>()
         while true {
             let items = try await client.items(since: last)
-            guard let newest = items.last?.id, newest > last else { return }
+            guard let newest = items.last?.id, newest > last else { break }
+            seen.formUnion(items.map(\.id))
             try await page(items.map(Self.item))
             last = newest
             try Task.checkCancellation()
         }
+        guard seen.count > FeverClient.pageLimit else { return }
+        let named = try await client.unreadItemIDs().union(try await client.savedItemIDs())
+        let missed = named.filter { $0 > sinceID && !seen.contains($0) }.sorted()
+        if !missed.isEmpty { try await page(try await client.items(withIDs: missed).map(Self.item)) }
     }
 
     private static func item(_ item: FeverItem) -> RemoteItem {
