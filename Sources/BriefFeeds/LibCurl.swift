@@ -1,6 +1,7 @@
 #if os(Linux)
 import Foundation
 import Glibc
+import Synchronization
 
 /// The few functions of libcurl's easy interface that `CurlDownload` uses, looked up at run time in the libcurl
 /// that FoundationNetworking already loads (`libcurl.so.4`; no headers or link flag needed).
@@ -31,6 +32,10 @@ struct LibCurl {
     let slistFreeAll: @convention(c) (OpaquePointer?) -> Void
     let strerror: @convention(c) (Int32) -> UnsafePointer<CChar>?
 
+    /// Whether `curl_global_init` has run in this process (it must run once, before any other thread uses libcurl
+    /// without it; `curl_easy_init` would otherwise call it on each of several fetching threads at once).
+    private static let initialised = Mutex(false)
+
     /// libcurl as loaded in this process, or nil where it cannot be found (the caller falls back to URLSession).
     static func load() -> LibCurl? {
         guard let library = dlopen("libcurl.so.4", RTLD_NOW) ?? dlopen("libcurl.so", RTLD_NOW) else { return nil }
@@ -57,6 +62,14 @@ struct LibCurl {
               let slistFreeAll = symbol("curl_slist_free_all", as: (@convention(c) (OpaquePointer?) -> Void).self),
               let strerror = symbol("curl_easy_strerror", as: (@convention(c) (Int32) -> UnsafePointer<CChar>?).self)
         else { return nil }
+        let started = initialised.withLock { done -> Bool in
+            guard !done else { return true }
+            guard let globalInit = symbol("curl_global_init", as: (@convention(c) (Int) -> Int32).self) else { return false }
+            // CURL_GLOBAL_DEFAULT (SSL and, on Windows only, sockets).
+            done = globalInit(3) == 0
+            return done
+        }
+        guard started else { return nil }
         return LibCurl(easyInit: easyInit, easyCleanup: easyCleanup, easyPerform: easyPerform, setLong: setLong,
                        setPointer: setPointer, setDataCallback: setDataCallback,
                        setProgressCallback: setProgressCallback, getLong: getLong, getString: getString,

@@ -32,6 +32,56 @@ extension Store {
         }
     }
 
+    /// Gives the feed at `url` the title `title`. Throws `StoreError.noSuchFeed` when there is no such
+    /// subscription.
+    public func renameFeed(url: String, title: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE feeds SET title = ? WHERE url = ?", arguments: [title, url])
+            if db.changesCount == 0 { throw StoreError.noSuchFeed(url: url) }
+        }
+    }
+
+    /// Puts the feed at `url` in the folder `folder` alone (nil: in none). Folders are the feed's tags, so OPML
+    /// export writes it there. Throws `StoreError.noSuchFeed` when there is no such subscription.
+    public func moveFeed(url: String, toFolder folder: String?) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE feeds SET tags = ? WHERE url = ?",
+                           arguments: [Self.encodeTags(folder.map { [$0] } ?? []), url])
+            if db.changesCount == 0 { throw StoreError.noSuchFeed(url: url) }
+        }
+    }
+
+    /// Whether `key` names a subscription or a feed (file) that delivered stories.
+    public func knowsFeed(_ key: String) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM feeds WHERE url = ?) OR EXISTS (SELECT 1 FROM feed_items WHERE feed_key = ?)
+                """, arguments: [key, key]) == true
+        }
+    }
+
+    /// The folders feeds are in (their tags), by name.
+    public func folders() throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT t.value FROM feeds f, json_each(f.tags) t ORDER BY t.value")
+        }
+    }
+
+    /// How many unread stories each feed (by its key: address or feed file URL) delivered; feeds with none are
+    /// left out. Walks the unread stories only, each to its feed items through their index.
+    public func unreadCountsByFeed() throws -> [String: Int] {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT i.feed_key, COUNT(*) FROM stories s INDEXED BY stories_unread_by_list_date
+                JOIN feed_items i INDEXED BY feed_items_by_story ON i.story_id = s.id
+                WHERE s.read_at IS NULL GROUP BY i.feed_key
+                """)
+            var counts: [String: Int] = [:]
+            while let row = try rows.next() { counts[row[0]] = row[1] }
+            return counts
+        }
+    }
+
     /// Every subscription, in the order they were added.
     public func feeds() throws -> [StoredFeed] {
         try writer.read { db in

@@ -41,6 +41,19 @@ extension Store {
         try markAll(.read, where: "read_at IS NULL")
     }
 
+    /// Marks every unread story `filter` selects read (a feed's, a folder's); returns the ids it changed.
+    public func markAllRead(_ filter: StoryFilter) throws -> [Int64] {
+        let now = Date()
+        return try writer.write { db in
+            var unread = filter
+            unread.unreadOnly = true
+            let (condition, arguments) = unread.condition
+            let ids = try Int64.fetchAll(db, sql: "SELECT s.id FROM stories s \(condition) ORDER BY s.id",
+                                         arguments: StatementArguments(arguments))
+            return try Self.write(.read, ids: ids, at: now, in: db)
+        }
+    }
+
     /// Marks every read story unread; returns the ids it changed (for undo).
     public func markAllUnread() throws -> [Int64] {
         try markAll(.unread, where: "read_at IS NOT NULL")

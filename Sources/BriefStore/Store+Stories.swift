@@ -119,6 +119,18 @@ extension Store {
         }
     }
 
+    /// The address of the story's original article (a feed item's link), or nil when it has none.
+    /// Throws `StoreError.noSuchStory` when there is no such story.
+    public func link(ofStory id: Int64) throws -> String? {
+        try writer.read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: [id]) == true
+            else { throw StoreError.noSuchStory(id: id) }
+            return try String.fetchOne(db, sql: """
+                SELECT link FROM feed_items WHERE story_id = ? AND link IS NOT NULL AND link <> '' LIMIT 1
+                """, arguments: [id])
+        }
+    }
+
     /// The source text a story was imported from, verbatim, or nil if there is no such id.
     public func originalText(id: Int64) throws -> String? {
         try writer.read { db in

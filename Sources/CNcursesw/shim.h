@@ -71,6 +71,11 @@ static inline void brief_install_signal_handlers(void) {
     signal(SIGINT, brief_restore_and_reraise);
 }
 
+/* While another program has the terminal (a text-mode browser): Ctrl-C is its, not ours. */
+static inline void brief_ignore_interrupts(void) {
+    signal(SIGINT, SIG_IGN);
+}
+
 static inline void brief_default_signal_handlers(void) {
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);

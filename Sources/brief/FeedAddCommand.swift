@@ -22,11 +22,14 @@ struct FeedAddCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A name for the feed (default: the feed's own title once fetched).", valueName: "title"))
     var title: String?
 
+    @Option(help: ArgumentHelp("A folder to put it in (the reader's feed view groups by folder).", valueName: "name"))
+    var folder: String?
+
     func run() async throws {
         let address = try await FeedAddress.discovered(try FeedAddress.validated(url, command: "feed add"),
                                                        command: "feed add")
         let added = try CommandFailure.wrapping("feed add") {
-            try cache.openStore().addFeed(url: address, title: title)
+            try cache.openStore().addFeed(url: address, title: title, tags: folder.map { [$0] } ?? [])
         }
         Console.error((added ? "added " : "already subscribed to ") + TerminalText.sanitize(address))
     }

@@ -9,9 +9,10 @@ struct FeedListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List feed subscriptions.",
         discussion: """
-            Plain output: one line per feed: address, item count, title, then `[tag, …]`, then the last fetch \
-            (`fetched YYYY-MM-DD`, `never fetched`) or `error: <why the last fetch failed>`. \
-            JSON: an array of {url, title, tags, lastFetched, lastError, items}.
+            Plain output: the feeds in no folder first, one line each: address, item count, title, then the last \
+            fetch (`fetched YYYY-MM-DD`, `never fetched`) or `error: <why the last fetch failed>`; then each folder \
+            by name as a line `NAME/` followed by its feeds' lines indented by two spaces (a feed in two folders is \
+            under both). JSON: an array of {url, title, tags, lastFetched, lastError, items}; tags are the folders.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -26,16 +27,20 @@ struct FeedListCommand: ParsableCommand {
             return
         }
         let day = DateFormatter.listDay
-        let lines = feeds.map { feed in
+        func line(_ feed: StoredFeed) -> String {
             var line = "\(TerminalText.sanitize(feed.url))\t\(feed.items) items"
             if let title = feed.title { line += "\t\(TerminalText.sanitize(title))" }
-            if !feed.tags.isEmpty { line += "\t[" + feed.tags.map { TerminalText.sanitize($0) }.joined(separator: ", ") + "]" }
             if let error = feed.lastError {
                 line += "\terror: \(TerminalText.sanitize(error))"
             } else {
                 line += "\t" + (feed.lastFetched.map { "fetched \(day.string(from: $0))" } ?? "never fetched")
             }
             return line
+        }
+        var lines = feeds.filter(\.tags.isEmpty).map(line)
+        for folder in Set(feeds.flatMap(\.tags)).sorted() {
+            lines.append(TerminalText.sanitize(folder) + "/")
+            lines += feeds.filter { $0.tags.contains(folder) }.map { "  " + line($0) }
         }
         if !lines.isEmpty { Console.output(lines.joined(separator: "\n")) }
     }

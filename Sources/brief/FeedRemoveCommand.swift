@@ -1,6 +1,5 @@
 import ArgumentParser
 import BriefModel
-import BriefStore
 
 /// `brief feed remove URL`: unsubscribes; the feed's stories stay.
 struct FeedRemoveCommand: ParsableCommand {
@@ -15,14 +14,7 @@ struct FeedRemoveCommand: ParsableCommand {
 
     func run() throws {
         let address = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        try CommandFailure.wrapping("feed remove") {
-            do {
-                try cache.openStore().removeFeed(url: address)
-            } catch StoreError.noSuchFeed {
-                // The address is the user's text, echoed back: neutralise any terminal controls in it.
-                throw CommandFailure(message: "feed remove: no feed \(TerminalText.sanitize(address)) (see 'brief feed list')")
-            }
-        }
+        try FeedCommand.changing("feed remove", address, cache: cache) { try $0.removeFeed(url: address) }
         Console.error("removed " + TerminalText.sanitize(address))
     }
 }

@@ -3,7 +3,7 @@ import BriefModel
 import BriefStore
 import Foundation
 
-/// `brief list [--unread] [--starred] [--json]`: the stories, newest first.
+/// `brief list [--unread] [--starred] [--feed URL | --folder NAME] [--json]`: the stories, newest first.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -22,12 +22,30 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Only starred stories.")
     var starred = false
 
+    @Option(help: ArgumentHelp("Only the stories this feed delivered (its address, as 'brief feed list' shows it).",
+                               valueName: "url"))
+    var feed: String?
+
+    @Option(help: ArgumentHelp("Only the stories of the feeds in this folder.", valueName: "name"))
+    var folder: String?
+
     @Flag(help: "Print one JSON document.")
     var json = false
 
+    func validate() throws {
+        if feed != nil && folder != nil { throw ValidationError("give --feed or --folder, not both") }
+    }
+
     func run() throws {
         let summaries = try CommandFailure.wrapping("list") {
-            try cache.openStore().summaries(StoryFilter(unreadOnly: unread, starredOnly: starred))
+            let store = try cache.openStore()
+            if let feed, try !store.knowsFeed(feed) {
+                throw CommandFailure(message: "list: no feed \(TerminalText.sanitize(feed)) (see 'brief feed list')")
+            }
+            if let folder, try !store.folders().contains(folder) {
+                throw CommandFailure(message: "list: no folder \(TerminalText.sanitize(folder)) (see 'brief feed list')")
+            }
+            return try store.summaries(StoryFilter(unreadOnly: unread, starredOnly: starred, feed: feed, folder: folder))
         }
         if json {
             try CommandFailure.wrapping("list") { try JSONOutput.write(summaries.map(StoryListEntry.init)) }

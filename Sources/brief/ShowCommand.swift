@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefLayout
+import BriefModel
 import BriefStore
 
 /// `brief show ID [--json]`: one story as stored.
@@ -8,7 +9,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show one story: headline, dateline, sections, quotes and entities.",
         discussion: """
-            JSON: {id, title, link, guid, source, published, imported, read, dateline {places, agency}, \
+            JSON: {id, title, link, guid, source, published, imported, read, starred, feed, dateline {places, agency}, \
             sections [{kind, title, paragraphs [{text, mentions [{start, end, type, entity, text}]}]}], \
             quotes [{text, speaker}], entities [{key, name, type, mentions, aliases}]}. A story without a dateline \
             has dateline {places: [], agency: null}; absent values are null. link and guid are the feed item's \
@@ -34,7 +35,9 @@ struct ShowCommand: ParsableCommand {
             } else {
                 // The reader's story layout as plain text: every string sanitised for the terminal, no styles.
                 let date = stored.summary.published ?? stored.summary.importedAt
-                Console.output(StoryLayout(stored.story, date: date, format: .plain(source: stored.summary.source)).plainText)
+                var text = StoryLayout(stored.story, date: date, format: .plain(source: stored.summary.source)).plainText
+                if let link = stored.link { text += "\n\nLink: " + TerminalText.sanitize(link, keepNewlines: false) }
+                Console.output(text)
             }
         }
     }

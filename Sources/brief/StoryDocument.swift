@@ -12,7 +12,7 @@ struct StoryDocument: Encodable {
     var guid: String? = nil
 
     private enum Keys: String, CodingKey {
-        case id, title, link, guid, source, published, imported, read, dateline, sections, quotes, entities
+        case id, title, link, guid, source, published, imported, read, starred, feed, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
         case canonicalName, knownAliases, country
     }
@@ -28,6 +28,9 @@ struct StoryDocument: Encodable {
         try root.encode(stored.summary.published, forKey: .published)
         try root.encode(stored.summary.importedAt, forKey: .imported)
         try root.encode(stored.summary.isRead, forKey: .read)
+        try root.encode(stored.summary.isStarred, forKey: .starred)
+        // The feed that delivered the story: its title, else its address.
+        try root.encode(stored.feedTitle ?? stored.feedURL, forKey: .feed)
 
         var dateline = root.nestedContainer(keyedBy: Keys.self, forKey: .dateline)
         try dateline.encode(story.dateline?.places ?? [], forKey: .places)

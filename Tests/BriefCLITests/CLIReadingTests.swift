@@ -48,8 +48,9 @@ struct CLIReadingTests {
 
         #expect(result.status == 0 && result.stderr.isEmpty)
         let story = try #require(try CLIFixtures.json(result.stdout) as? [String: Any])
-        #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "dateline", "sections",
-                                    "quotes", "entities"])
+        #expect(Set(story.keys) == ["id", "title", "source", "published", "imported", "read", "starred", "link", "guid", "feed",
+                                    "dateline", "sections", "quotes", "entities"])
+        #expect(story["link"] is NSNull && story["feed"] is NSNull && story["starred"] as? Bool == false)
         #expect(story["id"] as? Int == 1)
         let dateline = try #require(story["dateline"] as? [String: Any])
         #expect(dateline["places"] as? [String] == ["VALLETTA"])

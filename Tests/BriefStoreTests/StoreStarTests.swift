@@ -91,3 +91,63 @@ struct StoreStarTests {
         #expect(!plan.contains { $0.contains("TEMP B-TREE") })
     }
 }
+
+@Suite("Feeds and folders: a feed's and a folder's stories and counts, renaming, moving, marking a feed read")
+struct StoreFolderTests {
+    private func item(_ title: String) -> FeedImportItem {
+        FeedImportItem(itemID: title, guid: nil, link: "https://desk.example/\(title)", fingerprint: title,
+                       story: StoryFixtures.item(StoryFixtures.plainStory(title: title, text: title + " text")))
+    }
+
+    /// Harbour (in folder Sea) with two stories, Ministry (in Sea and Capital) with one, Loose (no folder) one.
+    private func store() throws -> Store {
+        let store = try Store.inMemory()
+        try store.addFeed(url: "https://harbour.example/rss", title: "Harbour", tags: ["Sea"])
+        try store.addFeed(url: "https://ministry.example/atom", title: "Ministry", tags: ["Sea", "Capital"])
+        try store.addFeed(url: "https://loose.example/feed", title: "Loose")
+        _ = try store.importFeedItems(feedURL: "https://harbour.example/rss", items: [item("berth"), item("rota")])
+        _ = try store.importFeedItems(feedURL: "https://ministry.example/atom", items: [item("visa")])
+        _ = try store.importFeedItems(feedURL: "https://loose.example/feed", items: [item("tuna")])
+        return store
+    }
+
+    @Test("A feed's and a folder's stories, and their unread counts by feed")
+    func filters() throws {
+        let store = try store()
+        #expect(Set(try store.summaries(StoryFilter(feed: "https://harbour.example/rss")).map(\.title)) == ["berth", "rota"])
+        #expect(Set(try store.summaries(StoryFilter(folder: "Sea")).map(\.title)) == ["berth", "rota", "visa"])
+        #expect(try store.summaries(StoryFilter(folder: "Capital")).map(\.title) == ["visa"])
+        #expect(try store.summaries(StoryFilter(folder: "Nowhere")).isEmpty)
+        let berth = try #require(try store.summaries().first { $0.title == "berth" })
+        try store.setRead(true, ids: [berth.id])
+        #expect(try store.unreadCountsByFeed() == ["https://harbour.example/rss": 1, "https://ministry.example/atom": 1,
+                                                   "https://loose.example/feed": 1])
+        #expect(try store.counts(StoryFilter(folder: "Sea")) == (total: 3, unread: 2))
+    }
+
+    @Test("Marking a feed read marks only its stories and returns them")
+    func markFeedRead() throws {
+        let store = try store()
+        let marked = try store.markAllRead(StoryFilter(feed: "https://harbour.example/rss"))
+        #expect(marked.count == 2)
+        #expect(Set(try store.summaries(StoryFilter(unreadOnly: true)).map(\.title)) == ["visa", "tuna"])
+        #expect(try store.markAllRead(StoryFilter(feed: "https://harbour.example/rss")) == [])
+    }
+
+    @Test("Renaming and moving a feed; an unknown feed is an error")
+    func renameAndMove() throws {
+        let store = try store()
+        try store.renameFeed(url: "https://loose.example/feed", title: "Tuna Desk")
+        try store.moveFeed(url: "https://loose.example/feed", toFolder: "Sea")
+        try store.moveFeed(url: "https://ministry.example/atom", toFolder: nil)
+        let feeds = try store.feeds()
+        #expect(feeds.map(\.title) == ["Harbour", "Ministry", "Tuna Desk"])
+        #expect(feeds.map(\.tags) == [["Sea"], [], ["Sea"]])
+        #expect(throws: StoreError.noSuchFeed(url: "https://none.example/")) {
+            try store.renameFeed(url: "https://none.example/", title: "x")
+        }
+        #expect(throws: StoreError.noSuchFeed(url: "https://none.example/")) {
+            try store.moveFeed(url: "https://none.example/", toFolder: "Sea")
+        }
+    }
+}

@@ -38,8 +38,10 @@ public enum FeedLinkFinder {
                 i += 1
                 continue
             }
-            let (attributes, end) = self.attributes(page, from: i + 1 + name.utf8.count)
+            let (attributes, end, closed) = self.attributes(page, from: i + 1 + name.utf8.count)
             i = end
+            // A tag the document ends inside is no tag (as in HTML).
+            guard closed else { break }
             if name == "base" {
                 if let href = attributes["href"], let url = URL(string: href, relativeTo: base)?.absoluteURL {
                     base = url
@@ -86,9 +88,10 @@ public enum FeedLinkFinder {
         return String(decoding: page[start..<end], as: UTF8.self).lowercased()
     }
 
-    /// The attributes of a start tag whose name ends at `start`, and the position after its `>`. Values are
-    /// unquoted and their character references decoded; a later duplicate does not replace the first (as in HTML).
-    private static func attributes(_ page: [UInt8], from start: Int) -> ([String: String], Int) {
+    /// The attributes of a start tag whose name ends at `start`, the position after its `>`, and whether there was
+    /// one. Values are unquoted and their character references decoded; a later duplicate does not replace the
+    /// first (as in HTML).
+    private static func attributes(_ page: [UInt8], from start: Int) -> ([String: String], Int, Bool) {
         var attributes: [String: String] = [:]
         var i = start
         let count = page.count
@@ -124,7 +127,7 @@ public enum FeedLinkFinder {
             }
             if !name.isEmpty, attributes[name] == nil { attributes[name] = value }
         }
-        return (attributes, min(i + 1, count))
+        return (attributes, min(i + 1, count), i < count)
     }
 
     /// Past the end of a `script`, `style`, `textarea` or `title` element starting at `start`, whose text is not

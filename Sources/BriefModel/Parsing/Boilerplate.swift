@@ -28,8 +28,15 @@ enum Boilerplate {
     /// First letters (lower-cased) of every entry above: a cheap test that rejects most paragraphs.
     static let initials: Set<UInt8> = Set("avrsclofd(".utf8)
 
+    /// First words (lower-cased, final period off) of every entry above: a paragraph opening with any other word
+    /// is kept without building its comparison key.
+    static let firstWords: Set<String> = Set((exactLines.union(callToActionOpenings) + ["slideshow", "sign"]).map {
+        String($0.split(separator: " ").first ?? "")
+    })
+
     static func matches(_ paragraph: String) -> Bool {
-        guard paragraph.utf8.count <= 400, let head = paragraph.utf8.first, initials.contains(head | 0x20) else {
+        guard paragraph.utf8.count <= 400, let head = paragraph.utf8.first, initials.contains(head | 0x20),
+              mayMatch(firstWord(paragraph)) else {
             return false
         }
         var key = ParagraphText.key(paragraph)
@@ -42,6 +49,20 @@ enum Boilerplate {
             return signUpTargets.contains(where: { key.contains($0) })
         }
         return false
+    }
+
+    private static func mayMatch(_ word: String) -> Bool {
+        firstWords.contains(word) || word.hasPrefix("slideshow")
+    }
+
+    /// The paragraph's first word as its comparison key begins: lower-cased, a final period off.
+    private static func firstWord(_ paragraph: String) -> String {
+        let word = paragraph.utf8.split(maxSplits: 1, omittingEmptySubsequences: true) {
+            $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D
+        }.first ?? []
+        var lower = String(decoding: word, as: UTF8.self).lowercased()
+        if lower.hasSuffix(".") { lower.removeLast() }
+        return lower
     }
 
     /// `Slideshow ( 2 images )`, `Slideshow (1 image)`, or plain `Slideshow`.

@@ -26,9 +26,8 @@ enum CreditsLine {
         guard let head = paragraph.utf8.first, initials.contains(head | 0x20) || head == UInt8(ascii: "*")
                 || head == UInt8(ascii: "_") else { return false }
         let body = paragraph.drop(while: { $0 == "(" || $0 == "[" || $0 == " " || $0 == "*" || $0 == "_" })
-        let lower = body.prefix(30).lowercased()
-        if lower.hasPrefix("by ") { return isByline(body) }
-        guard let opening = openings.first(where: { lower.hasPrefix($0) }),
+        if hasOpening(body, "by ") { return isByline(body) }
+        guard let opening = openings.first(where: { hasOpening(body, $0) }),
               ParagraphText.wordCount(paragraph) <= 80 else { return false }
         // "Writing by candlelight, …" is a sentence, not a credit: a credit names someone.
         var name = body.dropFirst(opening.count)
@@ -39,6 +38,17 @@ enum CreditsLine {
         }
         guard let first = name.first else { return false }
         return first.isUppercase
+    }
+
+    /// True when `text` opens with `opening` (lower-case ASCII) in any case, compared byte by byte.
+    private static func hasOpening(_ text: Substring, _ opening: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for expected in opening.utf8 {
+            guard let byte = bytes.next() else { return false }
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if folded != expected { return false }
+        }
+        return true
     }
 
     /// `By Sophie Laurent`, `By SOPHIE LAURENT`, `By Sophie Laurent and Tom Bell`, `By Sophie Laurent, Brief Wire`:

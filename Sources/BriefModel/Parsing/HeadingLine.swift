@@ -12,8 +12,8 @@ enum HeadingLine {
     /// `TALKS IN GENEVA`, `WHAT COMES NEXT?`.
     static func allCapsTitle(_ line: String) -> String? {
         let scalars = line.unicodeScalars
-        guard line.utf8.count <= 320, scalars.count <= 80, ParagraphText.wordCount(line) <= 12, let last = scalars.last,
-              last != ".", last != ":", last != ",", last != ";", !DatelineReader.endsWithDash(line) else { return nil }
+        guard line.utf8.count <= 320 else { return nil }
+        // The letter scan first: most lines have a lower-case letter within a few characters.
         var letters = 0
         var others = 0
         for s in scalars {
@@ -27,6 +27,8 @@ enum HeadingLine {
                 others += 1
             }
         }
+        guard scalars.count <= 80, ParagraphText.wordCount(line) <= 12, let last = scalars.last,
+              last != ".", last != ":", last != ",", last != ";", !DatelineReader.endsWithDash(line) else { return nil }
         guard letters >= 3, letters >= others, line.unicodeScalars.first?.properties.isAlphabetic == true
         else { return nil }
         return line

@@ -63,6 +63,14 @@ struct QuoteFinder {
         var resolved: Speaker?
     }
 
+    /// A transcript label read as a speaker phrase: the named person in its parenthesis, the reading of its head
+    /// (`MS NOWAK`) and the head's title noun.
+    private struct LabelReading {
+        var inside: Speaker?
+        var head: SpeakerPhrase.Reading?
+        var headNoun: String?
+    }
+
     /// Where a quote was found, for showing its speaker's name in full at the end.
     private struct Found {
         var quote: Quote
@@ -70,6 +78,7 @@ struct QuoteFinder {
     }
 
     private(set) var people = StoryPeople()
+    private var labelReadings: [String: LabelReading] = [:]
     private var found: [Found] = []
     /// A quote left open at the end of the previous paragraph: its index in `found`.
     private var pendingOpen: Int?
@@ -77,14 +86,14 @@ struct QuoteFinder {
     /// Adds one paragraph's quotes. Call once per paragraph in reading order; `index` counts paragraphs across
     /// sections. `turnSpeaker` is the resolved speaker of the transcript turn the paragraph belongs to.
     mutating func add(paragraph text: String, index: Int, turnSpeaker: Speaker?) {
-        let s = Array(text.unicodeScalars)
-        let words = Self.words(s)
+        let s = ScalarText.scalars(text)
+        let (words, hasQuoteMark) = Self.words(s)
         people.indexNames(s, words: words, paragraph: index)
         var events = Self.events(s, words: words)
         var nextEvent = 0
         let open = pendingOpen
         pendingOpen = nil
-        let spans = Self.mayContainQuote(text) ? Self.joinTranslations(Self.spans(s), s) : []
+        let spans = hasQuoteMark ? Self.joinTranslations(Self.spans(s), s) : []
         var previousAttributed: (speaker: Speaker, end: Int)?
         for (spanIndex, item) in spans.enumerated() {
             let span = item.span
@@ -144,25 +153,37 @@ struct QuoteFinder {
     /// (`SPOKESPERSON`); nil for roles (`QUESTION (Reuters)`, `Q`, `MODERATOR`). Met as the newest speaker.
     mutating func turnSpeaker(_ label: SpeakerLabel, paragraph: Int) -> Speaker? {
         guard !label.isRole else { return nil }
-        var speaker: Speaker?
-        if let note = label.note, case .speaker(let inside)? = SpeakerPhrase.read(Self.titleCased(note)),
-           inside.name != nil, note.first?.isUppercase == true {
-            speaker = inside
-        }
-        if speaker == nil, let reading = SpeakerPhrase.read(Self.titleCased(label.head)) {
-            switch reading {
+        let reading = labelReading(label)
+        var speaker = reading.inside
+        if speaker == nil, let headReading = reading.head {
+            switch headReading {
             case .speaker(let named) where named.name != nil: speaker = named
             case .speaker: speaker = nil // a title alone (`SPOKESPERSON`): its holder, below
             case .definite(let head, _): speaker = people.holder(ofTitle: head)
             case .pronoun: speaker = nil
             }
-            if speaker == nil, case .speaker(let described) = reading, let head = SpeakerPhrase.headNoun(Self.titleCased(label.head)) {
+            if speaker == nil, case .speaker(let described) = headReading, let head = reading.headNoun {
                 speaker = people.holder(ofTitle: head) ?? Speaker(name: nil, description: described.description,
                                                                    titles: described.titles, gender: nil, plural: false)
             }
         }
         if let speaker { people.meet(speaker, paragraph: paragraph) }
         return speaker
+    }
+
+    /// What a label's words say, read once per distinct label (a transcript repeats a few labels many times).
+    private mutating func labelReading(_ label: SpeakerLabel) -> LabelReading {
+        if let known = labelReadings[label.name] { return known }
+        var inside: Speaker?
+        if let note = label.note, case .speaker(let named)? = SpeakerPhrase.read(Self.titleCased(note)),
+           named.name != nil, note.first?.isUppercase == true {
+            inside = named
+        }
+        let words = Self.titleCased(label.head)
+        let reading = LabelReading(inside: inside, head: SpeakerPhrase.read(words), headNoun: SpeakerPhrase.headNoun(words))
+        // Bounded: a transcript of thousands of distinct labels keeps only the first few hundred.
+        if labelReadings.count < 256 { labelReadings[label.name] = reading }
+        return reading
     }
 
     /// All quotes in reading order, every shorter name shown as the story gives it in full.
@@ -231,16 +252,24 @@ struct QuoteFinder {
         return speaker
     }
 
-    /// Word ranges of a paragraph (split on spaces).
-    private static func words(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+    /// Word ranges of a paragraph (split on spaces), and whether it has an opening mark `spans` looks for
+    /// (`"`, “, ‘ or «), found in the same pass.
+    private static func words(_ s: [Unicode.Scalar]) -> (words: [Range<Int>], hasQuoteMark: Bool) {
         var ranges: [Range<Int>] = []
+        var marks = false
         var start = 0
-        for i in 0..<s.count where s[i] == " " {
-            if i > start { ranges.append(start..<i) }
-            start = i + 1
+        for i in 0..<s.count {
+            let c = s[i]
+            if c == " " {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            } else if c == QuoteMark.straight || c == QuoteMark.openDouble || c == QuoteMark.openSingle
+                        || c == QuoteMark.openGuillemet {
+                marks = true
+            }
         }
         if s.count > start { ranges.append(start..<s.count) }
-        return ranges
+        return (ranges, marks)
     }
 
     /// Speech and reporting verbs with the subjects before them, and `according to X`, in text order.
@@ -284,7 +313,7 @@ struct QuoteFinder {
                     let word = ScalarText.string(s[range])
                     guard SpeakerPhrase.isNameWord(SpeakerPhrase.cleaned(word)) else { break }
                     subjectWords.append(word)
-                    if word.hasSuffix(",") { break }
+                    if word.utf8.last == UInt8(ascii: ",") { break }
                 }
             } else {
                 subjectWords = words[first..<index].map { ScalarText.string(s[$0]) }
@@ -350,7 +379,7 @@ struct QuoteFinder {
         var words = words
         while let last = words.last, auxiliaries.contains(bare(last)) { words.removeLast() }
         if let last = words.last, passiveMarkers.contains(bare(last)) { return nil }
-        if let last = words.last, last.hasSuffix(",") { words[words.count - 1] = String(last.dropLast()) }
+        if let last = words.last, last.utf8.last == UInt8(ascii: ",") { words[words.count - 1] = String(last.dropLast()) }
         return SpeakerPhrase.read(words)
     }
 
@@ -361,10 +390,10 @@ struct QuoteFinder {
         for word in words {
             if !gathered.isEmpty, speakerStops.contains(bare(word)) { break }
             gathered.append(word)
-            if word.hasSuffix(",") { commas += 1 }
+            if word.utf8.last == UInt8(ascii: ",") { commas += 1 }
             if commas == 2 || gathered.count >= 14 { break }
         }
-        if let last = gathered.last, last.hasSuffix(",") { gathered[gathered.count - 1] = String(last.dropLast()) }
+        if let last = gathered.last, last.utf8.last == UInt8(ascii: ",") { gathered[gathered.count - 1] = String(last.dropLast()) }
         return SpeakerPhrase.read(gathered)
     }
 
@@ -394,7 +423,7 @@ struct QuoteFinder {
         guard let verb = words.lastIndex(where: { speechVerbs.contains(bare($0)) }),
               words.count - verb - 1 <= 4 else { return nil }
         // `told the council, …` is fine, but a clause after the verb means the quote is not its object.
-        if words[(verb + 1)...].contains(where: { $0.hasSuffix(",") }) { return nil }
+        if words[(verb + 1)...].contains(where: { $0.utf8.last == UInt8(ascii: ",") }) { return nil }
         return subject(Array(words[..<verb]))
     }
 
@@ -532,27 +561,47 @@ struct QuoteFinder {
     /// Trailing `,` of `“…,” he said` belongs to the attribution, not the quote.
     private static func cleanQuoteText(_ text: String) -> String {
         var t = ParagraphText.collapse(text)
-        while t.hasSuffix(",") { t.removeLast() }
+        while t.utf8.last == UInt8(ascii: ",") { t.removeLast() }
         return ParagraphText.collapse(t)
     }
 
 
     /// The word lower-cased without surrounding punctuation, for lookups in the word lists (all short:
-    /// longer words are returned empty without further work).
+    /// longer words are returned empty without further work). ASCII words are read from their bytes.
     static func bare(_ word: String) -> String {
+        var word = word
+        let ascii: String? = word.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            guard bytes.count <= 16 else { return "" }
+            var start = 0
+            var end = bytes.count
+            while start < end, !isWordByte(bytes[start]) { start += 1 }
+            while end > start, !isWordByte(bytes[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for k in start..<end {
+                    let v = bytes[k]
+                    out[k - start] = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                }
+                return end - start
+            }
+        }
+        if let ascii { return ascii }
+        return bareScalars(word)
+    }
+
+    private static func isWordByte(_ v: UInt8) -> Bool {
+        (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
+    }
+
+    /// `bare` for words with non-ASCII characters.
+    private static func bareScalars(_ word: String) -> String {
         let scalars = word.unicodeScalars
         guard scalars.count <= 16 else { return "" }
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, !isWordScalar(scalars[start]) { start = scalars.index(after: start) }
         while end > start, !isWordScalar(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        var bytes = [UInt8]()
-        for scalar in scalars[start..<end] {
-            guard scalar.isASCII else { return String(Substring(scalars[start..<end])).lowercased() }
-            let v = UInt8(scalar.value)
-            bytes.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(Substring(scalars[start..<end])).lowercased()
     }
 
     /// Letters and digits: what `bare` keeps at the ends of a word.

@@ -28,6 +28,37 @@ enum ScalarText {
 
     static func string(_ scalars: [Unicode.Scalar]) -> String { string(scalars[...]) }
 
+    /// The text's scalars, decoded from its UTF-8 bytes in one pass (a `String` is always valid UTF-8).
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out = [Unicode.Scalar]()
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = UInt32(bytes[i])
+                var v: UInt32
+                if b < 0x80 {
+                    v = b
+                    i += 1
+                } else if b < 0xE0 {
+                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
+        }
+    }
+
     // Character classes with an ASCII fast path: Unicode property look-ups are slow on long inputs.
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {

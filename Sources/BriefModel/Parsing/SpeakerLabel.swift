@@ -34,6 +34,9 @@ struct SpeakerLabel: Hashable, Sendable {
 
     /// Parses a label at the start of `paragraph`, or returns nil. Looks at no more than about 110 characters.
     static func parse(_ paragraph: String) -> SpeakerLabel? {
+        // A label's colon comes within its first 101 characters (at most 404 bytes): most paragraphs have none there.
+        let colon = paragraph.utf8.withContiguousStorageIfAvailable { $0.prefix(404).contains(UInt8(ascii: ":")) }
+        guard colon ?? true else { return nil }
         var letters = 0
         var words = 1
         var length = 0

@@ -66,7 +66,7 @@ enum SpeakerPhrase {
 
         var segments: [[String]] = [[]]
         for word in words {
-            if word.hasSuffix(",") {
+            if word.utf8.last == UInt8(ascii: ",") {
                 segments[segments.count - 1].append(String(word.dropLast()))
                 segments.append([])
             } else {
@@ -169,8 +169,21 @@ enum SpeakerPhrase {
         return !TitleWords.all.contains(bare(word)) && !TitleWords.all.contains(word.lowercased())
     }
 
+    /// Ends in `’s`, `'s`, `s’` or `s'` (compared on the UTF-8 bytes; ’ is E2 80 99).
     static func isPossessive(_ word: String) -> Bool {
-        word.hasSuffix("’s") || word.hasSuffix("'s") || word.hasSuffix("s’") || word.hasSuffix("s'")
+        let bytes = word.utf8
+        guard let last = bytes.last else { return false }
+        var rest = bytes.dropLast()
+        if last == UInt8(ascii: "s") {
+            guard let before = rest.popLast() else { return false }
+            if before == UInt8(ascii: "'") { return true }
+            return before == 0x99 && rest.popLast() == 0x80 && rest.popLast() == 0xE2
+        }
+        if last == UInt8(ascii: "'") { return rest.last == UInt8(ascii: "s") }
+        if last == 0x99 {
+            return rest.popLast() == 0x80 && rest.popLast() == 0xE2 && rest.popLast() == UInt8(ascii: "s")
+        }
+        return false
     }
 
     /// Every word capitalised (or a name particle), at least one not a title: `Samuel Otieno Kariuki`.

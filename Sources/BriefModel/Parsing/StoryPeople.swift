@@ -44,8 +44,8 @@ struct StoryPeople {
         "next", "our", "my", "your", "we’re", "i’m", "it’s", "that’s", "let", "please", "well",
     ]
 
-    static let functionKeys: Set<UInt64> = Set(functionWords.compactMap { VerbKey.folded(Array($0.unicodeScalars)[...]) })
-    static let titleKeys: Set<UInt64> = Set(TitleWords.all.compactMap { VerbKey.key(Array($0.unicodeScalars)[...]) })
+    static let functionKeys = PackedKeySet(functionWords.compactMap { VerbKey.folded(Array($0.unicodeScalars)[...]) })
+    static let titleKeys = PackedKeySet(TitleWords.all.compactMap { VerbKey.key(Array($0.unicodeScalars)[...]) })
 
     /// A speaker met in the text at `paragraph`, newest so far.
     mutating func meet(_ speaker: Speaker, paragraph: Int) {
@@ -97,44 +97,52 @@ struct StoryPeople {
     /// honorifics cut off, and the titles just before it as titles its person holds (`the deputy spokesperson,
     /// Katarzyna Nowak`).
     mutating func indexNames(_ s: [Unicode.Scalar], words: [Range<Int>], paragraph: Int) {
-        var run: [String] = []
+        // The run's words as ranges (`particle`: kept as written); strings are made only for runs of 2 to 5.
+        var run: [(range: Range<Int>, particle: Bool)] = []
         var runStart = 0
-        var before: [String] = []   // lower-case words just before the run, newest last
+        var before: [String] = []   // words just before the run, newest last (the last three count)
         // The last title word of the sentence and its word index: `the spokesperson of the Ministry of Foreign
         // Affairs of Poland, Ms Katarzyna Nowak` gives her the title across the appositive.
         var sentenceTitle: (word: String, index: Int)?
         var wordIndex = 0
         func close() {
             if run.count >= 2, run.count <= 5 {
-                var titles = before
+                var titles = Array(before.suffix(3))
                 if let t = sentenceTitle, wordIndex - t.index <= 14, !titles.contains(t.word) { titles.append(t.word) }
-                add(run, at: Position(paragraph: paragraph, offset: runStart), titles: titles)
+                let names = run.map { $0.particle ? ScalarText.string(s[$0.range]) : Self.plainWord(s[$0.range]) }
+                add(names, at: Position(paragraph: paragraph, offset: runStart), titles: titles)
             }
             run.removeAll(keepingCapacity: true)
         }
         for range in words {
             wordIndex += 1
             guard let first = s[range].first else { continue }
-            let endsSentence = s[range.upperBound - 1] == "." || s[range.upperBound - 1] == "?"
-                || s[range.upperBound - 1] == "!" || s[range.upperBound - 1] == ";"
-            defer { if endsSentence { sentenceTitle = nil } }
             let lastScalar = s[range.upperBound - 1]
+            let endsSentence = lastScalar == "." || lastScalar == "?" || lastScalar == "!" || lastScalar == ";"
+            defer { if endsSentence { sentenceTitle = nil } }
             let endsClause = range.count > 1 && (lastScalar == "," || lastScalar == "." || lastScalar == ";"
                 || lastScalar == ":" || lastScalar == "?" || lastScalar == "!" || lastScalar == ")")
             if ScalarText.isLetter(first), !ScalarText.isLowercase(first) {
-                // Most capitalised words open sentences (`The`, `In`): a packed key rejects them without a string.
-                if run.isEmpty, let folded = VerbKey.folded(s[range]), Self.functionKeys.contains(folded) {
+                // Most capitalised words are plain ASCII: a packed key rejects sentence openers (`The`, `In`) and
+                // takes name words without making a string; titles and other words take the general path.
+                let folded = VerbKey.folded(s[range])
+                if run.isEmpty, let folded, Self.functionKeys.contains(folded) {
                     before.removeAll()
                     continue
                 }
-                let word = ScalarText.string(s[range])
-                let plain = SpeakerPhrase.cleaned(word.hasSuffix(",") ? String(word.dropLast()) : word)
+                if let folded, !Self.titleKeys.contains(folded) {
+                    if run.isEmpty { runStart = range.lowerBound }
+                    run.append((range, false))
+                    if endsClause { close(); before.removeAll() }
+                    continue
+                }
+                let plain = Self.plainWord(s[range])
                 let key = QuoteFinder.bare(plain)
                 if run.isEmpty, Self.functionWords.contains(key) {
                     before.removeAll()
                 } else if SpeakerPhrase.isNameWord(plain), !plain.contains(where: { QuoteMark.isQuoteMark($0) }) {
                     if run.isEmpty { runStart = range.lowerBound }
-                    run.append(plain)
+                    run.append((range, false))
                     if endsClause { close(); before.removeAll() }
                     continue
                 } else {
@@ -143,7 +151,7 @@ struct StoryPeople {
                     if SpeakerPhrase.honorifics[key] != nil { pendingGender = SpeakerPhrase.honorifics[key] }
                 }
             } else if !run.isEmpty, range.count <= 4, QuoteFinder.nameParticles.contains(ScalarText.string(s[range])) {
-                run.append(ScalarText.string(s[range]))
+                run.append((range, true))
                 continue
             } else {
                 close()
@@ -157,10 +165,17 @@ struct StoryPeople {
                 }
                 if lastScalar == "." || lastScalar == ";" { before.removeAll() }
             }
-            if before.count > 3 { before.removeFirst(before.count - 3) }
-            if endsClause, !(s[range.upperBound - 1] == ",") { before.removeAll() }
+            // Only the last three count; trimmed now and then rather than at every word.
+            if before.count > 64 { before.removeFirst(before.count - 3) }
+            if endsClause, !(lastScalar == ",") { before.removeAll() }
         }
         close()
+    }
+
+    /// A capitalised word as a name word: its trailing comma and punctuation off (`Nowak,` → `Nowak`).
+    private static func plainWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        let word = ScalarText.string(scalars)
+        return SpeakerPhrase.cleaned(word.utf8.last == UInt8(ascii: ",") ? String(word.dropLast()) : word)
     }
 
     private var pendingGender: Character?

@@ -41,7 +41,7 @@ enum VerbKey {
 
     /// Verbs whose subjects are speakers, in running text: the speech verbs less those that are as often nouns
     /// (`the Baltic states`, `notes`, `posts`), plus the reporting verbs.
-    static let verbs: Set<UInt64> = Set(QuoteFinder.speechVerbs.union(QuoteFinder.reportingVerbs)
+    static let verbs = PackedKeySet(QuoteFinder.speechVerbs.union(QuoteFinder.reportingVerbs)
         .subtracting(["states", "notes", "adds", "writes", "posted", "continued", "tells", "asks"]).map(key))
     static let according = key("according")
     static let to = key("to")

@@ -20,6 +20,9 @@ extension Reader {
         case .toggleStar:
             guard let story = state.selectedStory else { return [] }
             return toggleStar(&state, story, isStarred: story.isStarred)
+        case .openLink, .copyLink:
+            guard let story = state.selectedStory else { return [] }
+            return [operation == .openLink ? .openLink(storyID: story.id) : .copyLink(storyID: story.id)]
         case .toggleStarredOnly:
             state.scope = state.scope == .starred ? .all : .starred
             state.status = state.scope == .starred ? "Showing starred stories" : "Showing all stories"
@@ -35,7 +38,8 @@ extension Reader {
                 state.status = "No more unread stories"
             }
         case .markAllRead:
-            return [.markAllRead]
+            // In a feed's, a folder's or the starred list, only its stories.
+            return [state.scope == .all || state.search != nil ? .markAllRead : .markScopeRead(state.scope)]
         case .undo:
             return undo(&state)
         case .search:

@@ -12,6 +12,7 @@ extension Reader {
             return
         }
         if case let .entityIndex(index) = left { state.lastIndex = index }
+        if case let .feeds(view) = left { state.lastFeeds = view }
         fitTop(&state, relayout: false)
     }
 
@@ -57,6 +58,9 @@ extension Reader {
         case var .entityIndex(index):
             revealIndexSelection(&index, state)
             state.stack.setTop(.entityIndex(index))
+        case var .feeds(view):
+            view.cursor.reveal(row: view.cursor.selected, height: state.bodyHeight, lineCount: view.rows.count)
+            state.stack.setTop(.feeds(view))
         }
     }
 

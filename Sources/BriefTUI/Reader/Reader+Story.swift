@@ -16,6 +16,13 @@ extension Reader {
         case .toggleStar:
             guard let story = page.stored?.summary ?? state.stories.first(where: { $0.id == page.id }) else { return [] }
             return toggleStar(&state, story, isStarred: story.isStarred)
+        case .openLink, .copyLink:
+            guard page.stored != nil else { return [] }
+            guard page.stored?.link != nil else {
+                state.status = "This story has no link"
+                return []
+            }
+            return [operation == .openLink ? .openLink(storyID: page.id) : .copyLink(storyID: page.id)]
         case .undo:
             return undo(&state)
         case .nextUnread where page.searchText != nil, .previousUnread where page.searchText != nil:

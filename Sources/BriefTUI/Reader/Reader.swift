@@ -20,6 +20,8 @@ public enum Reader {
         switch operation {
         case .quit:
             state.isFinished = true
+        case .back where state.screen == .list && state.prompt == nil && state.scope != .all:
+            effects = leaveScope(&state)
         case .back:
             back(&state)
         case .help:
@@ -45,13 +47,18 @@ public enum Reader {
             entitiesLoaded(&state, type: type, filter: filter, entities)
         case let .entityLoaded(key, profile):
             entityLoaded(&state, key: key, profile)
+        case let .feedsLoaded(overview):
+            feedsLoaded(&state, overview)
+        case .feeds:
+            effects = openFeeds(&state)
         case let .refreshProgress(message):
             state.status = message
         case let .refreshFinished(message):
             state.isRefreshing = false
             state.status = message
             effects = [.libraryChanged, reload(state)] + reloadIndexes(state)
-        case let .failed(message):
+            if state.screen == .feeds { effects.append(.loadFeeds) }
+        case let .failed(message), let .notice(message):
             state.status = message
         case .typed, .deleteBackward, .submit, .cancelPrompt:
             effects = promptOperation(&state, operation)
@@ -81,6 +88,7 @@ public enum Reader {
             case let .help(cursor): helpOperation(&state, cursor, operation)
             case let .entityPage(page): effects = entityPageOperation(&state, page, operation)
             case let .entityIndex(index): effects = indexOperation(&state, index, operation)
+            case let .feeds(view): effects = feedsOperation(&state, view, operation)
             }
         }
         return (state, effects)
@@ -97,8 +105,8 @@ extension ReaderOperation {
     /// True for operations the reader asked for (keys), false for effect results, which keep the status.
     var isCommand: Bool {
         switch self {
-        case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded,
-             .refreshProgress, .refreshFinished, .failed, .resize: false
+        case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded, .feedsLoaded,
+             .refreshProgress, .refreshFinished, .failed, .notice, .resize: false
         default: true
         }
     }

@@ -12,6 +12,14 @@ public enum ReaderEffect: Hashable, Sendable {
     case setStarred(Bool, ids: [Int64])
     /// → `.markedAllRead(ids)`.
     case markAllRead
+    /// Mark every story of a feed, folder or the starred ones read → `.markedAllRead(ids)`.
+    case markScopeRead(ListScope)
+    /// The folders and feeds with their counts → `.feedsLoaded`.
+    case loadFeeds
+    /// Open the story's link in the browser, the terminal handed over meanwhile → `.notice` or `.failed`.
+    case openLink(storyID: Int64)
+    /// Copy the story's link to the clipboard (OSC 52) → `.notice` or `.failed`.
+    case copyLink(storyID: Int64)
     /// The entity index → `.entitiesLoaded`.
     case loadEntities(type: EntityType?, filter: String)
     /// One entity's page → `.entityLoaded`.

@@ -37,6 +37,10 @@ public enum ReaderOperation: Hashable, Sendable {
     case search
     /// Clears the search, the focus or the filter (in that order); otherwise does nothing.
     case clear
+    /// Opens the story's link in the browser (`$BROWSER`), or copies it to the clipboard.
+    case openLink, copyLink
+    /// Shows the folders and feeds.
+    case feeds
     /// Refreshes the feeds in the background.
     case refresh
     case resize(width: Int, height: Int)
@@ -56,7 +60,10 @@ public enum ReaderOperation: Hashable, Sendable {
     case markedAllRead([Int64])
     case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])
     case entityLoaded(key: String, EntityProfile?)
+    case feedsLoaded(FeedOverview)
     case refreshProgress(String)
     case refreshFinished(String)
     case failed(String)
+    /// An effect's message for the status bar (a link opened or copied).
+    case notice(String)
 }

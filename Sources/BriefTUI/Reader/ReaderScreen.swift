@@ -12,6 +12,8 @@ public enum ReaderScreen: Hashable, Sendable {
     case entities(EntityPanelState)
     case entityPage(EntityPageState)
     case entityIndex(EntityIndexState)
+    /// The folders and feeds (`F`).
+    case feeds(FeedViewState)
 
     /// Which screen this is, without its state.
     public var kind: ScreenKind {
@@ -22,6 +24,7 @@ public enum ReaderScreen: Hashable, Sendable {
         case .entities: .entities
         case .entityPage: .entityPage
         case .entityIndex: .entityIndex
+        case .feeds: .feeds
         }
     }
 }

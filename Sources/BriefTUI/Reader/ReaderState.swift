@@ -29,6 +29,8 @@ public struct ReaderState: Hashable, Sendable {
     public var search: String?
     /// The entity index as it was last left, so `e` opens it again with its type, filter and selection.
     public var lastIndex = EntityIndexState()
+    /// The feed view as it was last left, so leaving a feed's list (or `F`) shows it again as it was.
+    public var lastFeeds: FeedViewState?
     /// Whether opening a story marks it read (config `open_marks_read`).
     public var openMarksRead = true
     /// A feed refresh is running.

@@ -7,4 +7,5 @@ public enum ScreenKind: Hashable, Sendable {
     case entities
     case entityPage
     case entityIndex
+    case feeds
 }

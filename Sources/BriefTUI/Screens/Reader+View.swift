@@ -10,6 +10,7 @@ extension Reader {
             if case let .story(page)? = state.stack.belowTop { EntityScreen.draw(panel, over: page, state, into: &grid) }
         case let .entityPage(page): EntityPageScreen.draw(page, state, into: &grid)
         case let .entityIndex(index): EntityIndexScreen.draw(index, state, into: &grid)
+        case let .feeds(view): FeedsScreen.draw(view, state, into: &grid)
         }
         if let prompt = state.prompt { Chrome.drawPrompt(prompt, into: &grid, theme: state.theme) }
         return grid

@@ -1,10 +1,12 @@
 import BriefLayout
+import BriefModel
 /// Draws the open story: its layout from the top line, the focused mention reversed.
 enum StoryScreen {
     static func draw(_ page: StoryPage, _ state: ReaderState, into grid: inout CellGrid) {
         let theme = state.theme
         let height = state.bodyHeight
-        let source = page.stored.map { ListScreen.sourceName($0.summary.source) } ?? ""
+        // The header says where the story comes from: its feed, and the link `o` opens (shortened to fit).
+        let source = page.stored.map { $0.feedTitle ?? ListScreen.sourceName($0.summary.source) } ?? ""
         var position = ""
         if let layout = page.layout {
             let count = layout.lines.count
@@ -14,7 +16,12 @@ enum StoryScreen {
             else { position = "\(min(99, (page.scroll.top + height) * 100 / max(1, count)))% " }
         }
         let star = page.stored?.summary.isStarred == true ? " ★" : ""
-        Chrome.drawTitle(" Brief › " + source + star, right: position, into: &grid, theme: theme)
+        var title = " Brief › " + TerminalText.sanitize(source, keepNewlines: false) + star
+        if let link = page.stored?.link {
+            let room = grid.width - DisplayWidth.of(position) - 1 - DisplayWidth.of(title) - 3
+            if room >= 12 { title += " · " + LinkText.short(link, width: room) }
+        }
+        Chrome.drawTitle(title, right: position, into: &grid, theme: theme)
         let hints = " q back · ? keys · Tab names · Enter page · / search · ]/[ sections · E entities"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
 

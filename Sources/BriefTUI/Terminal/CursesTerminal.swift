@@ -115,6 +115,31 @@ final class CursesTerminal: ReaderTerminal {
         mouseinterval(0)
     }
 
+    func suspended<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        // Ctrl-C belongs to the browser meanwhile (as `system()` does it); the browser's own process starts with
+        // default signal handling.
+        brief_ignore_interrupts()
+        defer {
+            brief_install_signal_handlers()
+            reset_prog_mode()
+            invalidate()
+            refresh()
+        }
+        return try body()
+    }
+
+    func copyToClipboard(_ text: String) {
+        // Straight to the terminal: curses has flushed its frame, and the sequence draws nothing.
+        FileHandle.standardOutput.write(Data(Self.osc52(text).utf8))
+    }
+
+    /// The OSC 52 sequence that sets the clipboard to `text`.
+    static func osc52(_ text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    }
+
     // BUTTON4_PRESSED and BUTTON5_PRESSED for ncurses' mouse version 2 (function-like macros in C).
     private static let wheelUp: mmask_t = 0o2 << 15
     private static let wheelDown: mmask_t = 0o2 << 20

@@ -29,7 +29,9 @@ public enum ReaderApp {
         let (config, problems) = ConfigLoader.load(path: configPath ?? ConfigLoader.path())
         let terminal = try CursesTerminal.open()
         defer { terminal.close() }
-        let effects = StoreEffects(store: store)
+        var effects = StoreEffects(store: store)
+        effects.browse = { link in try terminal.suspended { try LinkOpener.open(link) } }
+        effects.copy = { terminal.copyToClipboard($0) }
         var loop = ReaderLoop(terminal: terminal, perform: effects.perform)
         loop.config = config
         loop.configProblems = problems

@@ -12,9 +12,15 @@ public protocol ReaderTerminal: AnyObject {
     func setPolling(_ on: Bool)
     /// Reports mouse wheel turns as `.wheel` events.
     func enableMouse()
+    /// Hands the terminal back for `body` (a text-mode browser), then takes it again and repaints.
+    func suspended<T>(_ body: () throws -> T) rethrows -> T
+    /// Puts `text` on the clipboard through the terminal (OSC 52; ignored where unsupported).
+    func copyToClipboard(_ text: String)
 }
 
 extension ReaderTerminal {
     public func setPolling(_ on: Bool) {}
     public func enableMouse() {}
+    public func suspended<T>(_ body: () throws -> T) rethrows -> T { try body() }
+    public func copyToClipboard(_ text: String) {}
 }

@@ -1,4 +1,5 @@
 import BriefLibrary
+import BriefModel
 import BriefStore
 
 /// Runs the reader's effects against the store and turns their results into operations, as the app loop
@@ -7,6 +8,10 @@ import BriefStore
 public struct StoreEffects {
     let store: Store
     let entities = EntityCache()
+    /// Opens a link in the browser, the terminal handed over meanwhile (the app's terminal; none in tests).
+    var browse: ((String) throws -> Void)?
+    /// Puts text on the clipboard (the terminal's OSC 52).
+    var copy: ((String) -> Void)?
 
     public init(store: Store) {
         self.store = store
@@ -35,11 +40,21 @@ public struct StoreEffects {
                 return []
             case .markAllRead:
                 return [.markedAllRead(try store.markAllRead())]
+            case let .markScopeRead(scope):
+                return [.markedAllRead(try store.markAllRead(scope.filter(unreadOnly: true)))]
+            case .loadFeeds:
+                return [.feedsLoaded(try FeedOverview.load(store))]
             case let .loadEntities(type, filter):
                 return [.entitiesLoaded(type: type, filter: filter, try entities.entities(store, type: type, filter: filter))]
             case let .loadEntity(key):
                 let entity = try entities.entities(store).first { $0.key == key }
                 return [.entityLoaded(key: key, try entity.flatMap { try EntityProfile.load(entity: $0, store: store) })]
+            case let .openLink(id):
+                return [try openLink(id)]
+            case let .copyLink(id):
+                guard let link = try store.link(ofStory: id), let copy else { return [.failed("This story has no link")] }
+                copy(link)
+                return [.notice("Copied \(LinkText.short(link, width: 60)) (OSC 52)")]
             case .libraryChanged:
                 entities.forget()
                 return []
@@ -48,6 +63,21 @@ public struct StoreEffects {
             }
         } catch {
             return [.failed("Could not \(effect.summary): \(error)")]
+        }
+    }
+}
+
+extension StoreEffects {
+    /// Opens story `id`'s link; a link that is not a web address, a missing browser or one that fails is one line.
+    private func openLink(_ id: Int64) throws -> ReaderOperation {
+        let link = try store.link(ofStory: id)
+        do {
+            let url = try LinkOpener.check(link)
+            guard let browse else { return .failed("No browser here: run `brief open \(id)`") }
+            try browse(url)
+            return .notice("Opened \(LinkText.short(url, width: 60))")
+        } catch let error as LinkOpenError {
+            return .failed("Could not open the link: \(TerminalText.sanitize(error.description, keepNewlines: false))")
         }
     }
 }
@@ -61,10 +91,13 @@ extension ReaderEffect {
         case let .loadStory(id): "load story \(id)"
         case let .setRead(read, _): read ? "mark read" : "mark unread"
         case let .setStarred(starred, _): starred ? "star" : "unstar"
-        case .markAllRead: "mark all read"
+        case .markAllRead, .markScopeRead: "mark all read"
+        case .loadFeeds: "load the feeds"
         case .loadEntities: "load the entities"
         case .loadEntity: "load the entity"
         case .libraryChanged: "reread the library"
+        case .openLink: "open the link"
+        case .copyLink: "copy the link"
         case .refreshFeeds: "refresh the feeds"
         }
     }
