@@ -82,6 +82,8 @@ struct SyncCLILiveTests {
         #expect(first.stdout.isEmpty && first.stderr.isEmpty, "quiet when piped")
         let stories = try fixture.storyIDs(feed.url)
         #expect(stories.count == 3)
+        let listed = try await brief(["feed", "list"], fixture).stdout
+        #expect(listed.hasPrefix(feed.url) && listed.contains("\tsynced by the server (name and folder here are local)"))
         #expect(try await brief(["mark", "read", String(stories[0])], fixture).status == 0)
 
         // The password changed on the server since.
