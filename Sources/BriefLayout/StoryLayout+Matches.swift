@@ -4,7 +4,8 @@ extension StoryLayout {
     /// straight from the layout (a long story's lines are never built as styled graphemes for it), comparing
     /// ASCII a byte at a time.
     public func matches(of text: String) -> [StoryMatch] {
-        let needle = Array(text.lowercased())
+        // Case and accents folded like library search: `orban` finds Orbán.
+        let needle = text.map(StoryLines.folded)
         guard !needle.isEmpty else { return [] }
         var matches: [StoryMatch] = []
         // An ASCII query in an ASCII line is found byte by byte: there each byte is a grapheme.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A story's laid-out lines, each built when it is read: the layout keeps only where every line starts and
 /// ends, so a long story costs the screen's lines per frame, not a styled copy of all its text.
 public struct StoryLines: RandomAccessCollection, Hashable, Sendable {
@@ -62,6 +64,15 @@ public struct StoryLines: RandomAccessCollection, Hashable, Sendable {
     }
 
     /// Calls `body` with each grapheme of the line `span` shows, lowercased (as `Character(c.lowercased())`).
+    /// `character` as searches compare it: lower case, accents dropped (`Á` → `a`), one character for one so
+    /// positions stay those of the text.
+    static func folded(_ character: Character) -> Character {
+        let folded = String(character).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if folded.count == 1, let first = folded.first { return first }
+        let lowered = character.lowercased()
+        return lowered.count == 1 ? lowered.first ?? character : character
+    }
+
     func forEachCharacter(of span: LineSpan, _ body: (Character) -> Void) {
         forEachPiece(of: span) { piece, _ in
             let ascii: Bool? = piece.utf8.withContiguousStorageIfAvailable { bytes in
@@ -72,7 +83,7 @@ public struct StoryLines: RandomAccessCollection, Hashable, Sendable {
                 return true
             }
             if ascii == true { return }
-            for character in piece { body(Character(character.lowercased())) }
+            for character in piece { body(StoryLines.folded(character)) }
         }
     }
 }

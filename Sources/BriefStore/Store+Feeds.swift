@@ -4,16 +4,18 @@ import GRDB
 /// Feed subscriptions and the stories their items became.
 extension Store {
     /// Subscribes to the feed at `url`. Returns false when it was already subscribed; then a given `title`
-    /// replaces its title and `tags` are added to its tags.
+    /// replaces its title (with `keepingTitle`, only when it has none: an OPML file read again must not undo a
+    /// rename) and `tags` are added to its tags.
     @discardableResult
-    public func addFeed(url: String, title: String? = nil, tags: [String] = []) throws -> Bool {
+    public func addFeed(url: String, title: String? = nil, tags: [String] = [], keepingTitle: Bool = false) throws -> Bool {
         let now = Date()
         return try writer.write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT title, tags FROM feeds WHERE url = ?", arguments: [url]) {
                 var merged = Self.decodeTags(row["tags"])
                 for tag in tags where !merged.contains(tag) { merged.append(tag) }
                 try db.execute(sql: "UPDATE feeds SET title = ?, tags = ? WHERE url = ?",
-                               arguments: [title ?? row["title"], Self.encodeTags(merged), url])
+                               arguments: [keepingTitle ? (row["title"] ?? title) : (title ?? row["title"]),
+                                           Self.encodeTags(merged), url])
                 return false
             }
             try db.execute(sql: "INSERT INTO feeds (url, title, tags, added_at) VALUES (?, ?, ?, ?)",

@@ -88,6 +88,9 @@ public final class Store: Sendable {
         }
     }
 
+    /// A watcher of other processes' changes to this cache (nil for an in-memory store).
+    public func makeWatcher() -> CacheWatcher? { path.flatMap(CacheWatcher.init(path:)) }
+
     /// A store in memory, for unit tests.
     public static func inMemory() throws -> Store { try Store(path: ":memory:") }
 

@@ -13,6 +13,7 @@ enum BriefBench {
         "startup": StartupBenchmark.run,
         "stress": StressBenchmark.run,
         "feeds": FeedFetchBenchmark.run,
+        "daily": DailyBenchmark.run,
         "sync": SyncBenchmark.run,
     ]
 

@@ -13,6 +13,12 @@ import Synchronization
 /// tag, store) and reports the wall time, the process's CPU time and peak memory; then refreshes again, when every
 /// feed answers 304, and reports that time too. `--untagged` skips the tagger, to separate its cost; `--keep` leaves the
 /// filled cache file in place and prints its path, to study its tables.
+///
+/// `--news [PATH]` makes the bodies real news text (`NewsTextGenerator`: the CoNLL-2003 training documents at PATH,
+/// default `../shared/data/conll2003/train.txt`, read at run time, mixed with the sample briefings). The cache's size
+/// is reported, and when `newsboat` is on the PATH (and `--no-newsboat` is not given) it reloads the same feeds from
+/// the same server with `reload-threads` equal to the jobs, and its wall, CPU, peak memory and cache size are
+/// reported beside Brief's with the ratios.
 enum FeedFetchBenchmark {
     @Sendable static func run(_ args: [String]) throws {
         let numbers = args.compactMap(Int.init)
@@ -20,10 +26,24 @@ enum FeedFetchBenchmark {
         let jobs = args.firstIndex(of: "--jobs").flatMap { args.dropFirst($0 + 1).first.flatMap(Int.init) } ?? 4
         let untagged = args.contains("--untagged")
 
-        var generator = ImportBenchmark.StoryGenerator(seed: 2026)
         var bodies: [String: Data] = [:]
-        for feed in 0..<feedCount {
-            bodies["/feed-\(feed).xml"] = Data(rss(feed: feed, items: itemCount, generator: &generator).utf8)
+        if let news = args.firstIndex(of: "--news") {
+            let given = args.dropFirst(news + 1).first.flatMap { $0.hasPrefix("--") || Int($0) != nil ? nil : $0 }
+            let path = given ?? "../shared/data/conll2003/train.txt"
+            let samples = try? BriefResources.locateRoot().appendingPathComponent("samples")
+            let generator = try NewsTextGenerator(conllPath: path, samplesDirectory: samples)
+            print("news text: \(generator.documentCount) CoNLL documents from \(path), with the sample briefings")
+            for feed in 0..<feedCount {
+                bodies["/feed-\(feed).xml"] = Data(rss(feed: feed, items: itemCount) { generator.item($0) }.utf8)
+            }
+        } else {
+            var generator = ImportBenchmark.StoryGenerator(seed: 2026)
+            for feed in 0..<feedCount {
+                bodies["/feed-\(feed).xml"] = Data(rss(feed: feed, items: itemCount) { number in
+                    let paragraphs = generator.story(number: number).split(separator: "\n\n").map(String.init)
+                    return (paragraphs.first ?? "Untitled", Array(paragraphs.dropFirst().prefix(5)))
+                }.utf8)
+            }
         }
         let bytes = bodies.values.reduce(0) { $0 + $1.count }
         print("serving \(feedCount) feeds × \(itemCount) items, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB")
@@ -36,7 +56,8 @@ enum FeedFetchBenchmark {
         defer {
             if keep { print("cache kept: \(work.path)/brief.sqlite") } else { try? FileManager.default.removeItem(at: work) }
         }
-        let store = try Store(path: work.appendingPathComponent("brief.sqlite").path)
+        let cachePath = work.appendingPathComponent("brief.sqlite").path
+        let store = try Store(path: cachePath)
         for feed in 0..<feedCount { try store.addFeed(url: server.url("/feed-\(feed).xml")) }
 
         let loadStart = Date()
@@ -69,6 +90,12 @@ enum FeedFetchBenchmark {
         let second = wait { await refresher.refreshAll(jobs: jobs) }
         print("unchanged refetch: \(seconds(since: secondStart)) — \(second.summary)")
         print("stories in cache: \(try store.count())")
+        let cacheBytes = NewsboatComparison.bytes(ofFilesStartingWith: cachePath)
+        print(String(format: "cache: %.1f MB (brief.sqlite with its WAL)", Double(cacheBytes) / 1_000_000))
+        if args.contains("--news") && !args.contains("--no-newsboat") {
+            NewsboatComparison.run(urls: (0..<feedCount).map { server.url("/feed-\($0).xml") }, jobs: jobs,
+                                   directory: work, brief: (wall, cpu, peakMemoryKB(), cacheBytes))
+        }
     }
 
     /// `--store-only`: parses, sections and tags every feed first, then times storing them alone (one transaction
@@ -88,8 +115,9 @@ enum FeedFetchBenchmark {
                      wall / Double(max(1, stored)) * 1_000_000, cpuSeconds() - cpu))
     }
 
-    /// One feed as RSS 2.0 with the stories' paragraphs as HTML in `content:encoded`.
-    static func rss(feed: Int, items: Int, generator: inout ImportBenchmark.StoryGenerator) -> String {
+    /// One feed as RSS 2.0 with the stories' paragraphs as HTML in `content:encoded`; `story` gives story number n's
+    /// headline and paragraphs.
+    static func rss(feed: Int, items: Int, story: (Int) -> (title: String, paragraphs: [String])) -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
@@ -97,9 +125,8 @@ enum FeedFetchBenchmark {
 
             """
         for item in 0..<items {
-            let paragraphs = generator.story(number: feed * items + item).split(separator: "\n\n").map(String.init)
-            let title = paragraphs.first ?? "Untitled"
-            let body = paragraphs.dropFirst().prefix(5).map { "<p>\(escape($0))</p>" }.joined()
+            let (title, paragraphs) = story(feed * items + item)
+            let body = paragraphs.map { "<p>\(escape($0))</p>" }.joined()
             xml += "<item><guid isPermaLink=\"false\">desk-\(feed)-\(item)</guid>"
                 + "<link>https://desk\(feed).example/\(item)</link><title>\(escape(title))</title>"
                 + "<pubDate>Tue, 03 Nov 2026 10:00:00 GMT</pubDate>"
@@ -135,6 +162,11 @@ enum FeedFetchBenchmark {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// This process's peak resident memory in kB (VmHWM), 0 when unknown.
+    private static func peakMemoryKB() -> Int {
+        Int(peakMemory().split(separator: " ").first ?? "") ?? 0
     }
 
     private static func peakMemory() -> String {

@@ -32,7 +32,10 @@ enum SyncBenchmark {
             try? FileManager.default.removeItem(at: work)
         }
         var generator = ImportBenchmark.StoryGenerator(seed: 2026)
-        let feed = FeedFetchBenchmark.rss(feed: 0, items: itemCount, generator: &generator)
+        let feed = FeedFetchBenchmark.rss(feed: 0, items: itemCount) { number in
+            let paragraphs = generator.story(number: number).split(separator: "\n\n").map(String.init)
+            return (paragraphs.first ?? "Untitled", Array(paragraphs.dropFirst().prefix(5)))
+        }
             .replacingOccurrences(of: "Tue, 03 Nov 2026 10:00:00 GMT", with: rfc822(Date()))
         try feed.write(toFile: feedsDirectory + "/" + fileName, atomically: true, encoding: .utf8)
 

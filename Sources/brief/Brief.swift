@@ -12,7 +12,7 @@ struct Brief: AsyncParsableCommand {
         commandName: "brief",
         abstract: "A terminal reader for foreign-affairs briefings.",
         discussion: "With no subcommand, opens the reader (importing the bundled sample briefings when the cache is empty).",
-        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, OpenCommand.self, MarkCommand.self, StarCommand.self, UnstarCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self, ReannotateCommand.self,
+        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, OpenCommand.self, MarkCommand.self, StarCommand.self, UnstarCommand.self, PruneCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self, ReannotateCommand.self,
                       FeedCommand.self, FetchCommand.self, OPMLCommand.self, AccountCommand.self, SyncCommand.self]
     )
 
@@ -44,6 +44,11 @@ struct Brief: AsyncParsableCommand {
                 throw CommandFailure(message: "\(failure); feeds cannot be refreshed until it is reinstalled")
             }
         }
+    }
+
+    /// `keep_days` from config.toml: `brief prune`'s age when none is given (nil when unset).
+    static func keepDays() -> Int? {
+        ConfigLoader.load(path: ConfigLoader.path()).0.keepDays
     }
 
     /// Parses and runs a command, turning every error into one `brief: …` line on stderr and a non-zero exit.

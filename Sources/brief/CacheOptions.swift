@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BriefStore
 
 /// `--db PATH`, shared by every command; `BRIEF_DB` and the XDG default apply when it is absent.
@@ -12,4 +13,14 @@ struct CacheOptions: ParsableArguments {
 
     /// Opens (creating if needed) the cache.
     func openStore() throws -> Store { try Store(path: path) }
+
+    /// Opens the cache for a command that only reads it: a cache in a directory that does not exist is an error,
+    /// not a new directory and an empty file (a mistyped --db must not leave them behind).
+    func openExistingStore(_ command: String) throws -> Store {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard directory.isEmpty || FileManager.default.fileExists(atPath: directory) else {
+            throw CommandFailure(message: "\(command): the cache \(path) does not exist (no directory \(directory))")
+        }
+        return try Store(path: path)
+    }
 }

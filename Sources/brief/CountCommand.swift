@@ -12,7 +12,7 @@ struct CountCommand: ParsableCommand {
     var unread = false
 
     func run() throws {
-        let count = try CommandFailure.wrapping("count") { try cache.openStore().count(unreadOnly: unread) }
+        let count = try CommandFailure.wrapping("count") { try cache.openExistingStore("count").count(unreadOnly: unread) }
         Console.output("\(count)")
     }
 }

@@ -106,7 +106,8 @@ struct EntityCommand: ParsableCommand {
         }
         let entity = profile.entity
         var lines = ["\(clean(entity.canonicalName)) (\(entity.type.displayName), \(clean(entity.key)))",
-                     "\(entity.mentions) mentions in \(profile.stories.count) stories"]
+                     "\(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(profile.stories.count) "
+                        + (profile.stories.count == 1 ? "story" : "stories")]
         if let country = entity.country { lines.append("Country: " + clean(country)) }
         if !profile.aliases.isEmpty { lines.append("Also: " + profile.aliases.map(clean).joined(separator: ", ")) }
         if !entity.knownAliases.isEmpty {

@@ -10,6 +10,9 @@ struct FeedCommand: ParsableCommand {
         subcommands: [FeedAddCommand.self, FeedListCommand.self, FeedRemoveCommand.self, FeedRenameCommand.self,
                       FeedMoveCommand.self])
 
+    /// The help of a subcommand's feed address argument.
+    static let urlHelp = ArgumentHelp("The feed's address, as 'brief feed list' shows it.", valueName: "url")
+
     /// Runs `change` on the cache for the feed at `address`, saying `no feed …` in `command`'s words when
     /// there is no such subscription.
     static func changing(_ command: String, _ address: String, cache: CacheOptions,

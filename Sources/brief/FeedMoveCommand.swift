@@ -10,15 +10,9 @@ struct FeedMoveCommand: ParsableCommand {
         discussion: "Folders are what OPML export writes as outlines and what the reader's feed view (F) groups by.")
 
     @OptionGroup var cache: CacheOptions
-
-    @Argument(help: ArgumentHelp("The feed's address, as 'brief feed list' shows it.", valueName: "url"))
-    var url: String
-
-    @Option(help: ArgumentHelp("The folder.", valueName: "name"))
-    var folder: String?
-
-    @Flag(help: "Take the feed out of every folder.")
-    var noFolder = false
+    @Argument(help: FeedCommand.urlHelp) var url: String
+    @Option(help: ArgumentHelp("The folder.", valueName: "name")) var folder: String?
+    @Flag(help: "Take the feed out of every folder.") var noFolder = false
 
     func validate() throws {
         if (folder == nil) == !noFolder { throw ValidationError("give --folder NAME or --no-folder") }

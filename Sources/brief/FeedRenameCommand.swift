@@ -9,12 +9,8 @@ struct FeedRenameCommand: ParsableCommand {
         abstract: "Give a feed the title Brief shows for it (a fetch no longer replaces it).")
 
     @OptionGroup var cache: CacheOptions
-
-    @Argument(help: ArgumentHelp("The feed's address, as 'brief feed list' shows it.", valueName: "url"))
-    var url: String
-
-    @Argument(help: ArgumentHelp("Its new title.", valueName: "title"))
-    var title: String
+    @Argument(help: FeedCommand.urlHelp) var url: String
+    @Argument(help: ArgumentHelp("Its new title.", valueName: "title")) var title: String
 
     func validate() throws {
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("the title is empty") }

@@ -38,7 +38,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let summaries = try CommandFailure.wrapping("list") {
-            let store = try cache.openStore()
+            let store = try cache.openExistingStore("list")
             if let feed, try !store.knowsFeed(feed) {
                 throw CommandFailure(message: "list: no feed \(TerminalText.sanitize(feed)) (see 'brief feed list')")
             }

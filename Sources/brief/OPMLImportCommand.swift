@@ -36,7 +36,7 @@ struct OPMLImportCommand: ParsableCommand {
                     rejected.append(feed.url)
                     continue
                 }
-                if try store.addFeed(url: address, title: feed.title, tags: feed.tags) { added += 1 } else { existing += 1 }
+                if try store.addFeed(url: address, title: feed.title, tags: feed.tags, keepingTitle: true) { added += 1 } else { existing += 1 }
             }
         }
         for url in rejected {

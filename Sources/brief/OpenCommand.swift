@@ -20,7 +20,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.wrapping("open") {
-            let link = try cache.openStore().link(ofStory: id)
+            let link = try cache.openExistingStore("open").link(ofStory: id)
             do {
                 try LinkOpener.open(link)
             } catch LinkOpenError.noLink {

@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.wrapping("show") {
-            let store = try cache.openStore()
+            let store = try cache.openExistingStore("show")
             guard let stored = try store.story(id: id) else { throw StoreError.noSuchStory(id: id) }
             if json {
                 let item = try store.feedItemIdentity(storyID: id)

@@ -40,3 +40,38 @@ struct CLILinkTests {
         #expect(missing.status == 1 && missing.stderr == "brief: open: browser not found: /nonexistent/w3m (set BROWSER)\n")
     }
 }
+
+@Suite("Read-only commands on a missing directory, and OPML re-import keeping titles")
+struct CLIDailyFixesTests {
+    @Test("list, count, show and open with --db in a missing directory say so, exit 1, and create nothing")
+    func missingDirectory() async throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("nowhere")
+        let db = missing.appendingPathComponent("brief.sqlite").path
+        for args in [["list"], ["count"], ["show", "1"], ["open", "1"]] {
+            let result = try await BriefProcess.run(args + ["--db", db])
+            #expect(result.status == 1, "\(args)")
+            #expect(result.stderr == "brief: \(args[0]): the cache \(db) does not exist (no directory \(missing.path))\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test("Importing an OPML file again keeps a feed's title as renamed")
+    func opmlKeepsTitle() async throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("brief.sqlite").path
+        let opml = dir.appendingPathComponent("subs.opml")
+        try Data("""
+            <opml version="2.0"><head><title>t</title></head><body>
+            <outline type="rss" text="Harbour Wire" xmlUrl="https://harbour.example/rss"/></body></opml>
+            """.utf8).write(to: opml)
+        #expect(try await BriefProcess.run(["opml", "import", opml.path, "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["feed", "rename", "https://harbour.example/rss", "Port news", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["opml", "import", opml.path, "--db", db]).status == 0)
+        let feeds = try #require(try CLIFixtures.json(try await BriefProcess.run(["feed", "list", "--json", "--db", db]).stdout)
+            as? [[String: Any]])
+        #expect(feeds.first?["title"] as? String == "Port news")
+    }
+}

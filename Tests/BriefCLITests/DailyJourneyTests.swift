@@ -123,4 +123,59 @@ struct DailyJourneyTests {
         try await tmux.send("Q")
         try await tmux.waitFor("brief exited 0")
     }
+
+    @Test("Another process marks a story read and stars one: the open reader shows both without a key, cursor kept")
+    func changesFromOutside() async throws {
+        let (dir, db, ids) = try await DailyFixtures.cache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmux = try await EndToEndTmux.start(EndToEndTmux.briefCommand(db: URL(fileURLWithPath: db), home: dir))
+        defer { tmux.kill() }
+        try await tmux.waitFor("Brief · 3 unread of 3")
+        // Given the cursor on the second story
+        try await tmux.send("j")
+        // When another process marks the third read and stars the first
+        let berth = try #require(ids["Port authority opens new ferry berth"])
+        let ferry = try #require(ids["Ferry talks resume between island states"])
+        #expect(try await BriefProcess.run(["mark", "read", "\(berth)", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["star", "\(ferry)", "--db", db]).status == 0)
+        // Then the reader shows it with no key pressed
+        let screen = try await tmux.waitUntil("the outside marks") { screen in
+            screen.contains { $0.contains("2 unread of 3") } && screen[1].hasPrefix("★")
+        }
+        #expect(screen[3].hasPrefix("   ") && screen[3].contains("Port authority opens new ferry berth"))
+        // And the cursor is still on the second story: r marks that one
+        try await tmux.send("r")
+        try await tmux.waitFor("1 unread of 3")
+        let listed = try #require(try CLIFixtures.json(try await BriefProcess.run(["list", "--json", "--unread", "--db", db]).stdout)
+            as? [[String: Any]])
+        #expect(listed.map { $0["id"] as? Int } == [ferry])
+        try await tmux.send("Q")
+        try await tmux.waitFor("brief exited 0")
+    }
+
+    @Test("brief prune from another terminal: the open reader loses only the old read story; starred and unread stay")
+    func pruneKeepsStarredAndUnread() async throws {
+        let (dir, db, ids) = try await DailyFixtures.cache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let berth = try #require(ids["Port authority opens new ferry berth"])
+        let rota = try #require(ids["Customs officers agree new rota"])
+        let ferry = try #require(ids["Ferry talks resume between island states"])
+        let tmux = try await EndToEndTmux.start(EndToEndTmux.briefCommand(db: URL(fileURLWithPath: db), home: dir))
+        defer { tmux.kill() }
+        try await tmux.waitFor("Brief · 3 unread of 3")
+        // Given the berth story read, the rota story read and starred (both dated in November), the ferry story
+        // read but new
+        #expect(try await BriefProcess.run(["mark", "read", "\(berth)", "\(rota)", "\(ferry)", "--db", db]).status == 0)
+        #expect(try await BriefProcess.run(["star", "\(rota)", "--db", db]).status == 0)
+        try await tmux.waitFor("Brief · 0 unread of 3")
+        // When the old read stories are pruned
+        let pruned = try await BriefProcess.run(["prune", "--older-than", "1d", "--db", db])
+        #expect(pruned.stderr == "pruned 1 story older than 1 days\n")
+        // Then the reader shows the other two, the starred one marked
+        let screen = try await tmux.waitFor("Brief · 0 unread of 2")
+        #expect(!screen.contains { $0.contains("Port authority opens new ferry berth") })
+        #expect(screen.contains { $0.hasPrefix("★") && $0.contains("Customs officers agree new rota") })
+        try await tmux.send("Q")
+        try await tmux.waitFor("brief exited 0")
+    }
 }

@@ -151,3 +151,30 @@ struct StoreFolderTests {
         }
     }
 }
+
+@Suite("Pruning: read, unstarred, old stories go with everything that hangs off them; nothing else does")
+struct StorePruneTests {
+    @Test("Only read, unstarred stories dated before the cutoff are deleted, search rows and all")
+    func prune() throws {
+        let store = try Store.inMemory()
+        let old = StoryFixtures.date("2026-01-01T00:00:00Z")
+        let ids = try store.importStories([
+            StoryFixtures.item(StoryFixtures.summitStory(title: "Old read"), published: old),
+            StoryFixtures.item(StoryFixtures.plainStory(title: "Old unread", text: "u"), published: old),
+            StoryFixtures.item(StoryFixtures.plainStory(title: "Old starred", text: "s"), published: old),
+            StoryFixtures.item(StoryFixtures.plainStory(title: "New read", text: "n"), published: Date()),
+        ]).map(\.id)
+        try store.setRead(true, ids: [ids[0], ids[2], ids[3]])
+        try store.setStarred(true, ids: [ids[2]])
+        let cutoff = StoryFixtures.date("2026-06-01T00:00:00Z")
+        #expect(try store.pruneStories(before: cutoff, dryRun: true) == 1)
+        #expect(try store.count() == 4)
+        #expect(try store.pruneStories(before: cutoff) == 1)
+        #expect(Set(try store.summaries().map(\.title)) == ["Old unread", "Old starred", "New read"])
+        #expect(try store.search("summit").isEmpty)
+        #expect(try store.integrityProblems() == [])
+        #expect(try store.entities().allSatisfy { $0.stories == 0 || $0.mentions > 0 })
+        #expect(try store.pruneStories(before: cutoff) == 0)
+        #expect(try store.vacuum() == 0)
+    }
+}

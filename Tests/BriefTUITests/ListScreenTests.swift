@@ -17,13 +17,13 @@ struct ListScreenTests {
         ])
     }
 
-    @Test("At 100 columns the source column appears and the top entities follow the headline")
+    @Test("At 100 columns the source column appears and the top entities keep a column of their own")
     func listAt100() {
         let state = Fixtures.loadedState(width: 100, height: 6)
         #expect(state.screenLines == [
             " Brief · 2 unread of 3",
-            " ● 2026-11-28  arctic-talks    Ministers meet in Reykjavik over Arctic shipping  Reykjavik, Arctic…",
-            "   2026-11-27  Wire Feed       Grain corridor talks resume  Ankara",
+            " ● 2026-11-28  arctic-talks    Ministers meet in Reykjavik over Arctic …  Reykjavik, Arctic Council",
+            "   2026-11-27  Wire Feed       Grain corridor talks resume                Ankara",
             " ● 2026-11-26  briefing        Briefing transcript: State Department",
             "",
             " Enter open · / search · e entities · q quit · ? keys · r read · U unread only · A all read",
@@ -62,5 +62,12 @@ struct ListScreenTests {
         unread = Fixtures.apply(unread, .listLoaded([], total: 3, unread: 0))
         #expect(unread.screenLines[0] == " Brief · 0 unread of 3 · unread only")
         #expect(unread.screenLines[1] == " No unread stories. U shows them all.")
+    }
+
+    @Test("At 80 columns the top entities keep a narrow column of their own")
+    func listAt80() {
+        let lines = Fixtures.loadedState(width: 80, height: 6).screenLines
+        #expect(lines[1] == " ● 2026-11-28  arctic-talks    Ministers meet in Reykjav…  Reykjavik, Arctic C…")
+        #expect(lines[2] == "   2026-11-27  Wire Feed       Grain corridor talks resu…  Ankara")
     }
 }

@@ -28,12 +28,25 @@ struct StoryMatchesTests {
         #expect(Fixtures.layout(Fixtures.arcticStory, width: 40).matches(of: "").isEmpty)
     }
 
-    /// The search as it reads built lines: each grapheme lowercased, compared left to right.
+    @Test("Accents and case fold as in library search: orban finds Orbán, ORBÁN finds orban")
+    func foldsAccents() {
+        let text = "Viktor Orbán met the orban delegation."
+        let stored = StoredStory(summary: Fixtures.grain, story: Story(title: "Talks", sections: [
+            Section(kind: .body, paragraphs: [Paragraph(text: text)])]))
+        let layout = Fixtures.layout(stored, width: 60)
+        #expect(layout.matches(of: "orban").count == 2)
+        #expect(layout.matches(of: "ORBÁN").count == 2)
+        let shown = Fixtures.apply(Fixtures.openState(stored), .search, .typed("o"), .typed("r"), .typed("b"),
+                                   .typed("a"), .typed("n"), .submit)
+        #expect(shown.page?.matches.count == 2)
+    }
+
+    /// The search as it reads built lines: each grapheme folded, compared left to right.
     private static func matchesInBuiltLines(_ text: String, _ layout: StoryLayout) -> [StoryMatch] {
-        let needle = Array(text.lowercased())
+        let needle = text.map(StoryLines.folded)
         var matches: [StoryMatch] = []
         for (number, line) in layout.lines.enumerated() where line.glyphs.count >= needle.count {
-            let hay = line.glyphs.map { Character($0.character.lowercased()) }
+            let hay = line.glyphs.map { StoryLines.folded($0.character) }
             var start = 0
             while start + needle.count <= hay.count {
                 if Array(hay[start..<start + needle.count]) == needle {

@@ -55,7 +55,7 @@ public struct Importer: Sendable {
     ///   (default: its absolute path).
     /// - Throws: only when the cache itself fails; bad files are reported in the result.
     public func importPaths(_ paths: [String],
-                            sourceName: @escaping @Sendable (String) -> String = Importer.absolutePath)
+                            sourceName: @escaping @Sendable (String) -> String = Importer.fileName)
         throws -> ImportReport {
         let walk = Self.files(in: paths)
         var report = ImportReport()
@@ -107,6 +107,11 @@ public struct Importer: Sendable {
         let story = annotate(parsed.story)
         return .success(ImportItem(story: story, originalText: text, source: parsed.source ?? sourceName(path),
                                    published: parsed.published, format: format))
+    }
+
+    /// A file's name without its folders: the `source` of an imported file (its path is the user's business).
+    public static func fileName(_ path: String) -> String {
+        URL(fileURLWithPath: path).lastPathComponent
     }
 
     /// The absolute, standardised form of `path`.

@@ -12,7 +12,7 @@ internal import TOMLKit
 /// mouse = true
 /// sync_minutes = 15
 /// [keys]
-/// open = ["o", "enter"]
+/// open = ["enter", "right"]
 /// [colors]
 /// person = "yellow"
 /// ```
@@ -67,12 +67,25 @@ public enum ConfigLoader {
         }
         for key in table.keys {
             switch key {
-            case "open_marks_read", "mouse":
+            case "open_marks_read", "mouse", "refresh_on_start", "confirm_quit":
                 guard let value = table[key]?.bool else {
                     problems.append("\(lineOf(key)): \(key) must be true or false")
                     continue
                 }
-                if key == "mouse" { config.mouse = value } else { config.openMarksRead = value }
+                switch key {
+                case "mouse": config.mouse = value
+                case "refresh_on_start": config.refreshOnStart = value
+                case "confirm_quit": config.confirmQuit = value
+                default: config.openMarksRead = value
+                }
+            case "refresh_minutes", "keep_days":
+                // 0 turns it off; anything but a whole number from 0 to ten years is refused, the default kept.
+                guard let value = table[key]?.int, (0...3650 * 24 * 60).contains(value),
+                      key == "refresh_minutes" || value <= 36500 else {
+                    problems.append("\(lineOf(key)): \(key) must be a whole number of \(key == "keep_days" ? "days" : "minutes") (0: off)")
+                    continue
+                }
+                if key == "keep_days" { config.keepDays = value == 0 ? nil : value } else { config.refreshMinutes = value == 0 ? nil : value }
             case "keys":
                 guard let keys = table[key]?.table else {
                     problems.append("\(lineOf(key)): [keys] must be a table")

@@ -43,7 +43,8 @@ extension Reader {
         case .undo:
             return undo(&state)
         case .search:
-            state.prompt = Prompt(.library, text: state.search ?? "")
+            // A new query, even while one is shown (Esc goes back to every story).
+            state.prompt = Prompt(.library)
         case .clear:
             guard state.search != nil else { break }
             state.search = nil

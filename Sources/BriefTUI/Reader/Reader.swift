@@ -16,12 +16,20 @@ public enum Reader {
     public static func update(_ state: ReaderState, _ operation: ReaderOperation) -> (ReaderState, [ReaderEffect]) {
         var state = state
         var effects: [ReaderEffect] = []
-        if operation.isCommand { state.status = nil }
+        let quitAsked = state.quitAsked
+        if operation.isCommand {
+            state.status = nil
+            state.quitAsked = false
+        }
         switch operation {
         case .quit:
             state.isFinished = true
         case .back where state.screen == .list && state.prompt == nil && state.scope != .all:
             effects = leaveScope(&state)
+        case .back where state.screen == .list && state.confirmQuit && !quitAsked:
+            state.quitAsked = true
+            state.status = "Quit Brief? q again quits; any other key stays"
+
         case .back:
             back(&state)
         case .help:
@@ -36,7 +44,11 @@ public enum Reader {
                 state.unreadCount = unread
             }
         case let .searchLoaded(query, stories, total, unread):
-            if query == state.search { listLoaded(&state, stories, total: total, unread: unread) }
+            if query == state.search {
+                listLoaded(&state, stories, total: total, unread: unread)
+                // The title says what was found; "Searching for …" is over.
+                if state.status?.hasPrefix("Searching for") == true { state.status = nil }
+            }
         case let .storyLoaded(id, stored):
             storyLoaded(&state, id: id, stored: stored)
         case let .markedAllRead(ids):
@@ -60,6 +72,13 @@ public enum Reader {
             if state.screen == .feeds { effects.append(.loadFeeds) }
         case let .failed(message), let .notice(message):
             state.status = message
+        case .tick:
+            effects = [.checkForChanges]
+        case .changedOutside:
+            // A refresh of our own reloads when it finishes; meanwhile its commits look like anyone's.
+            guard !state.isRefreshing else { break }
+            effects = [.libraryChanged, reload(state)] + reloadIndexes(state)
+            if state.screen == .feeds { effects.append(.loadFeeds) }
         case .typed, .deleteBackward, .submit, .cancelPrompt:
             effects = promptOperation(&state, operation)
         case .entityIndex:
@@ -106,7 +125,7 @@ extension ReaderOperation {
     var isCommand: Bool {
         switch self {
         case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded, .feedsLoaded,
-             .refreshProgress, .refreshFinished, .failed, .notice, .resize: false
+             .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
         default: true
         }
     }

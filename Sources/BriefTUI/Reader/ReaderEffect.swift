@@ -26,6 +26,8 @@ public enum ReaderEffect: Hashable, Sendable {
     case loadEntity(key: String)
     /// The cache gained stories (a refresh finished): forget entity lists held in memory.
     case libraryChanged
+    /// Look for commits other processes made to the cache → `.changedOutside` when there are any.
+    case checkForChanges
     /// Refresh the feeds in the background → `.refreshProgress`…, `.refreshFinished`.
     case refreshFeeds
 }

@@ -64,6 +64,10 @@ public enum ReaderOperation: Hashable, Sendable {
     case refreshProgress(String)
     case refreshFinished(String)
     case failed(String)
+    /// The terminal's idle tick (a few times a second): time to look for other processes' changes.
+    case tick
+    /// Another process changed the cache (a mark, a fetch, a prune): what is shown is read again.
+    case changedOutside
     /// An effect's message for the status bar (a link opened or copied).
     case notice(String)
 }

@@ -31,6 +31,9 @@ public struct ReaderState: Hashable, Sendable {
     public var lastIndex = EntityIndexState()
     /// The feed view as it was last left, so leaving a feed's list (or `F`) shows it again as it was.
     public var lastFeeds: FeedViewState?
+    /// Whether `q` on the top-level story list asks first (config `confirm_quit`), and whether it just asked.
+    public var confirmQuit = false
+    public var quitAsked = false
     /// Whether opening a story marks it read (config `open_marks_read`).
     public var openMarksRead = true
     /// A feed refresh is running.

@@ -74,7 +74,7 @@ enum ListScreen {
     }
 
     /// Screens at least this wide show the top entities in a column of their own.
-    static let entityColumnWidth = 120
+    static let entityColumnWidth = 80
 
     /// A file path shows as its file name without extension; a feed title shows as it is.
     static func sourceName(_ source: String) -> String {

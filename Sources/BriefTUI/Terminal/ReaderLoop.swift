@@ -19,6 +19,7 @@ struct ReaderLoop {
         let keys = keymap == .standard ? config.keymap : keymap
         var (state, effects) = Reader.start(size: terminal.size, theme: theme, keymap: keys)
         state.openMarksRead = config.openMarksRead
+        state.confirmQuit = config.confirmQuit
         if config.mouse { terminal.enableMouse() }
         settle(&state, effects)
         if let first = configProblems.first {
@@ -27,7 +28,18 @@ struct ReaderLoop {
         var polling = false
         // Idle ticks (a few a second) draw nothing unless something changed; a frame is a view over the state.
         var needsDraw = true
+        // The refresh timer (`refresh_minutes`) runs on ticks; `refresh_on_start` refreshes once at once.
+        let period = config.refreshMinutes.map { Duration.seconds($0 * 60) }
+        var nextRefresh = period.map { ContinuousClock.now + $0 }
+        if config.refreshOnStart { apply(.refresh, to: &state) }
         while !state.isFinished {
+            if let due = nextRefresh, let period, ContinuousClock.now >= due {
+                nextRefresh = ContinuousClock.now + period
+                if !state.isRefreshing {
+                    apply(.refresh, to: &state)
+                    needsDraw = true
+                }
+            }
             for result in inbox.drain() {
                 let (next, more) = Reader.update(state, result)
                 state = next
@@ -52,7 +64,14 @@ struct ReaderLoop {
                 terminal.invalidate()
                 needsDraw = true
                 operation = nil
-            case .tick, .unknown: operation = nil
+            case .tick:
+                // Each tick looks for other processes' changes (a counter read; the list is read again only when
+                // there are some), and draws only when that changed what is shown.
+                let before = state
+                apply(.tick, to: &state)
+                needsDraw = needsDraw || state != before
+                operation = nil
+            case .unknown: operation = nil
             }
             guard let operation else { continue }
             let (next, effects) = Reader.update(state, operation)
@@ -61,6 +80,13 @@ struct ReaderLoop {
             needsDraw = true
         }
         return state
+    }
+
+    /// Applies one operation and runs the effects it asks for.
+    private func apply(_ operation: ReaderOperation, to state: inout ReaderState) {
+        let (next, effects) = Reader.update(state, operation)
+        state = next
+        settle(&state, effects)
     }
 
     /// Runs effects (and the effects their results cause) until none are left.

@@ -8,6 +8,8 @@ import BriefStore
 public struct StoreEffects {
     let store: Store
     let entities = EntityCache()
+    /// Notices other processes' commits; nil for an in-memory store.
+    let watcher: CacheWatcher?
     /// Opens a link in the browser, the terminal handed over meanwhile (the app's terminal; none in tests).
     var browse: ((String) throws -> Void)?
     /// Puts text on the clipboard (the terminal's OSC 52).
@@ -15,10 +17,13 @@ public struct StoreEffects {
 
     public init(store: Store) {
         self.store = store
+        watcher = store.makeWatcher()
     }
 
     /// Runs `effect` and returns the operations its results are (an error becomes `.failed`).
     public func perform(_ effect: ReaderEffect) -> [ReaderOperation] {
+        // What this process writes is no news from outside.
+        defer { if effect.writes { watcher?.catchUp() } }
         do {
             switch effect {
             case let .loadList(unreadOnly, scope):
@@ -49,6 +54,8 @@ public struct StoreEffects {
             case let .loadEntity(key):
                 let entity = try entities.entities(store).first { $0.key == key }
                 return [.entityLoaded(key: key, try entity.flatMap { try EntityProfile.load(entity: $0, store: store) })]
+            case .checkForChanges:
+                return watcher?.changed() == true ? [.changedOutside] : []
             case let .openLink(id):
                 return [try openLink(id)]
             case let .copyLink(id):
@@ -83,6 +90,14 @@ extension StoreEffects {
 }
 
 extension ReaderEffect {
+    /// Whether the effect writes to the cache.
+    var writes: Bool {
+        switch self {
+        case .setRead, .setStarred, .markAllRead, .markScopeRead: true
+        default: false
+        }
+    }
+
     /// What the effect does, for error messages.
     var summary: String {
         switch self {
@@ -93,6 +108,7 @@ extension ReaderEffect {
         case let .setStarred(starred, _): starred ? "star" : "unstar"
         case .markAllRead, .markScopeRead: "mark all read"
         case .loadFeeds: "load the feeds"
+        case .checkForChanges: "look for changes"
         case .loadEntities: "load the entities"
         case .loadEntity: "load the entity"
         case .libraryChanged: "reread the library"
