@@ -13,6 +13,11 @@ public enum StoryDates {
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
+    /// `format(date)`, or `undated` (padded to the same ten columns) for a story with no date of its own.
+    public static func day(_ date: Date?) -> String {
+        date.map(format) ?? "undated   "
+    }
+
     /// The proleptic Gregorian date `days` days after 1970-01-01 (Howard Hinnant's days-to-civil algorithm).
     static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468

@@ -15,16 +15,19 @@ public struct StoryLayout: Hashable, Sendable {
     /// First line of each section, and of the Quotes section, in reading order.
     public private(set) var sectionStarts: [Int] = []
     public private(set) var mentions: [MentionSpot] = []
+    /// First line of each paragraph, counting the story's paragraphs in reading order across sections (as
+    /// `Quote.paragraph` does).
+    public private(set) var paragraphStarts: [Int] = []
     public let format: StoryFormat
     /// The columns lines are wrapped to (0 for plain text, which is not wrapped).
     public let width: Int
 
-    /// Lays out `story`, published (or else imported) on `date`, in `width` columns for the reader.
-    public init(_ story: Story, date: Date, width: Int) {
+    /// Lays out `story`, published on `date` (nil: undated), in `width` columns for the reader.
+    public init(_ story: Story, date: Date?, width: Int) {
         self.init(story, date: date, format: .screen(width: width))
     }
 
-    public init(_ story: Story, date: Date, format: StoryFormat) {
+    public init(_ story: Story, date: Date?, format: StoryFormat) {
         self.format = format
         var plainSource: String?
         switch format {
@@ -69,6 +72,9 @@ public struct StoryLayout: Hashable, Sendable {
                 addBlank()
             }
             for paragraph in section.paragraphs {
+                // A turn's label line belongs to its first paragraph.
+                paragraphStarts.append(speaker.runs.isEmpty && section.kind == .turn && title != nil && !plain
+                                       && paragraph == section.paragraphs.first ? lines.count - 1 : lines.count)
                 var runs = speaker
                 speaker = RunList()
                 StoryLayout.addRuns(of: paragraph, style: bodyStyle, firstNumber: mentionNumber, keepNewlines: plain,

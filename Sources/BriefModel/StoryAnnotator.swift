@@ -15,8 +15,9 @@ public struct StoryAnnotator: Sendable {
 
     /// The annotation a story stored now carries (`Story.annotationVersion`). Raise it when the model, the
     /// knowledge base or the linking changes what a story's entities would be: the cache then re-tags every story
-    /// stored with an older one (`brief reannotate`).
-    public static let version = 1
+    /// stored with an older one (`brief reannotate`). 1: canonical entities; 2: names end at their last capitalised
+    /// word, acronyms link only to what the knowledge base says they abbreviate, New Delhi is not Delhi.
+    public static let version = 2
 
     public init(tagger: Tagger) { self.tagger = tagger }
 

@@ -245,6 +245,25 @@ enum CacheSchema {
                 CREATE INDEX stories_by_annotation_version ON stories(annotation_version, id);
                 """)
         }
+        // Who said what: each quote's speaker entity key, the description used when no name is given, its
+        // translation and the paragraph it starts in; each turn's speaker and entity. `sectioning_version` is the
+        // `ArticleParser.version` a story's sections and quotes came from (0: before this migration); the
+        // re-sectioning pass (BriefLibrary `Resectioner`) sections older stories again from their original text,
+        // one transaction each, which also fills `dateline_day` and a `published` date from the dateline.
+        migrator.registerMigration("v9 quote speakers and dateline days") { db in
+            try db.execute(sql: """
+                ALTER TABLE quotes ADD COLUMN speaker_entity TEXT;
+                ALTER TABLE quotes ADD COLUMN description TEXT;
+                ALTER TABLE quotes ADD COLUMN translation TEXT;
+                ALTER TABLE quotes ADD COLUMN paragraph INTEGER;
+                CREATE INDEX quotes_by_speaker_entity ON quotes(speaker_entity) WHERE speaker_entity IS NOT NULL;
+                ALTER TABLE sections ADD COLUMN speaker TEXT;
+                ALTER TABLE sections ADD COLUMN speaker_entity TEXT;
+                CREATE INDEX sections_by_speaker_entity ON sections(speaker_entity) WHERE speaker_entity IS NOT NULL;
+                ALTER TABLE stories ADD COLUMN sectioning_version INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX stories_by_sectioning_version ON stories(sectioning_version, id);
+                """)
+        }
         // Sync with a feed server (one account). The account's address and user are here; its password is not (a
         // 0600 file beside the config). Every change of a story's read state or star is queued as an explicit set
         // operation by a trigger, so it is queued in the same transaction as the mark whatever made it, and only

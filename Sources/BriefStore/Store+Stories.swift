@@ -34,7 +34,8 @@ extension Store {
     public func story(id: Int64) throws -> StoredStory? {
         try writer.read { db in
             let storyStatement = try db.makeStatement(sql: """
-                SELECT \(StorySummaryRow.columns), s.dateline_places, s.dateline_agency, s.dateline_date
+                SELECT \(StorySummaryRow.columns), s.dateline_places, s.dateline_agency, s.dateline_date,
+                       s.dateline_day
                 FROM stories s WHERE s.id = ?
                 """)
             guard let row = try Row.fetchOne(storyStatement, arguments: [id]) else { return nil }
@@ -43,7 +44,8 @@ extension Store {
             var dateline: Dateline?
             if let placesJSON: String = row["dateline_places"] {
                 dateline = Dateline(places: JSONStringArray.decode(placesJSON, decoder), agency: row["dateline_agency"],
-                                    date: row["dateline_date"])
+                                    date: row["dateline_date"],
+                                    day: (row["dateline_day"] as String?).flatMap(CalendarDay.init(iso:)))
             }
 
             // Cursors and column positions looked up once: a long story has thousands of mentions, and copying each
@@ -86,14 +88,19 @@ extension Store {
             }
             // A story has a handful of sections, quotes and entities: read by name.
             let sections = try Row.fetchAll(db, sql: """
-                SELECT id, kind, title FROM sections WHERE story_id = ? ORDER BY position
+                SELECT id, kind, title, speaker, speaker_entity FROM sections WHERE story_id = ? ORDER BY position
                 """, arguments: [id]).map { s in
                 Section(kind: SectionKind(rawValue: s["kind"]) ?? .body, title: s["title"],
-                        paragraphs: paragraphsBySection.removeValue(forKey: s["id"]) ?? [])
+                        paragraphs: paragraphsBySection.removeValue(forKey: s["id"]) ?? [], speaker: s["speaker"],
+                        speakerEntity: s["speaker_entity"])
             }
             let quotes = try Row.fetchAll(db, sql: """
-                SELECT text, speaker FROM quotes WHERE story_id = ? ORDER BY position
-                """, arguments: [id]).map { Quote(text: $0["text"], speaker: $0["speaker"]) }
+                SELECT text, speaker, speaker_entity, description, translation, paragraph FROM quotes
+                WHERE story_id = ? ORDER BY position
+                """, arguments: [id]).map {
+                Quote(text: $0["text"], speaker: $0["speaker"], speakerEntity: $0["speaker_entity"],
+                      description: $0["description"], translation: $0["translation"], paragraph: $0["paragraph"])
+            }
             let entities = try Row.fetchAll(db, sql: """
                 SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type, e.canonical_name, e.known_aliases,
                        e.country

@@ -42,36 +42,83 @@ struct StoryWriter {
         insertStoryEntity = try RowInsert(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        insertSection = try RowInsert(db, sql: "INSERT INTO sections (story_id, position, kind, title) VALUES (?, ?, ?, ?)")
+        insertSection = try RowInsert(db, sql: """
+            INSERT INTO sections (story_id, position, kind, title, speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?)
+            """)
         insertParagraph = try RowInsert(db, sql: """
             INSERT INTO paragraphs (section_id, story_id, position, text) VALUES (?, ?, ?, ?)
             """)
         insertMention = try RowInsert(db, sql: """
             INSERT INTO mentions (paragraph_id, story_id, start, "end", type, entity_key, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        insertQuote = try RowInsert(db, sql: "INSERT INTO quotes (story_id, position, text, speaker) VALUES (?, ?, ?, ?)")
+        insertQuote = try RowInsert(db, sql: """
+            INSERT INTO quotes (story_id, position, text, speaker, speaker_entity, description, translation, paragraph)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         insertSearch = try RowInsert(db, sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
     }
 
     /// Inserts `item` as a new story (its hash is not in the cache: the caller checked) and returns its id.
+    /// A story the feed or front matter gave no date takes its dateline's day as `published`; one with neither is
+    /// listed by `undatedListDate`.
     mutating func insert(_ item: ImportItem, importedAt: Date) throws -> Int64 {
         let story = item.story
         let places = story.dateline.map { JSONStringArray.encode($0.places) }
+        let published = item.published ?? story.dateline?.day?.date
+        try db.cachedStatement(sql: """
+            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
+                                 list_date, read_at, dateline_places, dateline_agency, dateline_date, dateline_day,
+                                 annotation_version, sectioning_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, published,
+                importedAt, published ?? Self.undatedListDate(importedAt: importedAt), places, story.dateline?.agency,
+                story.dateline?.date, story.dateline?.day?.description, story.annotationVersion, ArticleParser.version,
+            ])
+        let storyID = db.lastInsertedRowID
+        try insertContent(story, storyID: storyID)
+        return storyID
+    }
+
+    /// Replaces everything the stored story `storyID` was sectioned into (sections, paragraphs, mentions, quotes,
+    /// entities, search text, headline, dateline) with `story`, the same original text sectioned and annotated
+    /// again by sectioner `version`; a `published` date it lacked comes from the new dateline. The row, its read mark, star and feed
+    /// items stay. Entity counts go back through the `story_entities` delete trigger and return with `finish()`.
+    mutating func resection(storyID: Int64, with story: Story, version: Int) throws {
+        guard let importedAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT imported_at FROM stories WHERE id = ?"),
+                                                 arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
+        for table in ["mentions", "quotes", "story_entities", "paragraphs", "sections"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE story_id = ?").execute(arguments: [storyID])
+        }
+        try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
+        try db.cachedStatement(sql: """
+            UPDATE stories SET title = ?, dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?,
+                published = coalesce(published, ?), annotation_version = ?, sectioning_version = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                story.title, story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency,
+                story.dateline?.date, story.dateline?.day?.description, story.dateline?.day?.date,
+                story.annotationVersion, version, storyID,
+            ])
+        try db.cachedStatement(sql: "UPDATE stories SET list_date = coalesce(published, ?) WHERE id = ?")
+            .execute(arguments: [Self.undatedListDate(importedAt: importedAt), storyID])
+        try insertContent(story, storyID: storyID)
+    }
+
+    /// Where an undated story sorts: just before the start of the day it was imported (UTC), so it comes after
+    /// every dated story of that day and before the days earlier; undated stories of one day keep import order.
+    static func undatedListDate(importedAt: Date) -> Date {
+        CalendarDay(importedAt).date.addingTimeInterval(-0.001)
+    }
+
+    /// The story's entities, sections, paragraphs, mentions, quotes and search text under `storyID`.
+    private mutating func insertContent(_ story: Story, storyID: Int64) throws {
         let storyEntities = Self.storyEntities(of: story)
         // The list shows the story's top three entities, kept on the row.
         let top = EntityRanking.topNames(storyEntities)
-        try db.cachedStatement(sql: """
-            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
-                                 list_date, read_at, dateline_places, dateline_agency, dateline_date,
-                                 top_entity_1, top_entity_2, top_entity_3, annotation_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, item.published,
-                importedAt, item.published ?? importedAt, places, story.dateline?.agency, story.dateline?.date,
-                top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil,
-                story.annotationVersion,
-            ])
-        let storyID = db.lastInsertedRowID
+        try db.cachedStatement(sql: "UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ? WHERE id = ?")
+            .execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
+                                 top.count > 2 ? top[2] : nil, storyID])
         // Entities first: mentions refer to them.
         try insertEntities(storyEntities, of: story, storyID: storyID)
 
@@ -79,7 +126,7 @@ struct StoryWriter {
         for (sectionPosition, section) in story.sections.enumerated() {
             let sectionID = try insertSection.run {
                 try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
-                try $0.bind(section.title)
+                try $0.bind(section.title); try $0.bind(section.speaker); try $0.bind(section.speakerEntity)
             }
             if let title = section.title { Self.appendLine(title, to: &searchText) }
             for (paragraphPosition, paragraph) in section.paragraphs.enumerated() {
@@ -95,11 +142,12 @@ struct StoryWriter {
         for (position, quote) in story.quotes.enumerated() {
             try insertQuote.run {
                 try $0.bind(storyID); try $0.bind(position); try $0.bind(quote.text); try $0.bind(quote.speaker)
+                try $0.bind(quote.speakerEntity); try $0.bind(quote.description); try $0.bind(quote.translation)
+                try $0.bind(quote.paragraph)
             }
         }
 
         try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
-        return storyID
     }
 
     /// Replaces the mentions and entities of the stored story `storyID` with those of `story`, the same story

@@ -57,10 +57,19 @@ enum SurnameLinks {
               AND NOT EXISTS (SELECT 1 FROM story_entities se
                               WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key)
             """)
+        // Quotes and turns spoken by the surname follow too, so the person's page and `brief quotes` have them.
+        let speakers = try ["quotes", "sections"].map { table in
+            try db.cachedStatement(sql: """
+                UPDATE \(table) SET speaker_entity = ?2
+                WHERE speaker_entity = 'PER:' || ?1
+                  AND EXISTS (SELECT 1 FROM story_entities se WHERE se.story_id = \(table).story_id AND se.entity_key = ?2)
+                """)
+        }
         for surname in surnames where try Bool.fetchOne(linkable, arguments: [surname]) == true {
             guard let key = try String.fetchOne(person, arguments: [surname]) else { continue }
             try stories.execute(arguments: [surname, key])
             try mentions.execute(arguments: [surname, key])
+            for statement in speakers { try statement.execute(arguments: [surname, key]) }
         }
     }
 }

@@ -99,6 +99,13 @@ public enum EntityLinker {
                 let letters = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." }))
                 if letters.unicodeScalars.count >= 2, letters.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) {
                     candidatesForLink = byInitials[form.type.rawValue + "|" + letters] ?? []
+                    // An initialism the knowledge base knows (`UN`) abbreviates only that record's names, never
+                    // another name of the story with the same initials (`Upper Nile`).
+                    if knowledge.count > 0, let record = knowledge.lookup(word, type: form.type) {
+                        candidatesForLink = candidatesForLink.filter {
+                            knowledge.lookup(candidates[forms[$0].first].text, type: form.type)?.key == record.key
+                        }
+                    }
                 } else if form.type == .organisation {
                     // `the Commission` after `the European Commission`: the last word of fuller names in the
                     // story. Which one each mention means is settled mention by mention in step 3.

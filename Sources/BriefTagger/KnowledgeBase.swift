@@ -32,7 +32,7 @@ public struct KnowledgeBase: Sendable {
     /// Byte range of each record's line.
     private let lines: [Range<Int>]
     /// Record index by `lookupKey` of a name or alias and a type; the first (most trusted) record wins.
-    private let index: [UInt64: Int32]
+    private let index: HashIndex
 
     /// How many entities the knowledge base holds.
     public var count: Int { lines.count }
@@ -40,7 +40,7 @@ public struct KnowledgeBase: Sendable {
     public init() {
         bytes = []
         lines = []
-        index = [:]
+        index = HashIndex()
     }
 
     /// Builds a knowledge base from records (in order of trust), as `write` and `load` would.
@@ -51,7 +51,6 @@ public struct KnowledgeBase: Sendable {
     /// Parses the file's bytes; throws naming `path` and the line when the header or a line is malformed.
     public init(bytes: [UInt8], path: String) throws {
         var lines: [Range<Int>] = []
-        var index: [UInt64: Int32] = [:]
         let headerBytes = Array(Self.header.utf8)
         guard bytes.count >= headerBytes.count, Array(bytes[0..<headerBytes.count]) == headerBytes else {
             throw TaggerError.malformedModel(path, 1, "not a knowledge base (expected '\(Self.header)')")
@@ -60,7 +59,7 @@ public struct KnowledgeBase: Sendable {
             throw TaggerError.malformedModel(path, 0, "truncated knowledge base (no final line break)")
         }
         lines.reserveCapacity(bytes.count / 40)
-        index.reserveCapacity(bytes.count / 20)
+        var index = HashIndex(expected: bytes.count / 20)
         try bytes.withUnsafeBufferPointer { b in
             var lineStart = 0
             var lineNumber = 0
@@ -75,12 +74,11 @@ public struct KnowledgeBase: Sendable {
                       let type = Self.type(b, (tabs.0 + 1)..<tabs.1) else {
                     throw TaggerError.malformedModel(path, lineNumber, "expected key, type (PER, ORG, LOC, MISC), name, country, aliases")
                 }
-                let record = Int32(lines.count)
+                let record = UInt32(lines.count)
                 lines.append(p..<e)
                 func add(_ range: Range<Int>) {
                     guard !range.isEmpty else { return }
-                    let key = Self.lookupKey(UnsafeBufferPointer(rebasing: b[range]), type: type)
-                    if index[key] == nil { index[key] = record }
+                    index.insert(Self.lookupKey(UnsafeBufferPointer(rebasing: b[range]), type: type), record)
                 }
                 add((tabs.1 + 1)..<tabs.2)
                 var a = tabs.3 + 1
@@ -95,12 +93,56 @@ public struct KnowledgeBase: Sendable {
         self.index = index
     }
 
-    /// Reads `knowledge.tsv`-format file at `url`.
+    private init(bytes: [UInt8], lines: [Range<Int>], index: HashIndex) {
+        self.bytes = bytes
+        self.lines = lines
+        self.index = index
+    }
+
+    /// The packed index of `knowledge.tsv` (`brief ner pack`), beside it: where each record's line is and the
+    /// table of names, read back instead of hashing every name again.
+    public static let packedFileName = "knowledge.bin"
+    private static let packedMagic = "BRKNOW1\0"
+
+    /// Reads the `knowledge.tsv`-format file at `url`, with its packed index when one is beside it.
     public static func load(from url: URL) throws -> KnowledgeBase {
+        let bytes = try FileBytes.read(url.path)
+        let packed = url.deletingLastPathComponent().appendingPathComponent(packedFileName)
+        guard FileManager.default.fileExists(atPath: packed.path) else { return try KnowledgeBase(bytes: bytes, path: url.path) }
+        let headerBytes = Array(Self.header.utf8)
+        guard bytes.count >= headerBytes.count, Array(bytes[0..<headerBytes.count]) == headerBytes, bytes.last == 0x0A else {
+            throw TaggerError.malformedModel(url.path, 1, "not a knowledge base (expected '\(Self.header)', whole lines)")
+        }
+        var reader = try PackedReader(path: packed.path, magic: packedMagic)
+        guard try reader.read(UInt64.self) == UInt64(bytes.count) else {
+            throw reader.fail("made from another \(url.lastPathComponent) (run `brief ner pack`)")
+        }
+        let starts = try reader.readArray(UInt32.self), ends = try reader.readArray(UInt32.self)
+        let index = try reader.readIndex()
+        try reader.finish()
+        guard starts.count == ends.count else { throw reader.fail("line tables of different lengths") }
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(starts.count)
+        for (a, z) in zip(starts, ends) {
+            guard a <= z, Int(z) <= bytes.count else { throw reader.fail("a line outside \(url.lastPathComponent)") }
+            lines.append(Int(a)..<Int(z))
+        }
+        try index.forEachValue { if Int($0) >= lines.count { throw reader.fail("index points past the records") } }
+        return KnowledgeBase(bytes: bytes, lines: lines, index: index)
+    }
+
+    /// Writes `knowledge.bin` beside the `knowledge.tsv`-format file at `url`, from it.
+    public static func pack(_ url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TaggerError.unreadable(url.path, "no such file or not readable")
         }
-        return try KnowledgeBase(bytes: [UInt8](data), path: url.path)
+        let knowledge = try KnowledgeBase(bytes: [UInt8](data), path: url.path)
+        var out = PackedWriter(magic: packedMagic)
+        out.append(UInt64(data.count))
+        out.append(array: knowledge.lines.map { UInt32($0.lowerBound) })
+        out.append(array: knowledge.lines.map { UInt32($0.upperBound) })
+        out.append(knowledge.index.compacted())
+        try out.data.write(to: url.deletingLastPathComponent().appendingPathComponent(packedFileName))
     }
 
     /// Writes the records to `url` in file order.
@@ -122,9 +164,24 @@ public struct KnowledgeBase: Sendable {
         guard !lines.isEmpty else { return nil }
         var utf8 = Array(name.utf8)
         let key = utf8.withUnsafeMutableBufferPointer { Self.lookupKey(UnsafeBufferPointer($0), type: type) }
-        guard let r = index[key] else { return nil }
+        guard let r = index.find(key) else { return nil }
         utf8.removeAll()
-        return record(Int(r))
+        let found = record(Int(r))
+        // Names are found without case, but an acronym (`UN`) is only the name of what is written so (`Un`, a
+        // town in India, is not the United Nations).
+        if Self.isAcronym(name), found.name != name, !found.aliases.contains(name) { return nil }
+        return found
+    }
+
+    /// Two to six capital letters (dots allowed between them): `UN`, `U.N.`, `ECOWAS`.
+    static func isAcronym(_ name: String) -> Bool {
+        var letters = 0
+        for s in name.unicodeScalars {
+            if s == "." { continue }
+            guard s.properties.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 2 && letters <= 6
     }
 
     /// Whether `name` is the record's canonical name (not only one of its aliases), compared as lookups compare.
@@ -140,7 +197,7 @@ public struct KnowledgeBase: Sendable {
     /// Whether the name of the given type is in the knowledge base (no record decoded).
     public func contains(_ name: String, type: EntityType) -> Bool {
         let utf8 = Array(name.utf8)
-        return utf8.withUnsafeBufferPointer { index[Self.lookupKey($0, type: type)] != nil }
+        return utf8.withUnsafeBufferPointer { index.find(Self.lookupKey($0, type: type)) != nil }
     }
 
     /// Record `i` in file order.

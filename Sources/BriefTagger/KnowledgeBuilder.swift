@@ -81,7 +81,8 @@ public enum KnowledgeBuilder {
         for row in try tsv(dataDirectory, "gazetteers/geonames-places/admin1.tsv") {
             guard let name = row["name"], let code = row["countrycode"], !isCommonWord(name) else { continue }
             let country = countryNames[code]?.display
-            builder.add(type: .place, name: name, country: country, aliases: [row["asciiname"] ?? ""])
+            let shown = englishName(name, ascii: row["asciiname"])
+            builder.add(type: .place, name: shown, country: country, aliases: [row["asciiname"] ?? "", name])
         }
         // 5. Populated places, largest first.
         var places: [(population: Int, id: Int, row: [String: String])] = []
@@ -100,7 +101,8 @@ public enum KnowledgeBuilder {
                 others += (row["latin_alternate_names"] ?? "").split(separator: "|").map(String.init)
                     .filter { isPlainAlternate($0) && (big || !isCommonWord($0)) }
             }
-            builder.add(type: .place, name: name, country: countryNames[code]?.display, aliases: others)
+            builder.add(type: .place, name: englishName(name, ascii: row["asciiname"]), country: countryNames[code]?.display,
+                        aliases: [name] + others)
         }
         return builder.records
     }
@@ -121,10 +123,26 @@ public enum KnowledgeBuilder {
             var seen: Set<String> = [name.lowercased()]
             for alias in aliases + aliases.map(accentFree) + [accentFree(name)] {
                 let a = alias.trimmingCharacters(in: .whitespaces)
-                guard isUsable(a), seen.insert(a.lowercased()).inserted, taken.insert(Self.id(type, a)).inserted else { continue }
+                guard isUsable(a), !(type == .place && Self.isQualified(a, of: name)),
+                      seen.insert(a.lowercased()).inserted, taken.insert(Self.id(type, a)).inserted else { continue }
                 kept.append(a)
             }
             records.append(KnowledgeBase.Record(key: key, type: type, name: name, country: country, aliases: kept))
+        }
+
+        /// Words that, put before a place's name, name another place: `New Delhi` is not Delhi, `North Ossetia` not
+        /// Ossetia, `Port Sudan` not Sudan.
+        static let placeQualifiers: Set<String> = ["new", "old", "north", "south", "east", "west", "upper", "lower",
+                                                   "greater", "central", "northern", "southern", "eastern", "western",
+                                                   "port", "fort", "mount", "saint", "st", "st.", "little", "great"]
+
+        /// `New Delhi` as an alternate name of `Delhi`: the name with a qualifier before it, which the shared data
+        /// gives for a place's district or namesake; kept, it would link the capital to the old city.
+        static func isQualified(_ alias: String, of name: String) -> Bool {
+            let words = alias.split(separator: " ")
+            guard words.count >= 2, let first = words.first, placeQualifiers.contains(first.lowercased()) else { return false }
+            let rest = words.dropFirst().joined(separator: " ").lowercased()
+            return rest == name.lowercased() || rest == accentFree(name).lowercased()
         }
 
         static func id(_ type: EntityType, _ name: String) -> String {
@@ -138,6 +156,22 @@ public enum KnowledgeBuilder {
                   !s.contains(where: { $0 == "\t" || $0 == "|" || $0 == "\n" || $0 == "\r" }) else { return false }
             // Names start with a capital or digit; `al-Shabaab` style particles are the exception.
             return !first.isLowercase || s.hasPrefix("al-") || s.hasPrefix("al ") || s.hasPrefix("el-")
+        }
+    }
+
+    /// The name an English text uses for a place: its ASCII form when the name is a scholarly transliteration
+    /// (macron vowels, dotted consonants: `Tehrān`, `Ḩalab`), which no newspaper writes; else the name as it is
+    /// (`Kraków`, `Tromsø` keep their letters).
+    static func englishName(_ name: String, ascii: String?) -> String {
+        guard let ascii, !ascii.isEmpty, name.unicodeScalars.contains(where: isTransliterationMark) else { return name }
+        return ascii
+    }
+
+    private static func isTransliterationMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0100, 0x0101, 0x0112, 0x0113, 0x012A, 0x012B, 0x014C, 0x014D, 0x016A, 0x016B: true  // Ā ā Ē ē Ī ī Ō ō Ū ū
+        case 0x1E00...0x1EFF: true  // Latin Extended Additional: ḩ ṭ ṣ ẖ …
+        default: false
         }
     }
 

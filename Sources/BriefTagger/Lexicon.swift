@@ -7,29 +7,41 @@ import Foundation
 /// line per word, built from the shared data by `brief ner train`.
 public struct Lexicon: Sendable {
     public static let fileName = "lexicon.tsv"
-    private var entries: [UInt64: LexiconEntry]
-    /// Names of several words (`saudi arabia`), keyed by `phraseKey` of their words' hashes.
-    private var phrases: [UInt64: GazetteerFlags] = [:]
+    /// Word hash → position in `values`.
+    private var index = HashIndex()
+    private var values: [LexiconEntry] = []
+    /// Names of several words (`saudi arabia`), keyed by `phraseKey` of their words' hashes: gazetteer flags.
+    private var phrases = HashIndex()
     /// The most words a phrase has.
     public static let maxPhraseWords = 6
 
     public init(entries: [String: LexiconEntry] = [:]) {
-        var table: [UInt64: LexiconEntry] = [:]
-        table.reserveCapacity(entries.count)
-        self.entries = [:]
-        for (word, entry) in entries {
+        index = HashIndex(expected: entries.count)
+        values.reserveCapacity(entries.count)
+        // In word order, so that equal inputs give equal tables (and packed files).
+        for word in entries.keys.sorted() {
+            guard let entry = entries[word] else { continue }
             if word.contains(" ") {
                 addPhrase(word.split(separator: " ").map { FeatureHash.string(String($0)) }, entry.gazetteer)
             } else {
-                table[FeatureHash.string(word)] = entry
+                set(FeatureHash.string(word), entry)
             }
         }
-        self.entries = table
     }
 
     private mutating func addPhrase(_ words: [UInt64], _ flags: GazetteerFlags) {
         guard words.count >= 2, words.count <= Self.maxPhraseWords else { return }
-        phrases[Self.phraseKey(words[...]), default: []].formUnion(flags)
+        phrases.insert(Self.phraseKey(words[...]), flags.rawValue, merge: { $0 | $1 })
+    }
+
+    /// Stores `entry` for the word hash `hash`, replacing any.
+    private mutating func set(_ hash: UInt64, _ entry: LexiconEntry) {
+        if let i = index.find(hash) {
+            values[Int(i)] = entry
+        } else {
+            index.insert(hash, UInt32(values.count))
+            values.append(entry)
+        }
     }
 
     /// The key of a phrase from the FNV hashes of its lower-cased words.
@@ -41,19 +53,22 @@ public struct Lexicon: Sendable {
     }
 
     /// The gazetteer flags of the phrase made of these words, if it is one.
-    public func phrase(_ words: ArraySlice<UInt64>) -> GazetteerFlags? { phrases[Self.phraseKey(words)] }
+    public func phrase(_ words: ArraySlice<UInt64>) -> GazetteerFlags? {
+        phrases.find(Self.phraseKey(words)).map { GazetteerFlags(rawValue: $0) }
+    }
 
     /// Whether the lexicon holds any phrase.
-    public var hasPhrases: Bool { !phrases.isEmpty }
+    public var hasPhrases: Bool { phrases.count > 0 }
 
     /// How many words the lexicon holds.
-    public var count: Int { entries.count }
+    public var count: Int { values.count }
 
     /// The entry for a lower-cased word, if any.
-    public func entry(forLowercased word: String) -> LexiconEntry? { entries[FeatureHash.string(word)] }
+    public func entry(forLowercased word: String) -> LexiconEntry? { entry(forHash: FeatureHash.string(word)) }
 
     /// The entry for the hash of a lower-cased word's UTF-8, if any.
-    public func entry(forHash hash: UInt64) -> LexiconEntry? { entries[hash] }
+    @inline(__always)
+    public func entry(forHash hash: UInt64) -> LexiconEntry? { index.find(hash).map { values[Int($0)] } }
 
     /// The given names (the `givenName` flag) live in a file of their own: they derive from a list under the
     /// GNU FDL, which must ship under its own licence, apart from the CC BY-SA lexicon.
@@ -80,6 +95,13 @@ public struct Lexicon: Sendable {
 
     /// Adds the `givenName` flag to every word of `given-names.tsv` (absent in older models: nothing to add).
     private mutating func addGivenNames(from directory: URL) throws {
+        var hashes: [UInt64] = []
+        try readGivenNames(from: directory) { hashes.append($0) }
+        for hash in hashes { addGivenName(hash) }
+    }
+
+    /// Calls `body` with the hash of every word of `given-names.tsv`, in file order.
+    private func readGivenNames(from directory: URL, _ body: (UInt64) -> Void) throws {
         let url = directory.appendingPathComponent(Self.givenNamesFileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return }
         let data: Data
@@ -93,14 +115,101 @@ public struct Lexicon: Sendable {
             for lineEnd in bytes.indices where bytes[lineEnd] == 0x0A {
                 defer { lineStart = lineEnd + 1 }
                 if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }
-                let hash = FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
-                entries[hash, default: LexiconEntry()].gazetteer.insert(.givenName)
+                body(FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
             }
         }
     }
 
-    /// Reads `lexicon.tsv` from `directory`.
+    /// Marks the word hash `hash` a given name.
+    private mutating func addGivenName(_ hash: UInt64) {
+        if let i = index.find(hash) {
+            values[Int(i)].gazetteer.insert(.givenName)
+        } else {
+            set(hash, LexiconEntry(gazetteer: .givenName))
+        }
+    }
+
+    /// The packed forms of `lexicon.tsv` and `given-names.tsv` (`brief ner pack`): the tables as they are in
+    /// memory, read back in a few milliseconds instead of parsed and hashed again.
+    public static let packedFileName = "lexicon.bin"
+    public static let packedGivenNamesFileName = "given-names.bin"
+    private static let packedMagic = "BRLEXB1\0"
+    private static let packedGivenMagic = "BRGIVN1\0"
+
+    /// Reads the lexicon in `directory`: its packed form when there is one (and it was made from the
+    /// `lexicon.tsv` beside it), else `lexicon.tsv` (and `given-names.tsv`).
     public static func load(from directory: URL) throws -> Lexicon {
+        let packed = directory.appendingPathComponent(packedFileName)
+        guard FileManager.default.fileExists(atPath: packed.path) else { return try loadText(from: directory) }
+        var lexicon = Lexicon()
+        var reader = try PackedReader(path: packed.path, magic: packedMagic)
+        try checkSource(try reader.read(UInt64.self), of: packed.path, directory.appendingPathComponent(fileName))
+        let frequency = try reader.readArray(UInt8.self), c64 = try reader.readArray(Int16.self)
+        let c1024 = try reader.readArray(Int16.self), c4096 = try reader.readArray(Int16.self)
+        let flags = try reader.readArray(UInt32.self)
+        let n = frequency.count
+        guard c64.count == n, c1024.count == n, c4096.count == n, flags.count == n else {
+            throw reader.fail("entry columns of different lengths")
+        }
+        lexicon.index = try reader.readIndex()
+        lexicon.phrases = try reader.readIndex()
+        try reader.finish()
+        guard lexicon.index.count == n else { throw reader.fail("index of \(lexicon.index.count) words for \(n) entries") }
+        try lexicon.index.forEachValue { if Int($0) >= n { throw reader.fail("index points past the entries") } }
+        lexicon.values = (0..<n).map {
+            LexiconEntry(frequency: frequency[$0], cluster64: c64[$0], cluster1024: c1024[$0], cluster4096: c4096[$0],
+                         gazetteer: GazetteerFlags(rawValue: flags[$0]))
+        }
+        let given = directory.appendingPathComponent(packedGivenNamesFileName)
+        if FileManager.default.fileExists(atPath: given.path) {
+            var names = try PackedReader(path: given.path, magic: packedGivenMagic)
+            try checkSource(try names.read(UInt64.self), of: given.path, directory.appendingPathComponent(givenNamesFileName))
+            let hashes = try names.readArray(UInt64.self)
+            try names.finish()
+            for hash in hashes { lexicon.addGivenName(hash) }
+        } else {
+            try lexicon.addGivenNames(from: directory)
+        }
+        return lexicon
+    }
+
+    /// Refuses a packed file made from another version of its text file (`size` is the text's size when packed).
+    static func checkSource(_ size: UInt64, of packed: String, _ text: URL) throws {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: text.path),
+              let actual = attributes[.size] as? NSNumber else { return }
+        guard actual.uint64Value == size else {
+            throw TaggerError.malformedModel(packed, 0, "made from another \(text.lastPathComponent) (run `brief ner pack`)")
+        }
+    }
+
+    /// Writes `lexicon.bin` and `given-names.bin` into `directory` from its `lexicon.tsv` and `given-names.tsv`.
+    public static func pack(directory: URL) throws {
+        let lexicon = try loadText(from: directory, givenNames: false)
+        var hashes: [UInt64] = []
+        try lexicon.readGivenNames(from: directory) { hashes.append($0) }
+        func size(_ name: String) -> UInt64 {
+            ((try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path))?[.size]
+                as? NSNumber)?.uint64Value ?? 0
+        }
+        var out = PackedWriter(magic: packedMagic)
+        out.append(size(fileName))
+        out.append(array: lexicon.values.map(\.frequency))
+        out.append(array: lexicon.values.map(\.cluster64))
+        out.append(array: lexicon.values.map(\.cluster1024))
+        out.append(array: lexicon.values.map(\.cluster4096))
+        out.append(array: lexicon.values.map(\.gazetteer.rawValue))
+        // Room for the given names the lexicon lacks, added when it loads.
+        out.append(lexicon.index.compacted(room: hashes.filter { lexicon.index.find($0) == nil }.count))
+        out.append(lexicon.phrases.compacted())
+        try out.data.write(to: directory.appendingPathComponent(packedFileName))
+        var given = PackedWriter(magic: packedGivenMagic)
+        given.append(size(givenNamesFileName))
+        given.append(array: hashes)
+        try given.data.write(to: directory.appendingPathComponent(packedGivenNamesFileName))
+    }
+
+    /// Reads `lexicon.tsv` (and, with `givenNames`, `given-names.tsv`) from `directory`.
+    static func loadText(from directory: URL, givenNames: Bool = true) throws -> Lexicon {
         let url = directory.appendingPathComponent(fileName)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw TaggerError.unreadable(url.path, "\(error.localizedDescription)") }
@@ -108,7 +217,8 @@ public struct Lexicon: Sendable {
             throw TaggerError.malformedModel(url.path, 0, "truncated lexicon (no final line break)")
         }
         var lexicon = Lexicon()
-        lexicon.entries.reserveCapacity(data.count / 20)
+        lexicon.index = HashIndex(expected: data.count / 20)
+        lexicon.values.reserveCapacity(data.count / 20)
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
@@ -150,11 +260,11 @@ public struct Lexicon: Sendable {
                     parts.append(FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[a..<wordRange.upperBound])))
                     lexicon.addPhrase(parts, entry.gazetteer)
                 } else {
-                    lexicon.entries[FeatureHash.bytes(word)] = entry
+                    lexicon.set(FeatureHash.bytes(word), entry)
                 }
             }
         }
-        try lexicon.addGivenNames(from: directory)
+        if givenNames { try lexicon.addGivenNames(from: directory) }
         return lexicon
     }
 

@@ -51,6 +51,7 @@ public struct NERTrainer {
         let entries = try LexiconBuilder.build(dataDirectory: dataDirectory, knowledge: knowledge)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Lexicon.write(entries, to: output)
+        try Lexicon.pack(directory: output)
         let lexicon = Lexicon(entries: entries)
         log("lexicon: \(entries.count) words")
         let templates = FeatureTemplates(options: settings.options)

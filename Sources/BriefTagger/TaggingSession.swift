@@ -51,6 +51,7 @@ public struct TaggingSession {
             }
             TitleTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
             PossessiveSplitting.split(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
+            LowercaseTailTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels)
             if propagates {
                 MentionPropagation.propagate(text: text, sentences: text.sentences[group], labels: &labels,
                                              lexicon: words.lexicon)

@@ -150,9 +150,8 @@ public final class WeightTable: Sendable {
 
     /// Reads a table written by `write(to:)`.
     static func load(from url: URL) throws -> WeightTable {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw TaggerError.unreadable(url.path, error.localizedDescription) }
-        return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> WeightTable in
+        let bytes = try FileBytes.read(url.path)
+        return try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> WeightTable in
             func fail(_ why: String) -> TaggerError { .malformedModel(url.path, 0, why) }
             let header = 8 + 12 + 90 * 4
             guard raw.count >= header, Array(raw[0..<8]) == magic else { throw fail("not a weight table") }
@@ -166,16 +165,24 @@ public final class WeightTable: Sendable {
             for k in 0..<81 { transitions[k] = Float(bitPattern: u32(offset)); offset += 4 }
             var start = [Float](repeating: 0, count: 9)
             for k in 0..<9 { start[k] = Float(bitPattern: u32(offset)); offset += 4 }
-            var rows = [UInt32](repeating: 0, count: count)
-            for k in 0..<count {
-                rows[k] = u32(offset)
-                guard Int(rows[k]) < 1 << bits else { throw fail("row \(rows[k]) outside the hash space") }
-                offset += 4
+            // Rows and weights straight into uninitialised arrays: millions of values, read at every start.
+            let rowsAt = offset
+            var outside = false
+            let rows = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialised in
+                for k in 0..<count {
+                    let r = u32(rowsAt + 4 * k)
+                    if Int(r) >= 1 << bits { outside = true }
+                    buffer[k] = r
+                }
+                initialised = count
             }
-            var weights = [Float](repeating: 0, count: count * 9)
-            for k in 0..<(count * 9) {
-                weights[k] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))) * scale
-                offset += 2
+            if outside { throw fail("a row outside the hash space") }
+            let weightsAt = rowsAt + 4 * count
+            let weights = [Float](unsafeUninitializedCapacity: count * 9) { buffer, initialised in
+                for k in 0..<(count * 9) {
+                    buffer[k] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: weightsAt + 2 * k, as: Int16.self))) * scale
+                }
+                initialised = count * 9
             }
             return WeightTable(bits: bits, rows: rows, weights: weights, transitions: transitions, start: start,
                                scale: scale)

@@ -12,7 +12,7 @@ struct Brief: AsyncParsableCommand {
         commandName: "brief",
         abstract: "A terminal reader for foreign-affairs briefings.",
         discussion: "With no subcommand, opens the reader (importing the bundled sample briefings when the cache is empty).",
-        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, OpenCommand.self, MarkCommand.self, StarCommand.self, UnstarCommand.self, PruneCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self, ReannotateCommand.self,
+        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, OpenCommand.self, MarkCommand.self, StarCommand.self, UnstarCommand.self, PruneCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self, ReannotateCommand.self, ResectionCommand.self, QuotesCommand.self,
                       FeedCommand.self, FetchCommand.self, OPMLCommand.self, AccountCommand.self, SyncCommand.self]
     )
 

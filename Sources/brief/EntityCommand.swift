@@ -76,17 +76,7 @@ struct EntityCommand: ParsableCommand {
     func run() throws {
         let profile = try CommandFailure.wrapping("entity") { () throws -> EntityProfile in
             let store = try cache.openStore()
-            let entity: EntitySummary
-            switch EntityLookup.find(name, in: try store.entities()) {
-            case let .found(found): entity = found
-            case .none:
-                throw CommandFailure(message: "entity: no entity matches \"\(clean(name))\" (see `brief entities`)")
-            case let .ambiguous(candidates):
-                let shown = candidates.prefix(8).map { "\(clean($0.name)) (\(clean($0.key)))" }.joined(separator: ", ")
-                let more = candidates.count > 8 ? ", and \(candidates.count - 8) more" : ""
-                throw CommandFailure(message: "entity: \"\(clean(name))\" matches \(candidates.count) entities: "
-                                     + shown + more + "; give the key or more of the name")
-            }
+            let entity = try EntityLookup.entity(name, in: store, command: "entity")
             guard let profile = try EntityProfile.load(key: entity.key, store: store) else {
                 throw CommandFailure(message: "entity: \(clean(entity.key)) is no longer in the cache")
             }

@@ -34,8 +34,7 @@ struct ShowCommand: ParsableCommand {
                 try JSONOutput.write(StoryDocument(stored: stored, link: item.link, guid: item.guid))
             } else {
                 // The reader's story layout as plain text: every string sanitised for the terminal, no styles.
-                let date = stored.summary.published ?? stored.summary.importedAt
-                var text = StoryLayout(stored.story, date: date, format: .plain(source: stored.summary.source)).plainText
+                var text = StoryLayout(stored.story, date: stored.summary.published, format: .plain(source: stored.summary.source)).plainText
                 if let link = stored.link { text += "\n\nLink: " + TerminalText.sanitize(link, keepNewlines: false) }
                 Console.output(text)
             }

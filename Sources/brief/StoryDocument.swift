@@ -11,10 +11,10 @@ struct StoryDocument: Encodable {
     var link: String? = nil
     var guid: String? = nil
 
-    private enum Keys: String, CodingKey {
+    enum Keys: String, CodingKey {
         case id, title, link, guid, source, published, imported, read, starred, feed, dateline, sections, quotes, entities
         case places, agency, kind, paragraphs, text, mentions, start, end, type, entity, speaker, key, name, aliases
-        case canonicalName, knownAliases, country
+        case canonicalName, knownAliases, country, date, dateText, speakerEntity, description, translation
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -35,12 +35,19 @@ struct StoryDocument: Encodable {
         var dateline = root.nestedContainer(keyedBy: Keys.self, forKey: .dateline)
         try dateline.encode(story.dateline?.places ?? [], forKey: .places)
         try dateline.encode(story.dateline?.agency, forKey: .agency)
+        // The dateline's day (`2026-03-03`) and the date as written (`March 3`); null when it gives none.
+        try dateline.encode(story.dateline?.day?.description, forKey: .date)
+        try dateline.encode(story.dateline?.date, forKey: .dateText)
 
         var sections = root.nestedUnkeyedContainer(forKey: .sections)
         for section in story.sections {
             var object = sections.nestedContainer(keyedBy: Keys.self)
             try object.encode(section.kind.rawValue, forKey: .kind)
             try object.encode(section.title, forKey: .title)
+            if section.kind == .turn {
+                try object.encode(section.speaker, forKey: .speaker)
+                try Self.encode(entity: section.speakerEntity, of: story, in: &object)
+            }
             var paragraphs = object.nestedUnkeyedContainer(forKey: .paragraphs)
             for paragraph in section.paragraphs {
                 var p = paragraphs.nestedContainer(keyedBy: Keys.self)
@@ -62,6 +69,9 @@ struct StoryDocument: Encodable {
             var q = quotes.nestedContainer(keyedBy: Keys.self)
             try q.encode(quote.text, forKey: .text)
             try q.encode(quote.speaker, forKey: .speaker)
+            try Self.encode(entity: quote.speakerEntity, of: story, in: &q)
+            try q.encode(quote.description, forKey: .description)
+            try q.encode(quote.translation, forKey: .translation)
         }
 
         var entities = root.nestedUnkeyedContainer(forKey: .entities)
@@ -76,5 +86,14 @@ struct StoryDocument: Encodable {
             try e.encode(entity.knownAliases, forKey: .knownAliases)
             try e.encode(entity.country, forKey: .country)  // null when unknown
         }
+    }
+
+    /// `speakerEntity: {key, name}` (the entity's canonical name), or null.
+    static func encode(entity key: String?, of story: Story, in container: inout KeyedEncodingContainer<Keys>) throws {
+        guard let key else { return try container.encodeNil(forKey: .speakerEntity) }
+        let entity = story.entities.first { $0.key == key }
+        var object = container.nestedContainer(keyedBy: Keys.self, forKey: .speakerEntity)
+        try object.encode(key, forKey: .key)
+        try object.encode(entity?.canonicalName, forKey: .name)
     }
 }

@@ -72,7 +72,7 @@ struct CLIReadingTests {
         }
         let quotes = try #require(story["quotes"] as? [[String: Any]])
         #expect(quotes.first?["text"] as? String == "We want one ticket for the whole route")
-        #expect(quotes.allSatisfy { Set($0.keys) == ["text", "speaker"] })
+        #expect(quotes.allSatisfy { Set($0.keys) == ["text", "speaker", "speakerEntity", "description", "translation"] })
         for entity in try #require(story["entities"] as? [[String: Any]]) {
             #expect(Set(entity.keys) == ["key", "name", "type", "mentions", "aliases", "canonicalName", "knownAliases",
                                          "country"])

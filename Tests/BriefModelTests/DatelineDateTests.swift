@@ -20,6 +20,8 @@ struct DatelineDateTests {
         Case(opening: "WASHINGTON, Nov 3 (Reuters) -", reference: "2026-11-03", date: "Nov 3", day: "2026-11-03"),
         Case(opening: "BEIJING, Dec. 30 (Xinhua) --", reference: "2027-01-02", date: "Dec. 30", day: "2026-12-30"),
         Case(opening: "TOKYO, Jan 2 (Kyodo) -", reference: "2026-12-31", date: "Jan 2", day: "2027-01-02"),
+        Case(opening: "NAIROBI, March 10 (Brief Wire) -", reference: "2026-12-02", date: "March 10", day: "2026-03-10"),
+        Case(opening: "NAIROBI, Dec 20 (Brief Wire) -", reference: "2026-12-02", date: "Dec 20", day: "2026-12-20"),
         Case(opening: "SÃO TOMÉ, Sept. 30, 2024 (Lusa) –", reference: "2026-03-01", date: "Sept. 30, 2024", day: "2024-09-30"),
         Case(opening: "KYIV, Tuesday, March 3 (AP) —", reference: "2026-03-05", date: "Tuesday, March 3", day: "2026-03-03"),
         Case(opening: "OSLO, Thursday 12 February (NTB) —", reference: "2026-02-13", date: "Thursday 12 February", day: "2026-02-12"),

@@ -11,7 +11,7 @@ struct ListScreenTests {
             " Brief · 2 unread of 3",
             " ● 2026-11-28  Ministers meet in Reykjavik over Arctic shi…",
             "   2026-11-27  Grain corridor talks resume  Ankara",
-            " ● 2026-11-26  Briefing transcript: State Department",
+            " ● undated     Briefing transcript: State Department",  // no date of its own: never its import day
             "", "", "", "", "", "", "",
             " Enter open · / search · e entities · q quit · ? keys · r r…",
         ])
@@ -24,7 +24,7 @@ struct ListScreenTests {
             " Brief · 2 unread of 3",
             " ● 2026-11-28  arctic-talks    Ministers meet in Reykjavik over Arctic …  Reykjavik, Arctic Council",
             "   2026-11-27  Wire Feed       Grain corridor talks resume                Ankara",
-            " ● 2026-11-26  briefing        Briefing transcript: State Department",
+            " ● undated     briefing        Briefing transcript: State Department",
             "",
             " Enter open · / search · e entities · q quit · ? keys · r read · U unread only · A all read",
         ])

@@ -57,6 +57,90 @@ struct ModelFileTests {
         for (word, entry) in entries { #expect(loaded.entry(forLowercased: word) == entry) }
     }
 
+    @Test("the packed lexicon and knowledge base load as the text files do, and are written the same way twice")
+    func packedRoundTrip() throws {
+        // Given a lexicon with a phrase and given names, and a knowledge base, as text files
+        let entries = [
+            "kyiv": LexiconEntry(frequency: 8, cluster64: 52, cluster1024: 4, cluster4096: 2, gazetteer: [.capital, .city]),
+            "the": LexiconEntry(frequency: 16),
+            "south china sea": LexiconEntry(gazetteer: [.knownPlace]),
+            "amara": LexiconEntry(frequency: 2, gazetteer: [.givenName]),
+            "olena": LexiconEntry(gazetteer: [.givenName]),
+        ]
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Lexicon.write(entries, to: dir)
+        let records = [KnowledgeBase.Record(key: "ORG:united-nations", type: .organisation, name: "United Nations",
+                                            country: nil, aliases: ["UN", "U.N."]),
+                       KnowledgeBase.Record(key: "LOC:izmail", type: .place, name: "Izmail", country: "Ukraine",
+                                            aliases: ["Izmayil"])]
+        let kbURL = dir.appendingPathComponent(KnowledgeBase.fileName)
+        try KnowledgeBase.write(records, to: kbURL)
+        let text = try Lexicon.load(from: dir)
+
+        // When packed (twice) and loaded again
+        try Lexicon.pack(directory: dir)
+        try KnowledgeBase.pack(kbURL)
+        let first = try [Lexicon.packedFileName, Lexicon.packedGivenNamesFileName, KnowledgeBase.packedFileName]
+            .map { try Data(contentsOf: dir.appendingPathComponent($0)) }
+        try Lexicon.pack(directory: dir)
+        try KnowledgeBase.pack(kbURL)
+        let second = try [Lexicon.packedFileName, Lexicon.packedGivenNamesFileName, KnowledgeBase.packedFileName]
+            .map { try Data(contentsOf: dir.appendingPathComponent($0)) }
+        #expect(first == second)
+        let packed = try Lexicon.load(from: dir)
+        let knowledge = try KnowledgeBase.load(from: kbURL)
+
+        // Then every word, phrase, given name and name is found as before
+        #expect(packed.count == text.count)
+        for word in ["kyiv", "the", "amara", "olena", "nowhere"] {
+            #expect(packed.entry(forLowercased: word) == text.entry(forLowercased: word), "\(word)")
+        }
+        let phrase = ["south", "china", "sea"].map(FeatureHash.string)
+        #expect(packed.phrase(phrase[...]) == [.knownPlace])
+        #expect(knowledge.lookup("U.N.", type: .organisation)?.key == "ORG:united-nations")
+        #expect(knowledge.lookup("Izmayil", type: .place)?.country == "Ukraine")
+        #expect(knowledge.lookup("Izmayil", type: .person) == nil)
+    }
+
+    @Test("a damaged, cut-short or stale packed file is refused with its name, never trusted")
+    func damagedPackedFiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Lexicon.write(["kyiv": LexiconEntry(frequency: 8)], to: dir)
+        let kbURL = dir.appendingPathComponent(KnowledgeBase.fileName)
+        try KnowledgeBase.write([KnowledgeBase.Record(key: "LOC:kyiv", type: .place, name: "Kyiv", country: "Ukraine",
+                                                      aliases: ["Kiev"])], to: kbURL)
+        try Lexicon.pack(directory: dir)
+        try KnowledgeBase.pack(kbURL)
+        for name in [Lexicon.packedFileName, Lexicon.packedGivenNamesFileName, KnowledgeBase.packedFileName] {
+            let url = dir.appendingPathComponent(name)
+            let good = try Data(contentsOf: url)
+            for bad in [good.prefix(good.count - 3), good.prefix(5), good + Data([0]), Data("garbage".utf8)] {
+                try Data(bad).write(to: url)
+                do {
+                    _ = try name == KnowledgeBase.packedFileName ? nil : Lexicon.load(from: dir)
+                    _ = try name == KnowledgeBase.packedFileName ? KnowledgeBase.load(from: kbURL) : nil
+                    Issue.record("\(name) of \(bad.count) bytes was accepted")
+                } catch let error as TaggerError {
+                    #expect(error.description.contains(name) && !error.description.contains("\n"), "\(error)")
+                }
+            }
+            try good.write(to: url)
+        }
+        // A text file edited after packing makes its packed file stale: refused, naming both
+        try KnowledgeBase.write([KnowledgeBase.Record(key: "LOC:kyiv", type: .place, name: "Kyiv", country: "Ukraine",
+                                                      aliases: ["Kiev", "Kyjiw"])], to: kbURL)
+        #expect(throws: TaggerError.self) { try KnowledgeBase.load(from: kbURL) }
+        try Lexicon.write(["kyiv": LexiconEntry(frequency: 9), "odesa": LexiconEntry(frequency: 5)], to: dir)
+        do {
+            _ = try Lexicon.load(from: dir)
+            Issue.record("a stale lexicon.bin was accepted")
+        } catch let error as TaggerError {
+            #expect(error.description.contains("lexicon.bin") && error.description.contains("brief ner pack"))
+        }
+    }
+
     @Test("a model directory without files fails to load with a clear error")
     func missingModel() throws {
         let dir = try temporaryDirectory()

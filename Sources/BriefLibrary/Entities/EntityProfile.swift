@@ -1,4 +1,5 @@
 import BriefStore
+import BriefTagger
 import Foundation
 
 /// What an entity page shows: the entity, the other names it goes by, and every story that mentions it
@@ -8,11 +9,14 @@ public struct EntityProfile: Hashable, Sendable {
     /// Surface forms other than the canonical name, as the stories spelled them.
     public var aliases: [String]
     public var stories: [EntityStory]
+    /// What the entity said: its quotes and transcript turns, newest story first (at most `saidLimit`).
+    public var said: [StoredQuote]
 
-    public init(entity: EntitySummary, aliases: [String], stories: [EntityStory]) {
+    public init(entity: EntitySummary, aliases: [String], stories: [EntityStory], said: [StoredQuote] = []) {
         self.entity = entity
         self.aliases = aliases
         self.stories = stories
+        self.said = said
     }
 
     /// What a page lists after "Also": the stories' own forms, then the knowledge base's other names for it, at most
@@ -22,6 +26,9 @@ public struct EntityProfile: Hashable, Sendable {
         for alias in entity.knownAliases where alias != entity.canonicalName && !all.contains(alias) { all.append(alias) }
         return Array(all.prefix(limit))
     }
+
+    /// How many statements a page lists under "Said".
+    public static let saidLimit = 50
 
     /// Loads the entity `key`, or nil when the cache no longer mentions it.
     /// Aliases come from the stories' own entity records (the newest `aliasStories` of them, so a much
@@ -55,6 +62,8 @@ public struct EntityProfile: Hashable, Sendable {
                   let to = scalars.index(from, offsetBy: story.end - story.start, limitedBy: scalars.endIndex) else { continue }
             add(String(Substring(scalars[from..<to])))
         }
-        return EntityProfile(entity: entity, aliases: aliases, stories: mentioning.map(EntityStory.init))
+        let said = entity.type == .person || entity.type == .organisation
+            ? Array(try store.quotes(speakerEntity: key, turns: true).prefix(saidLimit)) : []
+        return EntityProfile(entity: entity, aliases: aliases, stories: mentioning.map(EntityStory.init), said: said)
     }
 }

@@ -31,11 +31,8 @@ public struct Reannotator: Sendable {
     /// were re-tagged (a story removed meanwhile is passed over).
     @discardableResult
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
-        let ids = try pending()
-        var done = 0
-        for (index, id) in ids.enumerated() {
-            defer { progress(index + 1, ids.count) }
-            guard let stored = try store.story(id: id) else { continue }
+        try StoryPass.run(try pending(), progress: progress) { id in
+            guard let stored = try store.story(id: id) else { return false }
             var story = stored.story
             story.entities = []
             for s in story.sections.indices {
@@ -43,13 +40,8 @@ public struct Reannotator: Sendable {
             }
             var annotated = annotate(story)
             annotated.annotationVersion = version
-            do {
-                try store.replaceAnnotations(id: id, with: annotated)
-                done += 1
-            } catch StoreError.noSuchStory {
-                continue
-            }
+            try store.replaceAnnotations(id: id, with: annotated)
+            return true
         }
-        return done
     }
 }

@@ -10,7 +10,7 @@ extension FeedImportItem {
     /// feed's title.
     public init(item: FeedItem, source: String, annotate: (Story) -> Story) {
         let text = item.articleText
-        let parsed = ArticleParser.parse(text, format: .article)
+        let parsed = ArticleParser.parse(text, format: .article, reference: item.published ?? Date())
         let fingerprint = item.fingerprint.value
         // FeedItem.id falls back to the link or the fingerprint; only a real guid is worth matching as one.
         let isOwnID = item.id != item.link && !item.id.hasPrefix("fingerprint:")

@@ -99,7 +99,8 @@ public struct Importer: Sendable {
             return .failure(ImportFailure(path: path, reason: error.description))
         }
         let format = SourceFormat.guess(path: path)
-        let parsed = ArticleParser.parse(text, format: format)
+        // The import day gives a dateline written without a year (`March 3`) its year.
+        let parsed = ArticleParser.parse(text, format: format, reference: Date())
         if parsed.story.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
            parsed.story.sections.allSatisfy({ $0.paragraphs.isEmpty }) {
             return .failure(ImportFailure(path: path, reason: "no headline or text found"))

@@ -10,6 +10,11 @@ import Foundation
 /// Text is stored as written, apart from trimming and collapsing spaces: hostile characters survive here and
 /// are neutralised when shown (`TerminalText`). Runs in time linear in the input.
 public enum ArticleParser {
+    /// The sectioning the parser gives, kept per stored story (`sectioning_version`): raised when a change to the
+    /// parser should reach stories already in a cache (BriefLibrary `Resectioner` sections them again).
+    /// 1: quote speakers linked with descriptions and translations, turn speakers, dateline days.
+    public static let version = 1
+
     /// Splits text into headline, dateline, sections and quotes. Never fails: odd text still gives a story
     /// (headline = first non-empty line, trimmed; at worst everything is one body section).
     ///

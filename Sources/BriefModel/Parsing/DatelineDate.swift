@@ -4,7 +4,7 @@
 ///
 /// A year written in the dateline is used as written. Otherwise the year comes from the reference day (the feed or
 /// import date): of the year before, the same year and the year after, the one putting the date nearest the
-/// reference, preferring a year where a written weekday matches. A weekday alone is the last such weekday on or
+/// reference but not more than a month after it, preferring a year where a written weekday matches. A weekday alone is the last such weekday on or
 /// before the reference. Without a year and without a reference there is no day: nothing is invented.
 struct DatelineDate: Hashable, Sendable {
     var month: Int?
@@ -65,6 +65,9 @@ struct DatelineDate: Hashable, Sendable {
         return true
     }
 
+    /// How far after the reference day a dateline's day may fall when its year is inferred.
+    static let daysAhead = 31
+
     /// The calendar day, using `reference` for a missing year (see the type's comment).
     func resolve(reference: CalendarDay?) -> CalendarDay? {
         if let month, let day {
@@ -72,8 +75,10 @@ struct DatelineDate: Hashable, Sendable {
             guard let reference else { return nil }
             let candidates = [reference.year - 1, reference.year, reference.year + 1]
                 .compactMap { CalendarDay(year: $0, month: month, day: day) }
-            let fitting = weekday.map { w in candidates.filter { $0.weekday == w } } ?? []
-            let pool = fitting.isEmpty ? candidates : fitting
+            // A story is not dated months ahead of its arrival: `March 10` read in December is the March before.
+            let possible = candidates.filter { reference.days(to: $0) <= Self.daysAhead }
+            let fitting = weekday.map { w in possible.filter { $0.weekday == w } } ?? []
+            let pool = fitting.isEmpty ? possible : fitting
             // Nearest to the reference; on a tie the earlier one (a dateline is rarely ahead of its feed).
             return pool.min { a, b in
                 let da = abs(a.days(to: reference)), db = abs(b.days(to: reference))

@@ -48,11 +48,28 @@ struct EntityPageLines: Hashable, Sendable {
             add(StyledGrapheme.run("Also: " + aliases.joined(separator: ", "), TextStyle(.note)))
         }
         result.lines.append([])
+        if !profile.said.isEmpty {
+            // What they said, newest first: the day and story, then the words (a turn's cut to three lines).
+            add(StyledGrapheme.run("Said", TextStyle(.sectionHeading)))
+            for quote in profile.said {
+                let heading = StoryDates.day(quote.published) + "  " + quote.storyTitle
+                add(StyledGrapheme.run(TextFit.truncate(TerminalText.sanitize(heading, keepNewlines: false),
+                                                        to: textWidth - 2), TextStyle(.dateline)), indent: 2)
+                let words = quote.isTurn ? TerminalText.sanitize(quote.text, keepNewlines: false)
+                    : "“" + TerminalText.sanitize(quote.text, keepNewlines: false) + "”"
+                let wrapped = TextWrapper.wrap(words, width: max(1, textWidth - 4))
+                for (index, line) in wrapped.prefix(3).enumerated() {
+                    let cut = index == 2 && wrapped.count > 3 ? TextFit.truncate(line + " …", to: textWidth - 4) : line
+                    result.lines.append([StyledSpan("    " + cut, theme.quote)])
+                }
+            }
+            result.lines.append([])
+        }
         let shown = page.stories
         for story in shown {
             let first = result.lines.count
             let summary = story.summary
-            let date = StoryDates.format(summary.published ?? summary.importedAt) + "  "
+            let date = StoryDates.day(summary.published) + "  "
             let room = max(0, textWidth - 2 - date.count)
             let title = TextFit.truncate(TerminalText.sanitize(summary.title, keepNewlines: false), to: room)
             result.lines.append([StyledSpan(summary.isRead ? "  " : "● ", theme.unreadMarker), StyledSpan(date, theme.date),

@@ -57,6 +57,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding("next_section", [.character("]")], .nextSection, .story, "Next section"),
         KeyBinding("previous_section", [.character("[")], .previousSection, .story, "Previous section"),
         KeyBinding("entity_panel", [.character("E")], .entities, .story, "Entities in this story"),
+        KeyBinding("quotes_panel", [.character("\"")], .quotes, .story, "Quotes in this story, who said them"),
         KeyBinding("type_filter", [.character("t")], .cycleType, .entities, "Entity index: cycle the type filter"),
         KeyBinding("back", [.character("q"), .character("h"), .left, .backspace], .back, .everywhere,
                    "Back (quits from the story list)"),

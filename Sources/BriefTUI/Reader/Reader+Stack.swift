@@ -49,6 +49,12 @@ extension Reader {
             }
             revealPanelSelection(&panel, state)
             state.stack.setTop(.entities(panel))
+        case var .quotes(cursor):
+            if case let .story(page)? = state.stack.belowTop {
+                state.stack.setBelowTop(.story(fitted(page, state, relayout: relayout)))
+            }
+            revealQuote(&cursor, state)
+            state.stack.setTop(.quotes(cursor))
         case var .help(cursor):
             cursor.clampTop(lineCount: HelpLines.lines(state.keymap, theme: state.theme).count, height: state.bodyHeight)
             state.stack.setTop(.help(cursor))

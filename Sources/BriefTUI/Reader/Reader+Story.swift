@@ -55,6 +55,9 @@ extension Reader {
         case .entities:
             if page.stored != nil { openPanel(&state) }
             return []
+        case .quotes:
+            if page.stored != nil { openQuotes(&state) }
+            return []
         case .open:
             guard let focus = page.focus, let spot = layout?.mentions.first(where: { $0.number == focus }) else {
                 state.status = "Tab to a name first, then Enter opens its page"

@@ -104,6 +104,7 @@ public enum Reader {
             case .list: effects = listOperation(&state, operation)
             case let .story(page): effects = storyOperation(&state, page, operation)
             case let .entities(panel): effects = panelOperation(&state, panel, operation)
+            case let .quotes(cursor): quotesOperation(&state, cursor, operation)
             case let .help(cursor): helpOperation(&state, cursor, operation)
             case let .entityPage(page): effects = entityPageOperation(&state, page, operation)
             case let .entityIndex(index): effects = indexOperation(&state, index, operation)

@@ -29,6 +29,8 @@ public enum ReaderOperation: Hashable, Sendable {
     case nextSameEntity, previousSameEntity
     /// Shows the story's entities by type (beside the text when wide, over it when narrow).
     case entities
+    /// Lists the story's quotes with their speakers; Enter goes to the quote in the text.
+    case quotes
     /// Opens the library-wide entity index.
     case entityIndex
     /// Cycles the entity index's type filter.

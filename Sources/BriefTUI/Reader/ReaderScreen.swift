@@ -10,6 +10,8 @@ public enum ReaderScreen: Hashable, Sendable {
     case help(Cursor)
     /// The entities of the story right below it (a panel beside or over that story).
     case entities(EntityPanelState)
+    /// The quotes of the story right below it, with their speakers (over the story).
+    case quotes(Cursor)
     case entityPage(EntityPageState)
     case entityIndex(EntityIndexState)
     /// The folders and feeds (`F`).
@@ -22,6 +24,7 @@ public enum ReaderScreen: Hashable, Sendable {
         case .story: .story
         case .help: .help
         case .entities: .entities
+        case .quotes: .quotes
         case .entityPage: .entityPage
         case .entityIndex: .entityIndex
         case .feeds: .feeds

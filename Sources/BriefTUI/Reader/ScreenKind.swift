@@ -5,6 +5,8 @@ public enum ScreenKind: Hashable, Sendable {
     case help
     /// The open story's entities (a panel beside or over the story).
     case entities
+    /// The open story's quotes and who said them.
+    case quotes
     case entityPage
     case entityIndex
     case feeds

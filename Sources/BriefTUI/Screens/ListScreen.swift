@@ -44,7 +44,7 @@ enum ListScreen {
         if !story.isRead { grid.write("●", x: 1, y: y, style: theme.unreadMarker) }
         var x = 3
         if width >= 40 {
-            grid.write(StoryDates.format(story.published ?? story.importedAt), x: x, y: y, style: theme.date)
+            grid.write(StoryDates.day(story.published), x: x, y: y, style: theme.date)
             x += 12
         }
         if width >= 70 {

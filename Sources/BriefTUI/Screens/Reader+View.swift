@@ -8,6 +8,8 @@ extension Reader {
         case let .help(cursor): HelpScreen.draw(cursor, state, into: &grid)
         case let .entities(panel):
             if case let .story(page)? = state.stack.belowTop { EntityScreen.draw(panel, over: page, state, into: &grid) }
+        case let .quotes(cursor):
+            if case let .story(page)? = state.stack.belowTop { QuotesScreen.draw(cursor, over: page, state, into: &grid) }
         case let .entityPage(page): EntityPageScreen.draw(page, state, into: &grid)
         case let .entityIndex(index): EntityIndexScreen.draw(index, state, into: &grid)
         case let .feeds(view): FeedsScreen.draw(view, state, into: &grid)

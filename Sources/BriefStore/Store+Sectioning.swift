@@ -1,0 +1,42 @@
+import BriefModel
+import Foundation
+import GRDB
+
+/// Stories sectioned again: which stories carry an older `ArticleParser.version`, what the parser needs to section
+/// one again, and replacing one story's sectioning. The pass itself is a use case (BriefLibrary `Resectioner`).
+extension Store {
+    /// The ids of the stories sectioned below `version` (or before versions were kept), oldest first.
+    public func storiesSectioned(below version: Int) throws -> [Int64] {
+        try writer.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM stories INDEXED BY stories_by_sectioning_version WHERE sectioning_version < ? ORDER BY id
+                """, arguments: [version])
+        }
+    }
+
+    /// The original text and format of story `id`, or nil if there is no such story.
+    public func sectioningSource(id: Int64) throws -> SectioningSource? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT original_text, format, published, imported_at FROM stories WHERE id = ?
+                """, arguments: [id]) else { return nil }
+            let published: Date? = row["published"]
+            let importedAt: Date = row["imported_at"]
+            return SectioningSource(originalText: row["original_text"],
+                                    format: SourceFormat(rawValue: row["format"]) ?? .article,
+                                    reference: published ?? importedAt)
+        }
+    }
+
+    /// Replaces story `id`'s headline, dateline, sections, paragraphs, quotes, mentions and entities with `story`
+    /// (its original text sectioned by `version` and annotated again), in one transaction: a story is never half updated. Its
+    /// read mark, star, import time and feed items stay; a missing `published` date takes the dateline's day.
+    /// A story that is gone throws `StoreError.noSuchStory`.
+    public func replaceSectioning(id: Int64, with story: Story, version: Int = ArticleParser.version) throws {
+        try writer.write { db in
+            var writer = try StoryWriter(db: db)
+            try writer.resection(storyID: id, with: story, version: version)
+            try writer.finish()
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BriefLibrary
+import BriefModel
+import BriefStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `brief resection`: sections again the stories an older Brief sectioned, so their quotes have linked speakers,
+/// descriptions and translations, turns their speakers, and datelines their days.
+struct ResectionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resection",
+        abstract: "Section again the stories an older sectioner stored (after upgrading Brief).",
+        discussion: """
+            Each story stored by an older sectioner is parsed again from its original text and tagged, and its \
+            sections, quotes and entities replaced in one transaction of its own: read marks, stars and feed items \
+            stay, and a story without a date takes its dateline's. Interrupted (even killed), it loses nothing; \
+            run it again to finish. Progress goes to stderr on a terminal; so does the summary line.
+            """)
+
+    @OptionGroup var cache: CacheOptions
+
+    func run() throws {
+        let done = try CommandFailure.wrapping("resection") { () throws -> Int in
+            let store = try cache.openStore()
+            guard try !store.storiesSectioned(below: ArticleParser.version).isEmpty else { return 0 }
+            let annotate = try ModelLoading.bundled().annotator().annotate
+            let terminal = isatty(STDERR_FILENO) == 1
+            let done = try Resectioner(store: store, annotate: annotate).run { done, total in
+                guard terminal, done == total || done % 10 == 0 else { return }
+                FileHandle.standardError.write(Data("\rsectioning stories again \(done)/\(total)\u{1B}[K".utf8))
+            }
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            return done
+        }
+        Console.error(done == 0 ? "every story is up to date" : "sectioned \(done) stor\(done == 1 ? "y" : "ies") again")
+    }
+}
