@@ -4,11 +4,14 @@ public enum ImportOutcome: Hashable, Sendable {
     case new(Int64)
     /// The same content was already in the cache under this id; nothing was changed.
     case existing(Int64)
+    /// A feed delivered this item again with changed content: the story under this id was rewritten in place
+    /// (text, sections, mentions, entities, search row), keeping its read mark, star and feed links.
+    case updated(Int64)
 
     /// The story's id, whichever way it went.
     public var id: Int64 {
         switch self {
-        case .new(let id), .existing(let id): id
+        case .new(let id), .existing(let id), .updated(let id): id
         }
     }
 

@@ -19,6 +19,7 @@ extension Store {
     /// half updated. Its text, quotes, read mark and feed items stay. A story whose paragraphs no longer match
     /// (or that is gone) throws `StoreError.noSuchStory` and is left as it was.
     public func replaceAnnotations(id: Int64, with story: Story) throws {
+        try requireWritable()
         try writer.write { db in
             var writer = try StoryWriter(db: db)
             try writer.reannotate(storyID: id, with: story)

@@ -9,6 +9,7 @@ extension Store {
     @discardableResult
     public func addFeed(url: String, title: String? = nil, tags: [String] = [], keepingTitle: Bool = false) throws -> Bool {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT title, tags FROM feeds WHERE url = ?", arguments: [url]) {
                 var merged = Self.decodeTags(row["tags"])
@@ -27,6 +28,7 @@ extension Store {
     /// Unsubscribes from the feed at `url`. Its stories stay in the cache, read state and all.
     /// Throws `StoreError.noSuchFeed` when there is no such subscription.
     public func removeFeed(url: String) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: "DELETE FROM feeds WHERE url = ?", arguments: [url])
             if db.changesCount == 0 { throw StoreError.noSuchFeed(url: url) }
@@ -37,6 +39,7 @@ extension Store {
     /// Gives the feed at `url` the title `title`. Throws `StoreError.noSuchFeed` when there is no such
     /// subscription.
     public func renameFeed(url: String, title: String) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: "UPDATE feeds SET title = ? WHERE url = ?", arguments: [title, url])
             if db.changesCount == 0 { throw StoreError.noSuchFeed(url: url) }
@@ -46,6 +49,7 @@ extension Store {
     /// Puts the feed at `url` in the folder `folder` alone (nil: in none). Folders are the feed's tags, so OPML
     /// export writes it there. Throws `StoreError.noSuchFeed` when there is no such subscription.
     public func moveFeed(url: String, toFolder folder: String?) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: "UPDATE feeds SET tags = ? WHERE url = ?",
                            arguments: [Self.encodeTags(folder.map { [$0] } ?? []), url])
@@ -126,6 +130,7 @@ extension Store {
     /// feed's address unless another subscription already has that address.
     public func updateValidators(url: String, etag: String?, lastModified: String?, title: String? = nil,
                                  movedTo newURL: String? = nil, fetchedAt: Date = Date()) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: """
                 UPDATE feeds SET etag = ?, last_modified = ?, last_fetched = ?, last_error = NULL,
@@ -143,19 +148,23 @@ extension Store {
 
     /// Records why fetching `url` failed. Its stories and validators are left as they were.
     public func recordFeedError(url: String, message: String) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: "UPDATE feeds SET last_error = ? WHERE url = ?", arguments: [message, url])
         }
     }
 
     /// Stores a feed's items in one transaction, each as one story:
-    /// - an item this feed already delivered (same item id) is `.existing` and changes nothing;
+    /// - an item this feed already delivered (same item id) is `.existing` and changes nothing, unless its content
+    ///   changed (an edited article): then the story is rewritten in place and re-tagged, keeping its id, read
+    ///   mark and star, and is `.updated` (when the new content is another story's already, it stays `.existing`);
     /// - an item another feed delivered (same guid, same link, or same fingerprint) is linked to that story and is
     ///   `.existing`, so reading it in one feed reads it in both;
     /// - otherwise the story is stored (or, when its text is already cached, linked) — `.new` only if stored.
     /// - Parameter feedURL: the feed's address, or a local feed file's `file:` URL.
     public func importFeedItems(feedURL: String, items: [FeedImportItem]) throws -> [ImportOutcome] {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             var stories = try StoryWriter(db: db)
             let outcomes = try Self.importFeedItems(db, feedURL: feedURL, items: items, stories: &stories, now: now)
@@ -173,6 +182,10 @@ extension Store {
         let byLink = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE link = ? LIMIT 1")
         let byFingerprint = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE fingerprint = ? LIMIT 1")
         let byHash = try db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?")
+        let hashOf = try db.cachedStatement(sql: "SELECT content_hash FROM stories WHERE id = ?")
+        let relink = try db.cachedStatement(sql: """
+            UPDATE feed_items SET guid = ?, link = ?, fingerprint = ? WHERE feed_key = ? AND item_id = ?
+            """)
         let link = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -181,7 +194,15 @@ extension Store {
         outcomes.reserveCapacity(items.count)
         for item in items {
             if let id = try Int64.fetchOne(own, arguments: [feedURL, item.itemID]) {
-                outcomes.append(.existing(id))
+                let hash = item.story.contentHash
+                guard try String.fetchOne(hashOf, arguments: [id]) != hash,
+                      try Int64.fetchOne(byHash, arguments: [hash]) == nil else {
+                    outcomes.append(.existing(id))
+                    continue
+                }
+                try stories.replace(storyID: id, with: item.story)
+                try relink.execute(arguments: [item.guid, item.link, item.fingerprint, feedURL, item.itemID])
+                outcomes.append(.updated(id))
                 continue
             }
             var outcome: ImportOutcome

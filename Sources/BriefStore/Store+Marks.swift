@@ -13,6 +13,7 @@ extension Store {
     @discardableResult
     public func apply(_ mark: StoryMark, ids: [Int64]) throws -> [Int64] {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)")
             for id in ids where try Bool.fetchOne(exists, arguments: [id]) != true {
@@ -44,6 +45,7 @@ extension Store {
     /// Marks every unread story `filter` selects read (a feed's, a folder's); returns the ids it changed.
     public func markAllRead(_ filter: StoryFilter) throws -> [Int64] {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             var unread = filter
             unread.unreadOnly = true
@@ -72,6 +74,7 @@ extension Store {
     /// Applies `mark` to every story matching `condition` (SQL over `stories`), in one transaction.
     private func markAll(_ mark: StoryMark, where condition: String) throws -> [Int64] {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM stories WHERE \(condition) ORDER BY id")
             return try Self.write(mark, ids: ids, at: now, in: db)

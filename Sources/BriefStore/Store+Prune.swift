@@ -7,7 +7,8 @@ extension Store {
     /// `cutoff` (published, else imported), with everything that hangs off them — sections, paragraphs, quotes,
     /// mentions, entity counts, feed item links — and their search rows. Returns how many. One transaction.
     public func pruneStories(before cutoff: Date, dryRun: Bool = false) throws -> Int {
-        try writer.write { db in
+        try requireWritable()
+        return try writer.write { db in
             let condition = "read_at IS NOT NULL AND starred_at IS NULL AND list_date < ?"
             guard !dryRun else {
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories WHERE \(condition)", arguments: [cutoff]) ?? 0
@@ -28,6 +29,7 @@ extension Store {
     /// (0 for an in-memory store).
     public func vacuum() throws -> Int64 {
         let before = fileSize()
+        try requireWritable()
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -33,6 +33,7 @@ extension Store {
     /// read mark, star, import time and feed items stay; a missing `published` date takes the dateline's day.
     /// A story that is gone throws `StoreError.noSuchStory`.
     public func replaceSectioning(id: Int64, with story: Story, version: Int = ArticleParser.version) throws {
+        try requireWritable()
         try writer.write { db in
             var writer = try StoryWriter(db: db)
             try writer.resection(storyID: id, with: story, version: version)

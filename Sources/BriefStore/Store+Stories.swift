@@ -168,6 +168,7 @@ extension Store {
     /// Content already in the cache (same source text) keeps its id and read state and is reported `.existing`.
     public func importStories(_ items: [ImportItem]) throws -> [ImportOutcome] {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)

@@ -14,6 +14,9 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// The cache file, or nil for an in-memory store.
     public let path: String?
+    /// True when the cache file or its directory is read-only: the store was opened only to read, leaves no
+    /// `-wal`/`-shm` files beside the cache, and every change is refused with `StoreError.readOnly`.
+    public let isReadOnly: Bool
 
     /// Opens (creating and migrating if needed) the cache at `path`, creating its directory when needed.
     /// A file that is not a Brief cache, or a cache from a newer Brief, is refused and left untouched.
@@ -21,6 +24,21 @@ public final class Store: Sendable {
         if path == ":memory:" {
             writer = try DatabaseQueue()
             self.path = nil
+            isReadOnly = false
+        } else if CacheFile.isReadOnly(path) {
+            let location = CacheFile.readOnlyLocation(path)
+            do {
+                try Self.vetExistingFile(at: path, opening: location)
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(10)
+                writer = try DatabaseQueue(path: location, configuration: configuration)
+            } catch let error as DatabaseError {
+                throw Self.openError(error, path: path)
+            }
+            self.path = path
+            isReadOnly = true
+            return
         } else {
             do {
                 try Self.retryingWhileAnotherOpens { try Self.vetExistingFile(at: path) }
@@ -57,6 +75,7 @@ public final class Store: Sendable {
                 throw Self.openError(error, path: path)
             }
             self.path = path
+            isReadOnly = false
             return
         }
         do {
@@ -89,7 +108,14 @@ public final class Store: Sendable {
     }
 
     /// A watcher of other processes' changes to this cache (nil for an in-memory store).
-    public func makeWatcher() -> CacheWatcher? { path.flatMap(CacheWatcher.init(path:)) }
+    public func makeWatcher() -> CacheWatcher? {
+        isReadOnly ? nil : path.flatMap(CacheWatcher.init(path:))
+    }
+
+    /// Throws `StoreError.readOnly` when the cache was opened only to read; every change calls it first.
+    func requireWritable() throws {
+        if isReadOnly { throw StoreError.readOnly(path: path ?? ":memory:") }
+    }
 
     /// A store in memory, for unit tests.
     public static func inMemory() throws -> Store { try Store(path: ":memory:") }
@@ -133,7 +159,8 @@ public final class Store: Sendable {
 
     /// Refuses, without changing a byte, a file at `path` that is not an empty file or a Brief cache
     /// this build understands.
-    private static func vetExistingFile(at path: String) throws {
+    /// `location` is what SQLite opens (a `file:` URI for a read-only cache).
+    private static func vetExistingFile(at path: String, opening location: String? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a directory") }
@@ -149,7 +176,7 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: location ?? path, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

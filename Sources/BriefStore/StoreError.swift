@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknown: [String])
     /// The cache directory or file could not be created or opened.
     case cannotOpen(path: String, reason: String)
+    /// The cache file or its directory is read-only: it can be read but not changed.
+    case readOnly(path: String)
     /// No story has this id.
     case noSuchStory(id: Int64)
     /// No feed subscription has this address.
@@ -23,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) was written by a newer Brief (unknown schema \(unknown.joined(separator: ", "))); it was left unchanged"
         case .cannotOpen(let path, let reason):
             "cannot open the cache \(path): \(reason)"
+        case .readOnly(let path):
+            "the cache \(path) is read-only; nothing was changed"
         case .noSuchStory(let id):
             "no story with id \(id)"
         case .noSuchFeed(let url):

@@ -87,10 +87,7 @@ struct StoryWriter {
     mutating func resection(storyID: Int64, with story: Story, version: Int) throws {
         guard let importedAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT imported_at FROM stories WHERE id = ?"),
                                                  arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
-        for table in ["mentions", "quotes", "story_entities", "paragraphs", "sections"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE story_id = ?").execute(arguments: [storyID])
-        }
-        try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
+        try deleteContent(storyID: storyID)
         try db.cachedStatement(sql: """
             UPDATE stories SET title = ?, dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?,
                 published = coalesce(published, ?), annotation_version = ?, sectioning_version = ?
@@ -103,6 +100,38 @@ struct StoryWriter {
         try db.cachedStatement(sql: "UPDATE stories SET list_date = coalesce(published, ?) WHERE id = ?")
             .execute(arguments: [Self.undatedListDate(importedAt: importedAt), storyID])
         try insertContent(story, storyID: storyID)
+    }
+
+    /// Rewrites the stored story `storyID` with `item`, the same feed item edited at its source: its text, hash,
+    /// headline, date and dateline change, and its sections, paragraphs, mentions, quotes, entities and search
+    /// text are replaced. Its id, source, import time, read mark, star and feed items stay. Entity counts go back
+    /// through the `story_entities` delete trigger and return with `finish()`.
+    mutating func replace(storyID: Int64, with item: ImportItem) throws {
+        guard let importedAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT imported_at FROM stories WHERE id = ?"),
+                                                 arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
+        let story = item.story
+        let published = item.published ?? story.dateline?.day?.date
+        try deleteContent(storyID: storyID)
+        try db.cachedStatement(sql: """
+            UPDATE stories SET content_hash = ?, original_text = ?, title = ?, format = ?, published = ?, list_date = ?,
+                dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?, annotation_version = ?,
+                sectioning_version = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                item.contentHash, item.originalText, story.title, item.format.rawValue, published,
+                published ?? Self.undatedListDate(importedAt: importedAt),
+                story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency, story.dateline?.date,
+                story.dateline?.day?.description, story.annotationVersion, ArticleParser.version, storyID,
+            ])
+        try insertContent(story, storyID: storyID)
+    }
+
+    /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds.
+    private func deleteContent(storyID: Int64) throws {
+        for table in ["mentions", "quotes", "story_entities", "paragraphs", "sections"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE story_id = ?").execute(arguments: [storyID])
+        }
+        try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
     }
 
     /// Where an undated story sorts: just before the start of the day it was imported (UTC), so it comes after

@@ -26,7 +26,7 @@ struct Brief: AsyncParsableCommand {
             // (the samples' import, a feed refresh) waits for it, and stops with its error if it cannot be read.
             let model = try ModelLoading.bundled()
             let store = try cache.openStore()
-            if try store.count() == 0 {
+            if !store.isReadOnly, try store.count() == 0 {
                 let report = try Importer(store: store, annotate: try model.annotator().annotate)
                     .importPaths([try BriefResources.locateRoot().appendingPathComponent("samples").path],
                                  sourceName: SampleSource.name)

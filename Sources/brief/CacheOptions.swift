@@ -14,6 +14,13 @@ struct CacheOptions: ParsableArguments {
     /// Opens (creating if needed) the cache.
     func openStore() throws -> Store { try Store(path: path) }
 
+    /// Opens the cache for a command that changes it: a read-only cache is refused at once, before any work.
+    func openWritableStore(_ command: String) throws -> Store {
+        let store = try Store(path: path)
+        if store.isReadOnly { throw CommandFailure(message: "\(command): \(StoreError.readOnly(path: path))") }
+        return store
+    }
+
     /// Opens the cache for a command that only reads it: a cache in a directory that does not exist is an error,
     /// not a new directory and an empty file (a mistyped --db must not leave them behind).
     func openExistingStore(_ command: String) throws -> Store {

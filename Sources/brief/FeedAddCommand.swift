@@ -29,7 +29,7 @@ struct FeedAddCommand: AsyncParsableCommand {
         let address = try await FeedAddress.discovered(try FeedAddress.validated(url, command: "feed add"),
                                                        command: "feed add")
         let added = try CommandFailure.wrapping("feed add") {
-            try cache.openStore().addFeed(url: address, title: title, tags: folder.map { [$0] } ?? [])
+            try cache.openWritableStore("feed add").addFeed(url: address, title: title, tags: folder.map { [$0] } ?? [])
         }
         Console.error((added ? "added " : "already subscribed to ") + TerminalText.sanitize(address))
     }

@@ -19,7 +19,7 @@ struct FeedCommand: ParsableCommand {
                          _ change: (Store) throws -> Void) throws {
         try CommandFailure.wrapping(command) {
             do {
-                try change(try cache.openStore())
+                try change(try cache.openWritableStore(command))
             } catch StoreError.noSuchFeed {
                 // The address is the user's text, echoed back: neutralise any terminal controls in it.
                 throw CommandFailure(message: "\(command): no feed \(TerminalText.sanitize(address)) (see 'brief feed list')")

@@ -30,7 +30,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let refresher = try CommandFailure.wrapping("fetch") {
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("fetch")
             return FeedRefresher(store: store, annotate: try Importer.bundled(store: store).annotate)
         }
         if try CommandFailure.wrapping("fetch", { try refresher.store.feeds().isEmpty }) {

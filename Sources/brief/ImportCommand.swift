@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let report = try CommandFailure.wrapping("import") {
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("import")
             let importer = try Importer.bundled(store: store)
             var report = ImportReport()
             if samples {

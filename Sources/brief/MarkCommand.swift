@@ -26,7 +26,7 @@ struct MarkCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.wrapping("mark") {
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("mark")
             if all {
                 _ = try state == .read ? store.markAllRead() : store.markAllUnread()
             } else {

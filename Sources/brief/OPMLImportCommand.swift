@@ -30,7 +30,7 @@ struct OPMLImportCommand: ParsableCommand {
         }
         var added = 0, existing = 0, rejected: [String] = []
         try CommandFailure.wrapping("opml import") {
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("opml import")
             for feed in document.feeds {
                 guard let address = try? FeedAddress.validated(feed.url, command: "opml import") else {
                     rejected.append(feed.url)

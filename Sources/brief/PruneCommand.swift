@@ -40,7 +40,7 @@ struct PruneCommand: ParsableCommand {
         }
         let cutoff = Date().addingTimeInterval(-Double(days) * 86_400)
         try CommandFailure.wrapping("prune") {
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("prune")
             let count = try store.pruneStories(before: cutoff, dryRun: dryRun)
             let noun = count == 1 ? "story" : "stories"
             var line = dryRun ? "would prune \(count) \(noun) older than \(days) days"

@@ -23,7 +23,7 @@ struct ReannotateCommand: ParsableCommand {
 
     func run() throws {
         let done = try CommandFailure.wrapping("reannotate") { () throws -> Int in
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("reannotate")
             guard try !store.storiesAnnotated(below: StoryAnnotator.version).isEmpty else { return 0 }
             let annotator = try ModelLoading.bundled().annotator()
             let progress = isatty(STDERR_FILENO) == 1

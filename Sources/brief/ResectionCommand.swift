@@ -24,7 +24,7 @@ struct ResectionCommand: ParsableCommand {
 
     func run() throws {
         let done = try CommandFailure.wrapping("resection") { () throws -> Int in
-            let store = try cache.openStore()
+            let store = try cache.openWritableStore("resection")
             guard try !store.storiesSectioned(below: ArticleParser.version).isEmpty else { return 0 }
             let annotate = try ModelLoading.bundled().annotator().annotate
             let terminal = isatty(STDERR_FILENO) == 1

@@ -20,6 +20,6 @@ struct StarCommand: ParsableCommand {
 
     /// Stars or unstars `ids` in the cache `cache` names (`brief star` and `brief unstar`).
     static func set(_ starred: Bool, ids: [Int64], cache: CacheOptions) throws {
-        _ = try CommandFailure.wrapping(starred ? "star" : "unstar") { try cache.openStore().setStarred(starred, ids: ids) }
+        _ = try CommandFailure.wrapping(starred ? "star" : "unstar") { try cache.openWritableStore(starred ? "star" : "unstar").setStarred(starred, ids: ids) }
     }
 }

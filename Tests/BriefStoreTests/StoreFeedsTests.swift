@@ -46,14 +46,17 @@ struct StoreFeedsTests {
         }
     }
 
-    @Test("An item a feed already delivered is existing, even when its text has changed since")
-    func sameItemIDIsExisting() throws {
+    @Test("An item a feed already delivered is existing when unchanged, and updated in place when its text changed")
+    func sameItemIDIsExistingOrUpdated() throws {
         let store = try Store.inMemory()
         let first = try store.importFeedItems(feedURL: "f", items: [Self.item("g1", title: "Dam talks", body: "Day one.")])
+        let same = try store.importFeedItems(feedURL: "f", items: [Self.item("g1", title: "Dam talks", body: "Day one.")])
         let again = try store.importFeedItems(feedURL: "f", items: [Self.item("g1", title: "Dam talks", body: "Day two.")])
         #expect(first.map(\.isNew) == [true])
-        #expect(again == [.existing(first[0].id)])
+        #expect(same == [.existing(first[0].id)])
+        #expect(again == [.updated(first[0].id)])
         #expect(try store.count() == 1)
+        #expect(try store.story(id: first[0].id)?.story.sections.first?.paragraphs.first?.text == "Day two.")
     }
 
     @Test("The same link in another feed is the same story")

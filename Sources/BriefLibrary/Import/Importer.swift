@@ -83,6 +83,7 @@ public struct Importer: Sendable {
                 switch outcome {
                 case .new(let id): report.new.append(id)
                 case .existing(let id): report.existing.append(id)
+                case .updated(let id): report.updated.append(id)
                 }
             }
         }

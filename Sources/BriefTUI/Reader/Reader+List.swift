@@ -38,6 +38,7 @@ extension Reader {
                 state.status = "No more unread stories"
             }
         case .markAllRead:
+            guard !refusedReadOnly(&state) else { return [] }
             // In a feed's, a folder's or the starred list, only its stories.
             return [state.scope == .all || state.search != nil ? .markAllRead : .markScopeRead(state.scope)]
         case .undo:

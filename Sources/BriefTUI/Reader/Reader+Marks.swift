@@ -31,6 +31,7 @@ extension Reader {
 
     /// `r` on a story whose read state is `isRead`: flips it and remembers the change.
     static func toggleRead(_ state: inout ReaderState, _ story: StorySummary, isRead: Bool) -> [ReaderEffect] {
+        guard !refusedReadOnly(&state) else { return [] }
         remember(&state, ReadMark(ids: [story.id], wasRead: isRead, title: story.title))
         state.status = isRead ? "Marked unread" : "Marked read"
         return setRead(&state, !isRead, ids: [story.id])
@@ -39,9 +40,16 @@ extension Reader {
     /// Opening `story` marks it read when the config says so; that is a change `u` can take back too
     /// (opening the wrong story should not cost its unread mark).
     static func markOpened(_ state: inout ReaderState, _ story: StorySummary) -> [ReaderEffect] {
-        guard !story.isRead, state.openMarksRead else { return [] }
+        guard !story.isRead, state.openMarksRead, !state.readOnly else { return [] }
         remember(&state, ReadMark(ids: [story.id], wasRead: false, title: story.title))
         return setRead(&state, true, ids: [story.id])
+    }
+
+    /// True (with a line in the status bar) when the cache is read-only and a mark must not be made.
+    static func refusedReadOnly(_ state: inout ReaderState) -> Bool {
+        guard state.readOnly else { return false }
+        state.status = "The cache is read-only: marks and stars are not saved"
+        return true
     }
 
     /// `u`: restores the read state the last remembered change altered.
@@ -59,6 +67,7 @@ extension Reader {
 
     /// `s` on a story whose star state is `isStarred`: flips it and remembers the change.
     static func toggleStar(_ state: inout ReaderState, _ story: StorySummary, isStarred: Bool) -> [ReaderEffect] {
+        guard !refusedReadOnly(&state) else { return [] }
         remember(&state, ReadMark(ids: [story.id], wasRead: isStarred, title: story.title, isStar: true))
         state.status = isStarred ? "Star taken off" : "Starred · u undoes"
         return setStarred(&state, !isStarred, ids: [story.id])

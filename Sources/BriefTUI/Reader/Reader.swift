@@ -85,7 +85,9 @@ public enum Reader {
             if state.screen == .help { back(&state) }
             effects = openIndex(&state)
         case .refresh:
-            if state.isRefreshing {
+            if state.readOnly {
+                state.status = "The cache is read-only: feeds cannot be refreshed"
+            } else if state.isRefreshing {
                 state.status = "Already refreshing…"
             } else {
                 state.isRefreshing = true

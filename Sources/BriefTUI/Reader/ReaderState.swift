@@ -22,6 +22,8 @@ public struct ReaderState: Hashable, Sendable {
     public var listTop = 0
     /// A one-line message for the status bar, cleared by the next key.
     public var status: String?
+    /// True when the cache is read-only: the title says so and marks and stars are refused in the status bar.
+    public var readOnly = false
     /// The mark changes (read and star) `u` can take back, the latest last (at most `ReadMark.undoLimit`).
     public var undoStack: [ReadMark] = []
     public var isFinished = false

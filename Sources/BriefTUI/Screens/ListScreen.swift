@@ -11,6 +11,7 @@ enum ListScreen {
         if let scope = state.scope.title { title += " › " + TerminalText.sanitize(scope, keepNewlines: false) }
         title += " · \(state.unreadCount) unread of \(state.totalCount)"
         if state.unreadOnly { title += " · unread only" }
+        if state.readOnly { title += " · read-only" }
         if let search = state.search { title += " · “\(search)”: \(state.stories.count) found" }
         Chrome.drawTitle(title, right: state.isRefreshing ? "refreshing… " : "", into: &grid, theme: theme)
         let hints = state.search != nil ? " Enter open · Esc clears the search · / new search · ? keys"

@@ -35,8 +35,10 @@ public enum ReaderApp {
         var loop = ReaderLoop(terminal: terminal, perform: effects.perform)
         loop.config = config
         loop.configProblems = problems
-        let sync = makeSync.map(BackgroundSync.init(makeEngine:))
-        if let makeRefresher { loop.background = refreshInBackground(makeRefresher, sync: sync) }
+        loop.readOnly = store.isReadOnly
+        // A read-only cache is read, never refreshed or synced (both write).
+        let sync = store.isReadOnly ? nil : makeSync.map(BackgroundSync.init(makeEngine:))
+        if let makeRefresher, !store.isReadOnly { loop.background = refreshInBackground(makeRefresher, sync: sync) }
         let schedule = sync?.schedule(every: config.syncMinutes, posting: loop.inbox)
         defer { schedule?.cancel() }
         loop.run()

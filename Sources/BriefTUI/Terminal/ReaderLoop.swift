@@ -7,6 +7,8 @@ struct ReaderLoop {
     var config = ReaderConfig()
     /// Messages about the config file, shown in the status bar at start.
     var configProblems: [String] = []
+    /// The cache is read-only (`ReaderState.readOnly`).
+    var readOnly = false
     /// Starts an effect in the background if it is one that runs there (the feed refresh), posting its
     /// results to the inbox; returns false for effects `perform` runs at once.
     var background: ((ReaderEffect, OperationInbox) -> Bool)?
@@ -20,18 +22,22 @@ struct ReaderLoop {
         var (state, effects) = Reader.start(size: terminal.size, theme: theme, keymap: keys)
         state.openMarksRead = config.openMarksRead
         state.confirmQuit = config.confirmQuit
+        state.readOnly = readOnly
         if config.mouse { terminal.enableMouse() }
         settle(&state, effects)
         if let first = configProblems.first {
             state.status = configProblems.count > 1 ? "\(first) (and \(configProblems.count - 1) more)" : first
+        } else if readOnly {
+            state.status = "Read-only cache: reading only, marks and stars are not saved"
         }
         var polling = false
         // Idle ticks (a few a second) draw nothing unless something changed; a frame is a view over the state.
         var needsDraw = true
         // The refresh timer (`refresh_minutes`) runs on ticks; `refresh_on_start` refreshes once at once.
-        let period = config.refreshMinutes.map { Duration.seconds($0 * 60) }
+        // A read-only cache is never refreshed on its own (`R` says why).
+        let period = readOnly ? nil : config.refreshMinutes.map { Duration.seconds($0 * 60) }
         var nextRefresh = period.map { ContinuousClock.now + $0 }
-        if config.refreshOnStart { apply(.refresh, to: &state) }
+        if config.refreshOnStart, !readOnly { apply(.refresh, to: &state) }
         while !state.isFinished {
             if let due = nextRefresh, let period, ContinuousClock.now >= due {
                 nextRefresh = ContinuousClock.now + period

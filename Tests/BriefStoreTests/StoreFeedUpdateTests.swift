@@ -1,0 +1,48 @@
+import BriefModel
+import BriefStore
+import Foundation
+import Testing
+
+/// An edited feed item (same feed, same item id, changed content) rewrites its story in place.
+@Suite("An edited feed item updates its story")
+struct StoreFeedUpdateTests {
+    private static func item(_ story: Story, text: String) -> FeedImportItem {
+        FeedImportItem(itemID: "desk-7", guid: "desk-7", link: "https://desk.example/7", fingerprint: "fp-" + text,
+                       story: ImportItem(story: story, originalText: text, source: "Desk", published: nil, format: .article))
+    }
+
+    @Test("The story is re-tagged (mentions, entities, search row replaced) and keeps its id, read mark and star")
+    func editedItemIsRetagged() throws {
+        let store = try Store.inMemory()
+        let first = try store.importFeedItems(feedURL: "f", items: [Self.item(StoryFixtures.summitStory(), text: "v1")])
+        let id = first[0].id
+        _ = try store.setRead(true, ids: [id])
+        _ = try store.setStarred(true, ids: [id])
+        let edited = StoryFixtures.plainStory(title: "Summit postponed", text: "The harbour summit was postponed to spring.")
+        let again = try store.importFeedItems(feedURL: "f", items: [Self.item(edited, text: "v2")])
+        #expect(again == [.updated(id)])
+        let stored = try #require(try store.story(id: id))
+        #expect(stored.story.title == "Summit postponed")
+        #expect(stored.story.sections.flatMap(\.paragraphs).map(\.text) == ["The harbour summit was postponed to spring."])
+        #expect(stored.summary.isRead && stored.summary.isStarred)
+        #expect(try store.count() == 1)
+        #expect(try store.stories(mentioning: StoryFixtures.lavrov.key).isEmpty)
+        #expect(try store.entities().allSatisfy { $0.stories == 0 })
+        #expect(try store.search("Lavrov").isEmpty)
+        #expect(try store.search("postponed").map(\.id) == [id])
+        #expect(try store.integrityProblems() == [])
+        // Delivered once more unchanged, it is existing
+        #expect(try store.importFeedItems(feedURL: "f", items: [Self.item(edited, text: "v2")]) == [.existing(id)])
+    }
+
+    @Test("An edit whose new content is already another story's leaves both as they were")
+    func editOntoAnotherStory() throws {
+        let store = try Store.inMemory()
+        let other = try store.importStories([StoryFixtures.item(StoryFixtures.plainStory(title: "B", text: "b"), text: "v2")])
+        let first = try store.importFeedItems(feedURL: "f", items: [Self.item(StoryFixtures.summitStory(), text: "v1")])
+        let again = try store.importFeedItems(feedURL: "f", items: [Self.item(StoryFixtures.plainStory(title: "B", text: "b"), text: "v2")])
+        #expect(again == [.existing(first[0].id)])
+        #expect(try store.story(id: first[0].id)?.story == StoryFixtures.summitStory())
+        #expect(try store.count() == 2 && other[0].id != first[0].id)
+    }
+}
