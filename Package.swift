@@ -27,8 +27,9 @@ let package = Package(
         // Feeds layer: HTTP fetching and feed formats. Knows nothing of the cache.
         .target(name: "BriefFeeds", dependencies: ["BriefModel"]),
         // Use-case layer: importing files and feed items (decode, parse, section, tag, store), the feed refresh,
-        // and the library's queries (entity pages, the entity index). The front ends use the model through it.
-        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds"]),
+        // the sync with a feed server, and the library's queries (entity pages, the entity index). The front ends
+        // use the model through it.
+        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync"]),
         // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
         .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // Sync layer: clients of feed servers' APIs (TT-RSS, Fever), HTTP only; no store.
@@ -45,7 +46,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "brief-bench", dependencies: [
-            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
+            "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
         ]),
         // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
         // a replayer that runs saved inputs through the same checks.
@@ -58,10 +59,11 @@ let package = Package(
         .target(name: "BriefTestServer", path: "Tests/BriefTestServer"),
         .testTarget(name: "BriefFeedsTests", dependencies: ["BriefFeeds", "BriefModel", "BriefStore", "BriefLibrary",
                                                           "BriefTestServer"]),
-        .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger"]),
+        .testTarget(name: "BriefLibraryTests", dependencies: ["BriefLibrary", "BriefStore", "BriefModel", "BriefTagger", "BriefSync"]),
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
-        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync"]),
+        // The sync engine's and `brief sync`'s live tests sit beside the servers' helpers they share with the clients'.
+        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer"]),
     ],

@@ -31,7 +31,12 @@ def adduser(email):
     password = sys.stdin.readline().rstrip("\n")
     if not models.User.validate_password(password):
         fail(f"the password for {email} is shorter than {models.User.MIN_PASSWORD_LENGTH} characters")
-    models.setup()
+    # Not models.setup(): it re-inserts the built-in groups with INSERT OR REPLACE, which deletes the rows first,
+    # and every user's subscriptions in them go with them (ON DELETE CASCADE) while other tests are using them.
+    with models.db_wrapper.database as database:
+        database.create_tables([models.User, models.Feed, models.Entry, models.Group, models.Read, models.Saved,
+                                models.Subscription], safe=True)
+    models.Group.insert_many(models.BUILTIN_GROUPS).on_conflict_ignore().execute()
     user = models.User.get_or_none(models.User.email == email)
     if user is None:
         user = models.User(email=email, display_name=email)

@@ -264,6 +264,81 @@ enum CacheSchema {
                 CREATE INDEX stories_by_sectioning_version ON stories(sectioning_version, id);
                 """)
         }
+        // Sync with a feed server (one account). The account's address and user are here; its password is not (a
+        // 0600 file beside the config). Every change of a story's read state or star is queued as an explicit set
+        // operation by a trigger, so it is queued in the same transaction as the mark whatever made it, and only
+        // when an account is configured and the story came from a feed (the only stories a server can know). A later
+        // mark of the same story replaces the queued one (last write wins; `revision` counts the replacements).
+        migrator.registerMigration("v10 sync queue and accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE sync_account (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    kind TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    added_at DATETIME NOT NULL,
+                    -- The highest server item id stored so far: the next sync asks for newer ones.
+                    last_item_id INTEGER NOT NULL DEFAULT 0,
+                    last_sync DATETIME,
+                    last_error TEXT,
+                    -- 1 only inside the sync's own write transaction while it applies the server's marks, so the
+                    -- triggers queue nothing then; never committed as 1.
+                    applying INTEGER NOT NULL DEFAULT 0
+                );
+
+                CREATE TABLE sync_queue (
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    -- 'read' or 'star'
+                    field TEXT NOT NULL,
+                    -- 1: set (read, starred); 0: clear (unread, unstarred).
+                    value INTEGER NOT NULL,
+                    revision INTEGER NOT NULL DEFAULT 1,
+                    queued_at DATETIME NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    PRIMARY KEY (story_id, field)
+                ) WITHOUT ROWID;
+
+                -- Which story each server item is.
+                CREATE TABLE sync_items (
+                    server_id INTEGER PRIMARY KEY,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    feed_id INTEGER
+                );
+                CREATE INDEX sync_items_by_story ON sync_items(story_id);
+
+                -- The server's subscriptions as of the last sync: a feed gone from one side since then was
+                -- unsubscribed there.
+                CREATE TABLE sync_feeds (
+                    server_id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL
+                );
+
+                CREATE TRIGGER stories_read_queued AFTER UPDATE OF read_at ON stories
+                WHEN (old.read_at IS NULL) <> (new.read_at IS NULL)
+                 AND EXISTS (SELECT 1 FROM sync_account WHERE applying = 0)
+                 AND (EXISTS (SELECT 1 FROM feed_items WHERE story_id = new.id)
+                      OR EXISTS (SELECT 1 FROM sync_items WHERE story_id = new.id))
+                BEGIN
+                    INSERT INTO sync_queue (story_id, field, value, queued_at)
+                    VALUES (new.id, 'read', new.read_at IS NOT NULL, strftime('%Y-%m-%d %H:%M:%f', 'now'))
+                    ON CONFLICT (story_id, field) DO UPDATE SET value = excluded.value, revision = revision + 1,
+                        queued_at = excluded.queued_at, attempts = 0, last_error = NULL;
+                END;
+
+                CREATE TRIGGER stories_star_queued AFTER UPDATE OF starred_at ON stories
+                WHEN (old.starred_at IS NULL) <> (new.starred_at IS NULL)
+                 AND EXISTS (SELECT 1 FROM sync_account WHERE applying = 0)
+                 AND (EXISTS (SELECT 1 FROM feed_items WHERE story_id = new.id)
+                      OR EXISTS (SELECT 1 FROM sync_items WHERE story_id = new.id))
+                BEGIN
+                    INSERT INTO sync_queue (story_id, field, value, queued_at)
+                    VALUES (new.id, 'star', new.starred_at IS NOT NULL, strftime('%Y-%m-%d %H:%M:%f', 'now'))
+                    ON CONFLICT (story_id, field) DO UPDATE SET value = excluded.value, revision = revision + 1,
+                        queued_at = excluded.queued_at, attempts = 0, last_error = NULL;
+                END;
+                """)
+        }
         return migrator
     }
 }

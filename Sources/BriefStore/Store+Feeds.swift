@@ -166,55 +166,63 @@ extension Store {
         let now = Date()
         try requireWritable()
         return try writer.write { db in
-            let own = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE feed_key = ? AND item_id = ?")
-            let byGUID = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE guid = ? LIMIT 1")
-            let byLink = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE link = ? LIMIT 1")
-            let byFingerprint = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE fingerprint = ? LIMIT 1")
-            let byHash = try db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?")
-            let hashOf = try db.cachedStatement(sql: "SELECT content_hash FROM stories WHERE id = ?")
-            let relink = try db.cachedStatement(sql: """
-                UPDATE feed_items SET guid = ?, link = ?, fingerprint = ? WHERE feed_key = ? AND item_id = ?
-                """)
-            let link = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
             var stories = try StoryWriter(db: db)
-            var outcomes: [ImportOutcome] = []
-            outcomes.reserveCapacity(items.count)
-            for item in items {
-                if let id = try Int64.fetchOne(own, arguments: [feedURL, item.itemID]) {
-                    let hash = item.story.contentHash
-                    guard try String.fetchOne(hashOf, arguments: [id]) != hash,
-                          try Int64.fetchOne(byHash, arguments: [hash]) == nil else {
-                        outcomes.append(.existing(id))
-                        continue
-                    }
-                    try stories.replace(storyID: id, with: item.story)
-                    try relink.execute(arguments: [item.guid, item.link, item.fingerprint, feedURL, item.itemID])
-                    outcomes.append(.updated(id))
-                    continue
-                }
-                var outcome: ImportOutcome
-                if let guid = item.guid, let id = try Int64.fetchOne(byGUID, arguments: [guid]) {
-                    outcome = .existing(id)
-                } else if let url = item.link, let id = try Int64.fetchOne(byLink, arguments: [url]) {
-                    outcome = .existing(id)
-                } else if let id = try Int64.fetchOne(byFingerprint, arguments: [item.fingerprint]) {
-                    outcome = .existing(id)
-                } else {
-                    if let id = try Int64.fetchOne(byHash, arguments: [item.story.contentHash]) {
-                        outcome = .existing(id)
-                    } else {
-                        outcome = .new(try stories.insert(item.story, importedAt: now))
-                    }
-                }
-                try link.execute(arguments: [feedURL, item.itemID, item.guid, item.link, item.fingerprint, outcome.id])
-                outcomes.append(outcome)
-            }
+            let outcomes = try Self.importFeedItems(db, feedURL: feedURL, items: items, stories: &stories, now: now)
             try stories.finish()
             return outcomes
         }
+    }
+
+    /// `importFeedItems` inside a write transaction of the caller's (a sync stores items and their server ids in
+    /// one); the caller finishes `stories`.
+    static func importFeedItems(_ db: Database, feedURL: String, items: [FeedImportItem], stories: inout StoryWriter,
+                                now: Date) throws -> [ImportOutcome] {
+        let own = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE feed_key = ? AND item_id = ?")
+        let byGUID = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE guid = ? LIMIT 1")
+        let byLink = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE link = ? LIMIT 1")
+        let byFingerprint = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE fingerprint = ? LIMIT 1")
+        let byHash = try db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?")
+        let hashOf = try db.cachedStatement(sql: "SELECT content_hash FROM stories WHERE id = ?")
+        let relink = try db.cachedStatement(sql: """
+            UPDATE feed_items SET guid = ?, link = ?, fingerprint = ? WHERE feed_key = ? AND item_id = ?
+            """)
+        let link = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var outcomes: [ImportOutcome] = []
+        outcomes.reserveCapacity(items.count)
+        for item in items {
+            if let id = try Int64.fetchOne(own, arguments: [feedURL, item.itemID]) {
+                let hash = item.story.contentHash
+                guard try String.fetchOne(hashOf, arguments: [id]) != hash,
+                      try Int64.fetchOne(byHash, arguments: [hash]) == nil else {
+                    outcomes.append(.existing(id))
+                    continue
+                }
+                try stories.replace(storyID: id, with: item.story)
+                try relink.execute(arguments: [item.guid, item.link, item.fingerprint, feedURL, item.itemID])
+                outcomes.append(.updated(id))
+                continue
+            }
+            var outcome: ImportOutcome
+            if let guid = item.guid, let id = try Int64.fetchOne(byGUID, arguments: [guid]) {
+                outcome = .existing(id)
+            } else if let url = item.link, let id = try Int64.fetchOne(byLink, arguments: [url]) {
+                outcome = .existing(id)
+            } else if let id = try Int64.fetchOne(byFingerprint, arguments: [item.fingerprint]) {
+                outcome = .existing(id)
+            } else {
+                if let id = try Int64.fetchOne(byHash, arguments: [item.story.contentHash]) {
+                    outcome = .existing(id)
+                } else {
+                    outcome = .new(try stories.insert(item.story, importedAt: now))
+                }
+            }
+            try link.execute(arguments: [feedURL, item.itemID, item.guid, item.link, item.fingerprint, outcome.id])
+            outcomes.append(outcome)
+        }
+        return outcomes
     }
 
     private static func decodeTags(_ json: String?) -> [String] {

@@ -28,6 +28,12 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The server answered the call with an error.
     case server(url: String, operation: String, error: String)
 
+    /// Whether a sync must stop here: the server is unreachable or is not answering as the protocol says. Only a
+    /// server's refusal of one call (`server`) lets the rest of a sync go on.
+    public var endsSync: Bool {
+        if case .server = self { false } else { true }
+    }
+
     public var description: String {
         switch self {
         case .unreachable(let url, let reason): "sync server \(url) unreachable: \(reason)"

@@ -14,6 +14,7 @@ enum BriefBench {
         "stress": StressBenchmark.run,
         "feeds": FeedFetchBenchmark.run,
         "daily": DailyBenchmark.run,
+        "sync": SyncBenchmark.run,
     ]
 
     static func main() {

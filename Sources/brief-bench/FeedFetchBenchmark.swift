@@ -117,7 +117,7 @@ enum FeedFetchBenchmark {
 
     /// One feed as RSS 2.0 with the stories' paragraphs as HTML in `content:encoded`; `story` gives story number n's
     /// headline and paragraphs.
-    private static func rss(feed: Int, items: Int, story: (Int) -> (title: String, paragraphs: [String])) -> String {
+    static func rss(feed: Int, items: Int, story: (Int) -> (title: String, paragraphs: [String])) -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
@@ -140,8 +140,8 @@ enum FeedFetchBenchmark {
     }
 
     /// Runs `work` to completion from the benchmark's synchronous main.
-    private static func wait(_ work: @escaping @Sendable () async -> FeedRefreshReport) -> FeedRefreshReport {
-        let box = Mutex<FeedRefreshReport?>(nil)
+    static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = Mutex<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             let value = await work()
@@ -149,7 +149,7 @@ enum FeedFetchBenchmark {
             done.signal()
         }
         done.wait()
-        return box.withLock { $0 } ?? FeedRefreshReport()
+        return box.withLock { $0 }!
     }
 
     private static func seconds(since start: Date) -> String {
@@ -157,7 +157,7 @@ enum FeedFetchBenchmark {
     }
 
     /// User and system CPU time of this process so far.
-    private static func cpuSeconds() -> Double {
+    static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }

@@ -13,7 +13,7 @@ struct Brief: AsyncParsableCommand {
         abstract: "A terminal reader for foreign-affairs briefings.",
         discussion: "With no subcommand, opens the reader (importing the bundled sample briefings when the cache is empty).",
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, OpenCommand.self, MarkCommand.self, StarCommand.self, UnstarCommand.self, PruneCommand.self, CountCommand.self, TagCommand.self, NERCommand.self, EntitiesCommand.self, EntityCommand.self, ReannotateCommand.self, ResectionCommand.self, QuotesCommand.self,
-                      FeedCommand.self, FetchCommand.self, OPMLCommand.self]
+                      FeedCommand.self, FetchCommand.self, OPMLCommand.self, AccountCommand.self, SyncCommand.self]
     )
 
     @OptionGroup var cache: CacheOptions
@@ -34,6 +34,9 @@ struct Brief: AsyncParsableCommand {
             }
             try ReaderApp.run(store: store, makeRefresher: {
                 FeedRefresher(store: store, annotate: try model.annotator().annotate)
+            }, makeSync: {
+                guard try store.syncAccount() != nil else { return nil }
+                return try SyncConnection.engine(store: store, annotate: try model.annotator().annotate)
             })
             // A damaged model is an installation to repair: said again once the terminal is back (when its
             // loading has finished by then; quitting never waits for it).

@@ -12,7 +12,7 @@ struct FeedListCommand: ParsableCommand {
             Plain output: the feeds in no folder first, one line each: address, item count, title, then the last \
             fetch (`fetched YYYY-MM-DD`, `never fetched`) or `error: <why the last fetch failed>`; then each folder \
             by name as a line `NAME/` followed by its feeds' lines indented by two spaces (a feed in two folders is \
-            under both). JSON: an array of {url, title, tags, lastFetched, lastError, items}; tags are the folders.
+            under both). With a sync account, its server's feeds end in `synced by the server (name and folder             here are local)`: the sync protocols have no call to rename a feed or move it to another folder. JSON:             an array of {url, title, tags, lastFetched, lastError, items}; tags are the folders.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -21,7 +21,10 @@ struct FeedListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let feeds = try CommandFailure.wrapping("feed list") { try cache.openStore().feeds() }
+        let (feeds, serverFeeds) = try CommandFailure.wrapping("feed list") {
+            let store = try cache.openStore()
+            return (try store.feeds(), Set(try store.serverFeeds().values))
+        }
         if json {
             try CommandFailure.wrapping("feed list") { try JSONOutput.write(feeds.map(FeedListEntry.init)) }
             return
@@ -35,6 +38,7 @@ struct FeedListCommand: ParsableCommand {
             } else {
                 line += "\t" + (feed.lastFetched.map { "fetched \(day.string(from: $0))" } ?? "never fetched")
             }
+            if serverFeeds.contains(feed.url) { line += "\tsynced by the server (name and folder here are local)" }
             return line
         }
         var lines = feeds.filter(\.tags.isEmpty).map(line)

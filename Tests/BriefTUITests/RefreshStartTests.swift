@@ -57,7 +57,7 @@ struct RefreshStartTests {
     /// shared task pool, which every other test of a parallel run also queues on: on a busy two-core machine it
     /// waited over a minute for a thread. The wait ends as soon as the operation is there; the ten-minute deadline
     /// only bounds a refresh that never posts.
-    private static func firstPosted(_ inbox: OperationInbox, finishing: Bool = false) async throws -> ReaderOperation {
+    static func firstPosted(_ inbox: OperationInbox, finishing: Bool = false) async throws -> ReaderOperation {
         let deadline = Date().addingTimeInterval(600)
         while Date() < deadline {
             for operation in inbox.drain() {

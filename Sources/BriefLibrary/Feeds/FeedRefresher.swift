@@ -26,11 +26,13 @@ public struct FeedRefresher: Sendable {
 
     /// Fetches all subscribed feeds, at most `jobs` at once, and stores their new items. `progress` is called once
     /// per feed, after its items are stored. Never throws: a failure (the cache's included) is a line in `failed`.
+    /// The sync account's feeds are left out: its server fetches them, and they come with a sync.
     public func refreshAll(jobs: Int = 4, progress: @escaping @Sendable (FeedProgress) -> Void = { _ in })
         async -> FeedRefreshReport {
         let feeds: [StoredFeed]
         do {
-            feeds = try store.feeds()
+            let serverFeeds = Set(try store.serverFeeds().values)
+            feeds = try store.feeds().filter { !serverFeeds.contains($0.url) }
         } catch {
             return FeedRefreshReport(failed: ["cache: \(error)"])
         }

@@ -51,7 +51,20 @@ public actor FeverClient {
 
     /// Up to `pageLimit` items with ids above `id`, oldest first.
     public func items(since id: Int) async throws -> [FeverItem] {
-        let answer = try await call(.items(since: id))
+        try itemList(try await call(.items(since: id)))
+    }
+
+    /// The items of `ids` the server still has.
+    public func items(withIDs ids: [Int]) async throws -> [FeverItem] {
+        var found: [FeverItem] = []
+        for start in stride(from: 0, to: ids.count, by: Self.pageLimit) {
+            let chunk = Array(ids[start..<min(start + Self.pageLimit, ids.count)])
+            found += try itemList(try await call(.items(withIDs: chunk)))
+        }
+        return found
+    }
+
+    private func itemList(_ answer: [String: Any]) throws -> [FeverItem] {
         guard let items = answer["items"] as? [Any] else {
             throw SyncError.malformed(url: endpoint.absoluteString, what: "items gave no list")
         }

@@ -21,6 +21,11 @@ public struct FeverRequest: Sendable, Equatable {
         FeverRequest(query: [("items", nil), ("since_id", String(id))], form: [])
     }
 
+    /// The items with these ids (at most 50 per call), those the server still has.
+    public static func items(withIDs ids: [Int]) -> FeverRequest {
+        FeverRequest(query: [("items", nil), ("with_ids", ids.map(String.init).joined(separator: ","))], form: [])
+    }
+
     public static func mark(item id: Int, as mark: FeverItemMark) -> FeverRequest {
         FeverRequest(query: [], form: [("mark", "item"), ("as", mark.rawValue), ("id", String(id))])
     }

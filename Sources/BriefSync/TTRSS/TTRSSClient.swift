@@ -143,6 +143,18 @@ public actor TTRSSClient {
         return changed
     }
 
+    /// The articles with these ids that the server still has (it purges old articles: one missing from the unread
+    /// set may be gone, not read), with their content.
+    public func articles(_ ids: [Int]) async throws -> [TTRSSHeadline] {
+        var found: [TTRSSHeadline] = []
+        for start in stride(from: 0, to: ids.count, by: Self.pageLimit) {
+            let chunk = Array(ids[start..<min(start + Self.pageLimit, ids.count)])
+            found += try list(try await call(.getArticle(ids: chunk)), of: "getArticle")
+                .map { try TTRSSHeadline(json: $0, url: apiURL.absoluteString) }
+        }
+        return found
+    }
+
     // MARK: - Calls
 
     /// Sends a call in the current session, logging in first when there is none and once more when the server

@@ -78,6 +78,11 @@ public struct TTRSSRequest: Sendable, Equatable, CustomStringConvertible {
         ])
     }
 
+    /// The articles with these ids (those the server still has; purged ones are left out).
+    public static func getArticle(ids: [Int]) -> TTRSSRequest {
+        TTRSSRequest(operation: "getArticle", parameters: ["article_id": .string(ids.map(String.init).joined(separator: ","))])
+    }
+
     /// Sets `field` of the articles to `value`: mode 0 or 1, never 2 (toggle), so a repeated push is harmless.
     public static func updateArticle(ids: [Int], field: TTRSSArticleField, value: Bool) -> TTRSSRequest {
         TTRSSRequest(operation: "updateArticle", parameters: [

@@ -10,6 +10,7 @@ internal import TOMLKit
 /// ```toml
 /// open_marks_read = false
 /// mouse = true
+/// sync_minutes = 15
 /// [keys]
 /// open = ["enter", "right"]
 /// [colors]
@@ -120,6 +121,12 @@ public enum ConfigLoader {
                     }
                     config.keymap = rebound
                 }
+            case "sync_minutes":
+                guard let minutes = table[key]?.int, minutes >= 1, minutes <= 1_440 else {
+                    problems.append("\(lineOf(key)): sync_minutes must be a whole number of minutes from 1 to 1440")
+                    continue
+                }
+                config.syncMinutes = minutes
             case "colors", "colours":
                 guard let colors = table[key]?.table else {
                     problems.append("\(lineOf(key)): [colors] must be a table")

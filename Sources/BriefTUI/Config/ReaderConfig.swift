@@ -1,12 +1,14 @@
 import BriefTagger
 
-/// What `config.toml` can change: key bindings, entity colours, whether opening marks read, and the
-/// mouse wheel. The defaults are what Brief does without a config file.
+/// What `config.toml` can change: key bindings, entity colours, whether opening marks read, the mouse wheel, and
+/// how often the reader syncs with the sync account. The defaults are what Brief does without a config file.
 public struct ReaderConfig: Hashable, Sendable {
     public var keymap: Keymap = .standard
     public var entityColors: [EntityType: TerminalColor] = [:]
     public var openMarksRead = true
     public var mouse = false
+    /// Minutes between the reader's background syncs with the sync account (`brief account add`).
+    public var syncMinutes = 15
     /// Refresh the feeds in the background every this many minutes while the reader is open (nil: never).
     public var refreshMinutes: Int?
     /// Refresh the feeds once when the reader starts.

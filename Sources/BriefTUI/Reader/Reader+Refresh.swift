@@ -9,4 +9,12 @@ extension Reader {
         let failed = report.failed.first.map { " · \($0)" } ?? ""
         return "Refreshed: " + report.summary + failed
     }
+
+    /// What the status line says after a sync with the account: "offline: N marks waiting" when the server could
+    /// not be reached (the reader goes on from the cache), else the summary or the first failure.
+    public static func syncFinishedMessage(_ report: SyncReport) -> String {
+        if report.offline { return "offline: \(report.waiting) marks waiting" }
+        if let failure = report.failures.first { return "Sync failed: \(failure) · \(report.waiting) marks waiting" }
+        return "Synced: " + report.summary.dropFirst("synced: ".count)
+    }
 }

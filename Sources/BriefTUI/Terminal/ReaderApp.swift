@@ -20,8 +20,12 @@ public enum ReaderApp {
     /// `R` asks for one, on the refresh's own thread: so what it needs (the entity model, which tags what is
     /// fetched) can still be loading while the reader draws its first frame. When making it throws, `R` says
     /// why in the status bar and nothing is fetched or stored.
+    ///
+    /// `makeSync` makes the engine for the cache's sync account (nil without one): the reader then syncs in the
+    /// background on start and every `sync_minutes`, and `R` syncs before it refreshes the feeds Brief fetches
+    /// itself. The reader starts from the cache whatever the server does.
     public static func run(store: Store, makeRefresher: (@Sendable () throws -> FeedRefresher)?,
-                           configPath: String? = nil) throws {
+                           makeSync: (@Sendable () throws -> SyncEngine?)? = nil, configPath: String? = nil) throws {
         let (config, problems) = ConfigLoader.load(path: configPath ?? ConfigLoader.path())
         let terminal = try CursesTerminal.open()
         defer { terminal.close() }
@@ -32,28 +36,39 @@ public enum ReaderApp {
         loop.config = config
         loop.configProblems = problems
         loop.readOnly = store.isReadOnly
-        if let makeRefresher, !store.isReadOnly { loop.background = refreshInBackground(makeRefresher) }
+        // A read-only cache is read, never refreshed or synced (both write).
+        let sync = store.isReadOnly ? nil : makeSync.map(BackgroundSync.init(makeEngine:))
+        if let makeRefresher, !store.isReadOnly { loop.background = refreshInBackground(makeRefresher, sync: sync) }
+        let schedule = sync?.schedule(every: config.syncMinutes, posting: loop.inbox)
+        defer { schedule?.cancel() }
         loop.run()
     }
 
     /// What the loop does with the feed refresh: runs it on a task of its own, making the refresher there
-    /// first, and posts its progress and outcome to the inbox. Other effects are left to the loop (false).
-    static func refreshInBackground(_ makeRefresher: @escaping @Sendable () throws -> FeedRefresher)
-        -> (ReaderEffect, OperationInbox) -> Bool {
+    /// first (after a sync with the account, when there is one), and posts its progress and outcome to the inbox.
+    /// Other effects are left to the loop (false).
+    static func refreshInBackground(_ makeRefresher: @escaping @Sendable () throws -> FeedRefresher,
+                                    sync: BackgroundSync? = nil) -> (ReaderEffect, OperationInbox) -> Bool {
         { effect, inbox in
             guard case .refreshFeeds = effect else { return false }
             Task.detached {
+                var synced = ""
+                if let sync {
+                    inbox.post(.refreshProgress("Syncing with the server…"))
+                    if let message = await sync.sync() { synced = message + " · " }
+                }
                 let refresher: FeedRefresher
                 do {
                     refresher = try makeRefresher()
                 } catch {
-                    inbox.post(.refreshFinished("Feeds not refreshed, nothing stored: \(error)"))
+                    inbox.post(.refreshFinished(synced + "Feeds not refreshed, nothing stored: \(error)"))
                     return
                 }
                 let report = await refresher.refreshAll(jobs: 4) { progress in
                     inbox.post(.refreshProgress("Refreshing feeds: \(progress.completed) of \(progress.total) done…"))
                 }
-                inbox.post(.refreshFinished(Reader.refreshFinishedMessage(report)))
+                inbox.post(.refreshFinished(synced.isEmpty || report.feeds > 0
+                                            ? synced + Reader.refreshFinishedMessage(report) : String(synced.dropLast(3))))
             }
             return true
         }
