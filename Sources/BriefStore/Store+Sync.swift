@@ -16,6 +16,7 @@ extension Store {
     /// links and subscriptions record are dropped (its stories stay).
     public func setSyncAccount(kind: String, url: String, user: String) throws {
         let now = Date()
+        try requireWritable()
         try writer.write { db in
             if let old = try Self.account(db), old.kind == kind, old.url == url, old.user == user { return }
             try Self.clearSyncState(db)
@@ -27,7 +28,8 @@ extension Store {
     /// Removes the account with its queue and links; returns false when there was none. Stories stay, marks and all.
     @discardableResult
     public func removeSyncAccount() throws -> Bool {
-        try writer.write { db in
+        try requireWritable()
+        return try writer.write { db in
             let had = try Self.account(db) != nil
             try Self.clearSyncState(db)
             return had
@@ -36,6 +38,7 @@ extension Store {
 
     /// Records how a sync ended: `error` nil for success.
     public func recordSync(error: String?, at date: Date = Date()) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: "UPDATE sync_account SET last_sync = ?, last_error = ?", arguments: [date, error])
         }
@@ -77,6 +80,7 @@ extension Store {
     /// Queues marks explicitly (the first sync of a story Brief already had read or starred before the account).
     public func queueMarks(_ marks: [(storyID: Int64, field: MarkField, value: Bool)]) throws {
         let now = Date()
+        try requireWritable()
         try writer.write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO sync_queue (story_id, field, value, queued_at) VALUES (?, ?, ?, ?)
@@ -89,6 +93,7 @@ extension Store {
 
     /// Counts a failed push against each mark still as it was pushed (a newer mark of the story stays as it is).
     public func recordPushFailure(_ marks: [QueuedMark], error: String) throws {
+        try requireWritable()
         try writer.write { db in
             let statement = try db.cachedStatement(sql: """
                 UPDATE sync_queue SET attempts = attempts + 1, last_error = ?
@@ -102,6 +107,7 @@ extension Store {
 
     /// Removes marks that are done with (confirmed by the server, or expired), each only while still as given.
     public func dropQueuedMarks(_ marks: [QueuedMark]) throws {
+        try requireWritable()
         try writer.write { db in
             let statement = try db.cachedStatement(sql: """
                 DELETE FROM sync_queue WHERE story_id = ? AND field = ? AND revision = ?
@@ -155,6 +161,7 @@ extension Store {
 
     /// Links server items to stories Brief already had, and moves `lastItemID` on (never back).
     public func linkServerItems(_ links: [(serverID: Int, storyID: Int64, feedID: Int?)], lastItemID: Int) throws {
+        try requireWritable()
         try writer.write { db in
             try Self.link(db, links)
             try db.execute(sql: "UPDATE sync_account SET last_item_id = MAX(last_item_id, ?)", arguments: [lastItemID])
@@ -166,6 +173,7 @@ extension Store {
     /// feed, guid, link or fingerprint) are linked, not stored twice. Returns each server id's outcome.
     public func storeServerItems(_ feeds: [SyncedFeedItems], lastItemID: Int) throws -> [(serverID: Int, outcome: ImportOutcome)] {
         let now = Date()
+        try requireWritable()
         return try writer.write { db in
             var stories = try StoryWriter(db: db)
             var results: [(serverID: Int, outcome: ImportOutcome)] = []
@@ -209,6 +217,7 @@ extension Store {
     public func applyServerMarks(_ states: [Int: Bool], field: MarkField) throws -> Int {
         let now = Date()
         let column = Self.column(field)
+        try requireWritable()
         return try writer.write { db in
             try db.execute(sql: "UPDATE sync_account SET applying = 1")
             let story = try db.cachedStatement(sql: "SELECT story_id FROM sync_items WHERE server_id = ?")
@@ -249,6 +258,7 @@ extension Store {
     }
 
     public func setServerFeeds(_ feeds: [Int: String]) throws {
+        try requireWritable()
         try writer.write { db in
             try db.execute(sql: "DELETE FROM sync_feeds")
             let statement = try db.cachedStatement(sql: "INSERT INTO sync_feeds (server_id, url) VALUES (?, ?)")

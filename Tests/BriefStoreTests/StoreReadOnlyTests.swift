@@ -43,6 +43,12 @@ struct StoreReadOnlyTests {
                 try store.importStories([StoryFixtures.item(StoryFixtures.plainStory(title: "Quay", text: "New quay."))])
             }
             #expect(store.makeWatcher() == nil)
+            // The sync's own writes are refused the same way, with the same one-line error
+            #expect(throws: StoreError.readOnly(path: path)) {
+                try store.setSyncAccount(kind: "ttrss", url: "http://127.0.0.1:1/", user: "reader")
+            }
+            #expect(throws: StoreError.readOnly(path: path)) { try store.queueMarks([(id, .read, true)]) }
+            #expect(throws: StoreError.readOnly(path: path)) { try store.recordSync(error: nil) }
         }
         #expect(try names(in: dir) == before)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
