@@ -46,9 +46,11 @@ struct Brief: AsyncParsableCommand {
         }
     }
 
-    /// `keep_days` from config.toml: `brief prune`'s age when none is given (nil when unset).
-    static func keepDays() -> Int? {
-        ConfigLoader.load(path: ConfigLoader.path()).0.keepDays
+    /// `keep_days` from config.toml: `brief prune`'s age when none is given, and what `brief fetch` prunes after
+    /// fetching (nil when unset or 0), with the config's problem with it when its value is not a number of days.
+    static func keepDays() -> (days: Int?, problem: String?) {
+        let (config, problems) = ConfigLoader.load(path: ConfigLoader.path())
+        return (config.keepDays, problems.first { $0.contains("keep_days") })
     }
 
     /// Parses and runs a command, turning every error into one `brief: …` line on stderr and a non-zero exit.
