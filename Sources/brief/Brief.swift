@@ -22,9 +22,10 @@ struct Brief: AsyncParsableCommand {
         try CommandFailure.wrapping(nil) {
             // Say so at once when there is no terminal, before any import work.
             try ReaderApp.checkTerminal()
-            // The entity model loads while the cache opens and the first frame is drawn; what stores stories
-            // (the samples' import, a feed refresh) waits for it, and stops with its error if it cannot be read.
-            let model = try ModelLoading.bundled()
+            // The entity model loads only when something stores stories (the samples' import, a feed refresh, a
+            // sync), which waits for it and stops with its error if it cannot be read: a reader that only reads a
+            // large library keeps the model's memory and the first frame's processor for itself.
+            let model = try ModelLoading.bundled(startingNow: false)
             let store = try cache.openStore()
             if !store.isReadOnly, try store.count() == 0 {
                 let report = try Importer(store: store, annotate: try model.annotator().annotate)
