@@ -1,5 +1,5 @@
 /// Keeps a numbered military unit whole: the ordinal belongs to the name (`47th Mechanized Brigade`,
-/// `82nd Airborne Division`, `65th Fighter Wing`), which the tagger tends to start after the number or miss.
+/// `82nd Airborne Division`, `65th Fighter Wing`, `Sixth Fleet`), which the tagger tends to start after the number or miss.
 /// A number or ordinal followed by capitalised words ending in a unit word (`Brigade`, `Division`, `Wing`,
 /// `Regiment` …) becomes one organisation; a bare number only before two words or more ending in a unit that is
 /// numbered that way (`4 Air Defense Wing`, not `12 Air Force` jets).
@@ -32,8 +32,9 @@ enum UnitNumberJoining {
         }
     }
 
-    /// True for an ordinal (`47th`, `2nd`, `102d`), false for a bare number of up to three digits, nil otherwise.
+    /// True for an ordinal (`47th`, `2nd`, `102d`, `Sixth`), false for a bare number of up to three digits, nil otherwise.
     private static func numberKind(_ word: String) -> Bool? {
+        if spelledOrdinals.contains(word) { return true }
         let scalars = Array(word.unicodeScalars)
         var digits = 0
         while digits < scalars.count, scalars[digits].properties.numericType == .decimal { digits += 1 }
@@ -46,6 +47,12 @@ enum UnitNumberJoining {
     private static func startsUpper(_ word: String) -> Bool {
         word.unicodeScalars.first?.properties.isUppercase ?? false
     }
+
+    /// Ordinals in words that number units (`Sixth Fleet`, `Second Army`, `First Guards Tank Army`).
+    static let spelledOrdinals: Set<String> = [
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
+        "Twelfth",
+    ]
 
     /// Units that a bare number names (a number before `Force` or `Marines` is usually a count).
     static let countedUnitWords: Set<String> = [

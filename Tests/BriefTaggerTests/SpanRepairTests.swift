@@ -32,6 +32,16 @@ struct SpanRepairTests {
                                 "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"])
     }
 
+    @Test("an ordinal in words numbers a unit too (Sixth Fleet), and a unit already inside a name is left alone")
+    func spelledOrdinals() {
+        let text = columns(["the", "U.S.", "Sixth", "Fleet", "and", "the", "Fourth", "Air", "Force", "met", "First",
+                            "Minister", "Ross"])
+        var tags = labels(["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-PER"])
+        UnitNumberJoining.join(text: text, sentences: text.sentences[...], labels: &tags)
+        #expect(names(tags) == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O",
+                                "B-PER"])
+    }
+
     @Test("a bare number names only units numbered that way, never a count of people")
     func bareNumbers() {
         let text = columns(["4", "Air", "Defense", "Wing", "and", "300", "Marines", "and", "20", "Rangers"])
