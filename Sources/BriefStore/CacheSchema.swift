@@ -355,6 +355,54 @@ enum CacheSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The lean cache: the story text kept once. A paragraph's mentions are one compact column on it
+        // (`ParagraphMentions`: `start,end,TYPE,REF[,TEXT]` entries, REF the story entity row's position) instead of
+        // a row each in three indexes; each story entity row keeps its first mention (paragraph id and scalar
+        // offsets) for the entity page. The search index keeps no copy of the text: its content is the view
+        // `story_search_source` (headline; section titles and paragraphs, one a line, in reading order), so a search
+        // row must be deleted while the story's paragraphs are still there. One transaction: a kill leaves the cache
+        // as it was, and the next open converts it again.
+        migrator.registerMigration("v12 lean cache", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                ALTER TABLE paragraphs ADD COLUMN mentions TEXT;
+                UPDATE paragraphs SET mentions = (
+                    SELECT group_concat(entry, ';') FROM (
+                        SELECT m.start || ',' || m."end" || ',' || m.type || ',' ||
+                               coalesce(se.position, length(m.entity_key) || ':' || m.entity_key) ||
+                               CASE WHEN m.text = substr(paragraphs.text, m.start + 1, m."end" - m.start) THEN ''
+                                    ELSE ',' || length(m.text) || ':' || m.text END AS entry
+                        FROM mentions m
+                        LEFT JOIN story_entities se ON se.story_id = m.story_id AND se.entity_key = m.entity_key
+                        WHERE m.paragraph_id = paragraphs.id
+                        ORDER BY m.start, m.id))
+                WHERE id IN (SELECT paragraph_id FROM mentions);
+
+                ALTER TABLE story_entities ADD COLUMN first_paragraph INTEGER;
+                ALTER TABLE story_entities ADD COLUMN first_start INTEGER;
+                ALTER TABLE story_entities ADD COLUMN first_end INTEGER;
+                UPDATE story_entities SET (first_paragraph, first_start, first_end) = (
+                    SELECT paragraph_id, start, "end" FROM mentions
+                    WHERE entity_key = story_entities.entity_key AND story_id = story_entities.story_id
+                    ORDER BY paragraph_id, start LIMIT 1);
+                DROP TABLE mentions;
+
+                DROP TABLE story_search;
+                CREATE VIEW story_search_source AS
+                SELECT s.id AS id, s.title AS title,
+                       (SELECT group_concat(line, char(10)) FROM (
+                            SELECT c.position AS section, -1 AS place, c.title AS line FROM sections c
+                            WHERE c.story_id = s.id AND c.title IS NOT NULL
+                            UNION ALL
+                            SELECT c.position, p.position, p.text FROM paragraphs p JOIN sections c ON c.id = p.section_id
+                            WHERE p.story_id = s.id
+                            ORDER BY 1, 2)) AS text
+                FROM stories s;
+                CREATE VIRTUAL TABLE story_search USING fts5(title, text, content = 'story_search_source',
+                                                             content_rowid = 'id',
+                                                             tokenize = 'unicode61 remove_diacritics 2');
+                INSERT INTO story_search (story_search) VALUES ('rebuild');
+                """)
+        }
         return migrator
     }
 }

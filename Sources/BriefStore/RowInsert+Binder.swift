@@ -20,6 +20,10 @@ extension RowInsert {
 
         mutating func bind(_ value: Int64) throws { try check(sqlite3_bind_int64(statement, index, value)) }
 
+        mutating func bind(_ value: Int64?) throws {
+            if let value { try bind(value) } else { try check(sqlite3_bind_null(statement, index)) }
+        }
+
         mutating func bind(_ value: String) throws {
             var text = value
             let code = text.withUTF8 { bytes in

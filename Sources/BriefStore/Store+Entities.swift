@@ -34,16 +34,16 @@ extension Store {
         }
     }
 
-    /// Every story mentioning the entity `key`, newest first, each with the paragraph of its first mention.
+    /// Every story mentioning the entity `key`, newest first, each with the paragraph of its first mention (kept on
+    /// the story's entity row; a story naming it only in the headline is left out).
     public func stories(mentioning key: String) throws -> [MentioningStory] {
         try writer.read { db in
             let statement = try db.makeStatement(sql: """
-                SELECT \(StorySummaryRow.columns), p.text AS paragraph, m.start AS mention_start, m."end" AS mention_end
+                SELECT \(StorySummaryRow.columns), p.text AS paragraph, se.first_start AS mention_start,
+                       se.first_end AS mention_end
                 FROM story_entities se
                 JOIN stories s ON s.id = se.story_id
-                JOIN mentions m ON m.id = (SELECT id FROM mentions WHERE entity_key = se.entity_key
-                                           AND story_id = se.story_id ORDER BY paragraph_id, start LIMIT 1)
-                JOIN paragraphs p ON p.id = m.paragraph_id
+                JOIN paragraphs p ON p.id = se.first_paragraph
                 WHERE se.entity_key = ?
                 ORDER BY s.list_date DESC, s.id DESC
                 """)

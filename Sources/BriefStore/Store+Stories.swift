@@ -49,43 +49,34 @@ extension Store {
                                     day: (row["dateline_day"] as String?).flatMap(CalendarDay.init(iso:)))
             }
 
-            // Cursors and column positions looked up once: a long story has thousands of mentions, and copying each
-            // row or looking its columns up by name was most of the time it took to open.
-            var mentionsByParagraph: [Int64: [Mention]] = [:]
-            let mentionStatement = try db.makeStatement(sql: """
-                SELECT paragraph_id, start, "end", type, text, entity_key FROM mentions
-                WHERE story_id = ? ORDER BY paragraph_id, start, id
-                """)
-            let mentionColumns = ColumnIndex(mentionStatement)
-            let paragraphOfMention = try mentionColumns.position(of: "paragraph_id")
-            let start = try mentionColumns.position(of: "start"), end = try mentionColumns.position(of: "end")
-            let type = try mentionColumns.position(of: "type"), text = try mentionColumns.position(of: "text")
-            let entityKey = try mentionColumns.position(of: "entity_key")
-            let mentionRows = try Row.fetchCursor(mentionStatement, arguments: [id])
-            var types: [String: EntityType] = [:]
-            while let m = try mentionRows.next() {
-                let typeName: String = m[type]
-                let entityType = types[typeName] ?? {
-                    let parsed = EntityType(rawValue: typeName) ?? .group
-                    types[typeName] = parsed
-                    return parsed
-                }()
-                mentionsByParagraph[m[paragraphOfMention], default: []].append(
-                    Mention(start: m[start], end: m[end], type: entityType, text: m[text], entity: m[entityKey]))
+            // The story's entity rows first: a paragraph's mentions name theirs by position (`ParagraphMentions`).
+            var keysByPosition: [Int: String] = [:]
+            let entities = try Row.fetchAll(db, sql: """
+                SELECT se.entity_key, se.position, se.name, se.aliases, se.mentions, e.type, e.canonical_name,
+                       e.known_aliases, e.country
+                FROM story_entities se JOIN entities e ON e.key = se.entity_key
+                WHERE se.story_id = ? ORDER BY se.position
+                """, arguments: [id]).map { e in
+                keysByPosition[e["position"]] = e["entity_key"]
+                return Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
+                              aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"],
+                              canonicalName: e["canonical_name"],
+                              knownAliases: JSONStringArray.decode(e["known_aliases"], decoder), country: e["country"])
             }
+            // A cursor and column positions looked up once: a long story has thousands of paragraphs.
             var paragraphsBySection: [Int64: [Paragraph]] = [:]
             let paragraphStatement = try db.makeStatement(sql: """
-                SELECT id, section_id, text FROM paragraphs WHERE story_id = ? ORDER BY section_id, position
+                SELECT section_id, text, mentions FROM paragraphs WHERE story_id = ? ORDER BY section_id, position
                 """)
             let paragraphColumns = ColumnIndex(paragraphStatement)
-            let paragraphID = try paragraphColumns.position(of: "id")
             let sectionOfParagraph = try paragraphColumns.position(of: "section_id")
             let paragraphText = try paragraphColumns.position(of: "text")
+            let paragraphMentions = try paragraphColumns.position(of: "mentions")
             let paragraphRows = try Row.fetchCursor(paragraphStatement, arguments: [id])
             while let p = try paragraphRows.next() {
-                let paragraph: Int64 = p[paragraphID]
-                paragraphsBySection[p[sectionOfParagraph], default: []].append(
-                    Paragraph(text: p[paragraphText], mentions: mentionsByParagraph.removeValue(forKey: paragraph) ?? []))
+                let text: String = p[paragraphText]
+                let mentions = ParagraphMentions.decode(p[paragraphMentions], in: text, keys: keysByPosition)
+                paragraphsBySection[p[sectionOfParagraph], default: []].append(Paragraph(text: text, mentions: mentions))
             }
             // A story has a handful of sections, quotes and entities: read by name.
             let sections = try Row.fetchAll(db, sql: """
@@ -101,17 +92,6 @@ extension Store {
                 """, arguments: [id]).map {
                 Quote(text: $0["text"], speaker: $0["speaker"], speakerEntity: $0["speaker_entity"],
                       description: $0["description"], translation: $0["translation"], paragraph: $0["paragraph"])
-            }
-            let entities = try Row.fetchAll(db, sql: """
-                SELECT se.entity_key, se.name, se.aliases, se.mentions, e.type, e.canonical_name, e.known_aliases,
-                       e.country
-                FROM story_entities se JOIN entities e ON e.key = se.entity_key
-                WHERE se.story_id = ? ORDER BY se.position
-                """, arguments: [id]).map { e in
-                Entity(key: e["entity_key"], name: e["name"], type: EntityType(rawValue: e["type"]) ?? .group,
-                       aliases: JSONStringArray.decode(e["aliases"], decoder), mentions: e["mentions"],
-                       canonicalName: e["canonical_name"], knownAliases: JSONStringArray.decode(e["known_aliases"], decoder),
-                       country: e["country"])
             }
             let version = try Int.fetchOne(db, sql: "SELECT annotation_version FROM stories WHERE id = ?",
                                            arguments: [id]) ?? 0

@@ -88,8 +88,8 @@ public final class Store: Sendable {
     /// Runs `open` again while another process is creating or migrating the same cache. GRDB's migrator reads
     /// which migrations are applied before taking the write lock, so two processes opening a new cache at once
     /// (the reader and a fetch) can both try to create the tables or add the columns; the loser rolls back
-    /// ("already exists", "duplicate column name", a migration recorded twice, or SQLITE_BUSY while WAL mode is
-    /// being set) and, run again, finds the schema in place.
+    /// ("already exists", "duplicate column name", "no such table" for a table a later migration dropped, a
+    /// migration recorded twice, or SQLITE_BUSY while WAL mode is being set) and, run again, finds the schema in place.
     private static func retryingWhileAnotherOpens<T>(_ open: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(10)
         while true {
@@ -99,7 +99,8 @@ public final class Store: Sendable {
                 let message = error.message ?? ""
                 let raced = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
                     || (error.resultCode == .SQLITE_ERROR
-                        && (message.hasSuffix("already exists") || message.hasPrefix("duplicate column name")))
+                        && (message.hasSuffix("already exists") || message.hasPrefix("duplicate column name")
+                            || message.hasPrefix("no such table")))
                     || (error.resultCode == .SQLITE_CONSTRAINT && message.hasSuffix("grdb_migrations.identifier"))
                 if !raced { throw error }
                 usleep(50_000)
@@ -124,7 +125,7 @@ public final class Store: Sendable {
 
     /// What is wrong with the cache file, or an empty list when it is sound: SQLite's own
     /// `PRAGMA integrity_check` and foreign-key check, then Brief's own invariants (a section's paragraphs and a
-    /// paragraph's mentions belong to its story; every story has one search row and every search row a story;
+    /// story's first mentions are in its paragraphs; every story has one search row and every search row a story;
     /// each entity's counts match its stories).
     public func integrityProblems() throws -> [String] {
         try writer.read { db in
@@ -132,22 +133,25 @@ public final class Store: Sendable {
             problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 "foreign key broken in \(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? -1)"
             }
+            // The search index's own rows are its `_docsize` table's: reading `story_search` itself would read its
+            // content, the stories.
             let checks: [(String, String)] = [
                 ("paragraphs of another story's section", """
                     SELECT COUNT(*) FROM paragraphs p JOIN sections c ON c.id = p.section_id WHERE c.story_id <> p.story_id
                     """),
-                ("mentions of another story's paragraph", """
-                    SELECT COUNT(*) FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE p.story_id <> m.story_id
+                ("first mentions in another story's paragraph", """
+                    SELECT COUNT(*) FROM story_entities se JOIN paragraphs p ON p.id = se.first_paragraph
+                    WHERE p.story_id <> se.story_id
                     """),
                 ("stories without a search row",
-                 "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_search WHERE rowid = s.id)"),
+                 "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_search_docsize WHERE id = s.id)"),
                 ("entities whose story or mention count disagrees with their stories", """
                     SELECT COUNT(*) FROM entities e
                     WHERE story_count <> (SELECT COUNT(*) FROM story_entities WHERE entity_key = e.key)
                        OR mention_count <> (SELECT COALESCE(SUM(mentions), 0) FROM story_entities WHERE entity_key = e.key)
                     """),
                 ("search rows without a story",
-                 "SELECT COUNT(*) FROM story_search f WHERE NOT EXISTS (SELECT 1 FROM stories WHERE id = f.rowid)"),
+                 "SELECT COUNT(*) FROM story_search_docsize f WHERE NOT EXISTS (SELECT 1 FROM stories WHERE id = f.id)"),
             ]
             for (what, sql) in checks {
                 let count = try Int.fetchOne(db, sql: sql) ?? 0

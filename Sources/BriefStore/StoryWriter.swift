@@ -24,7 +24,6 @@ struct StoryWriter {
     private let insertStoryEntity: RowInsert
     private let insertSection: RowInsert
     private let insertParagraph: RowInsert
-    private let insertMention: RowInsert
     private let insertQuote: RowInsert
     private let insertSearch: RowInsert
 
@@ -40,16 +39,15 @@ struct StoryWriter {
                 country = coalesce(excluded.country, entities.country)
             """)
         insertStoryEntity = try RowInsert(db, sql: """
-            INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions, first_paragraph,
+                                        first_start, first_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSection = try RowInsert(db, sql: """
             INSERT INTO sections (story_id, position, kind, title, speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?)
             """)
         insertParagraph = try RowInsert(db, sql: """
-            INSERT INTO paragraphs (section_id, story_id, position, text) VALUES (?, ?, ?, ?)
-            """)
-        insertMention = try RowInsert(db, sql: """
-            INSERT INTO mentions (paragraph_id, story_id, start, "end", type, entity_key, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO paragraphs (section_id, story_id, position, text, mentions) VALUES (?, ?, ?, ?, ?)
             """)
         insertQuote = try RowInsert(db, sql: """
             INSERT INTO quotes (story_id, position, text, speaker, speaker_entity, description, translation, paragraph)
@@ -126,12 +124,13 @@ struct StoryWriter {
         try insertContent(story, storyID: storyID)
     }
 
-    /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds.
+    /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds. The search
+    /// row goes first: the index reads the words to remove from the paragraphs (`story_search_source`).
     private func deleteContent(storyID: Int64) throws {
-        for table in ["mentions", "quotes", "story_entities", "paragraphs", "sections"] {
+        try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
+        for table in ["quotes", "story_entities", "paragraphs", "sections"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE story_id = ?").execute(arguments: [storyID])
         }
-        try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
     }
 
     /// Where an undated story sorts: just before the start of the day it was imported (UTC), so it comes after
@@ -148,8 +147,11 @@ struct StoryWriter {
         try db.cachedStatement(sql: "UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ? WHERE id = ?")
             .execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
                                  top.count > 2 ? top[2] : nil, storyID])
-        // Entities first: mentions refer to them.
-        try insertEntities(storyEntities, of: story, storyID: storyID)
+        // Entities first: the story's entity rows refer to them. The story's rows come after its paragraphs, with
+        // each entity's first mention.
+        try insertEntities(storyEntities, of: story)
+        let positions = Self.positions(of: storyEntities)
+        var firstMentions: [String: FirstMention] = [:]
 
         var searchText = ""
         for (sectionPosition, section) in story.sections.enumerated() {
@@ -162,11 +164,13 @@ struct StoryWriter {
                 let paragraphID = try insertParagraph.run {
                     try $0.bind(sectionID); try $0.bind(storyID); try $0.bind(paragraphPosition)
                     try $0.bind(paragraph.text)
+                    try $0.bind(ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions))
                 }
                 Self.appendLine(paragraph.text, to: &searchText)
-                try insertMentions(paragraph.mentions, paragraphID: paragraphID, storyID: storyID)
+                FirstMention.note(paragraph.mentions, paragraphID: paragraphID, in: &firstMentions)
             }
         }
+        try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: firstMentions)
 
         for (position, quote) in story.quotes.enumerated() {
             try insertQuote.run {
@@ -190,13 +194,18 @@ struct StoryWriter {
             """), arguments: [storyID])
         let paragraphs = story.sections.flatMap(\.paragraphs)
         guard paragraphIDs.count == paragraphs.count else { throw StoreError.noSuchStory(id: storyID) }
-        try db.cachedStatement(sql: "DELETE FROM mentions WHERE story_id = ?").execute(arguments: [storyID])
         try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
         let storyEntities = Self.storyEntities(of: story)
-        try insertEntities(storyEntities, of: story, storyID: storyID)
+        try insertEntities(storyEntities, of: story)
+        let positions = Self.positions(of: storyEntities)
+        var firstMentions: [String: FirstMention] = [:]
+        let update = try db.cachedStatement(sql: "UPDATE paragraphs SET mentions = ? WHERE id = ?")
         for (paragraphID, paragraph) in zip(paragraphIDs, paragraphs) {
-            try insertMentions(paragraph.mentions, paragraphID: paragraphID, storyID: storyID)
+            try update.execute(arguments: [ParagraphMentions.encode(paragraph.mentions, in: paragraph.text,
+                                                                    positions: positions), paragraphID])
+            FirstMention.note(paragraph.mentions, paragraphID: paragraphID, in: &firstMentions)
         }
+        try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: firstMentions)
         let top = EntityRanking.topNames(storyEntities)
         try db.cachedStatement(sql: """
             UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?
@@ -226,14 +235,23 @@ struct StoryWriter {
         return storyEntities
     }
 
-    /// The story's entity rows, and the cache-wide entities they need. A person named only in the credits
+    /// Each entity key's position among the story's entity rows.
+    private static func positions(of storyEntities: [Entity]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, entity) in storyEntities.enumerated() where positions[entity.key] == nil {
+            positions[entity.key] = position
+        }
+        return positions
+    }
+
+    /// The cache-wide entities the story's entity rows need. A person named only in the credits
     /// (`Reporting by Daniel Otieno`) keeps no surname: no other story's lone `Otieno` may link to a reporter.
-    private mutating func insertEntities(_ storyEntities: [Entity], of story: Story, storyID: Int64) throws {
+    private mutating func insertEntities(_ storyEntities: [Entity], of story: Story) throws {
         var named: Set<String> = []   // entities mentioned outside the credits
         for section in story.sections where section.kind != .credits {
             for paragraph in section.paragraphs { for mention in paragraph.mentions { named.insert(mention.entity) } }
         }
-        for (position, entity) in storyEntities.enumerated() {
+        for entity in storyEntities {
             let inText = named.contains(entity.key)
             // Once per transaction, and once more when a credit-only person turns up in a story's text.
             let first = knownEntities.insert(entity.key).inserted
@@ -248,22 +266,22 @@ struct StoryWriter {
                 }
                 if inText, let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
             }
-            try insertStoryEntity.run {
-                try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
-                try $0.bind(JSONStringArray.encode(entity.aliases)); try $0.bind(entity.mentions)
-            }
-            added[entity.key, default: (0, 0)].stories += 1
-            added[entity.key, default: (0, 0)].mentions += entity.mentions
         }
     }
 
-    private func insertMentions(_ mentions: [Mention], paragraphID: Int64, storyID: Int64) throws {
-        for mention in mentions {
-            try insertMention.run {
-                try $0.bind(paragraphID); try $0.bind(storyID); try $0.bind(mention.start)
-                try $0.bind(mention.end); try $0.bind(mention.type.rawValue); try $0.bind(mention.entity)
-                try $0.bind(mention.text)
+    /// The story's entity rows, in order, each with its first mention in `firstMentions` (none: named only in the
+    /// headline), counted for `finish()`.
+    private mutating func insertStoryEntities(_ storyEntities: [Entity], storyID: Int64,
+                                              firstMentions: [String: FirstMention]) throws {
+        for (position, entity) in storyEntities.enumerated() {
+            let first = firstMentions[entity.key]
+            try insertStoryEntity.run {
+                try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
+                try $0.bind(JSONStringArray.encode(entity.aliases)); try $0.bind(entity.mentions)
+                try $0.bind(first?.paragraphID); try $0.bind(first?.start); try $0.bind(first?.end)
             }
+            added[entity.key, default: (0, 0)].stories += 1
+            added[entity.key, default: (0, 0)].mentions += entity.mentions
         }
     }
 

@@ -27,7 +27,8 @@ enum SurnameLinks {
 
     /// Moves the stories and mentions of each lone surname listed (`lavrov` for `PER:lavrov`) to the one person
     /// in the cache with that surname, in each story that shares context with one of theirs. Entity counts follow
-    /// through the `story_entities` update trigger.
+    /// through the `story_entities` update trigger; mentions name their story's entity row (`ParagraphMentions`), so
+    /// they follow it.
     static func link(_ surnames: [String], in db: Database) throws {
         guard !surnames.isEmpty else { return }
         // Most surnames have nothing to link: one indexed look-up says so before anything else runs.
@@ -50,13 +51,6 @@ enum SurnameLinks {
                                                   AND mine.entity_key = theirs.entity_key
                           WHERE named.entity_key = ?2 AND theirs.entity_key NOT GLOB 'PER:*')
             """)
-        // Mentions follow their story's entity row, so the two never disagree.
-        let mentions = try db.cachedStatement(sql: """
-            UPDATE mentions SET entity_key = ?2
-            WHERE entity_key = 'PER:' || ?1
-              AND NOT EXISTS (SELECT 1 FROM story_entities se
-                              WHERE se.story_id = mentions.story_id AND se.entity_key = mentions.entity_key)
-            """)
         // Quotes and turns spoken by the surname follow too, so the person's page and `brief quotes` have them.
         let speakers = try ["quotes", "sections"].map { table in
             try db.cachedStatement(sql: """
@@ -68,7 +62,6 @@ enum SurnameLinks {
         for surname in surnames where try Bool.fetchOne(linkable, arguments: [surname]) == true {
             guard let key = try String.fetchOne(person, arguments: [surname]) else { continue }
             try stories.execute(arguments: [surname, key])
-            try mentions.execute(arguments: [surname, key])
             for statement in speakers { try statement.execute(arguments: [surname, key]) }
         }
     }

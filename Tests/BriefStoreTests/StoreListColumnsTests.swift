@@ -82,10 +82,11 @@ struct StoreListColumnsTests {
         ]).map(\.id)
         #expect(try Store(path: path).entities().first { $0.key == StoryFixtures.lavrov.key }?.stories == 2)
 
-        // When the summit story is deleted (its rows go by cascade; its search row has no foreign key)
+        // When the summit story is deleted (its rows go by cascade; its search row has no foreign key, and goes first
+        // while the index can still read its words)
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "DELETE FROM stories WHERE id = ?", arguments: [ids[0]])
             try db.execute(sql: "DELETE FROM story_search WHERE rowid = ?", arguments: [ids[0]])
+            try db.execute(sql: "DELETE FROM stories WHERE id = ?", arguments: [ids[0]])
         }
 
         // Then Lavrov counts only the second story, and NATO and Moscow are no longer listed

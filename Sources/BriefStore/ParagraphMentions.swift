@@ -1,0 +1,134 @@
+import BriefTagger
+
+/// A paragraph's mentions as one compact text column (`paragraphs.mentions`, the "v12 lean cache" migration) instead
+/// of one indexed row each. Entries in reading order, separated by `;`, each `start,end,TYPE,REF` and, only when the
+/// mention's text is not the paragraph's scalars `start..<end`, `,TEXT`:
+/// - `start`, `end`: Unicode scalar offsets in the paragraph, `end` exclusive (as `Mention`);
+/// - `TYPE`: the mention's `EntityType` raw value (`PER`);
+/// - `REF`: the position of the story's entity row (`story_entities.position`) the mention belongs to, so a row
+///   relinked to another entity (`SurnameLinks`) takes its mentions along; or, for a mention with no row, its key;
+/// - a key or text is written `LENGTH:CHARS` (LENGTH in Unicode scalars), so it may hold any character.
+///
+///     let column = ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: ["LOC:kisumu": 0])
+///     let mentions = ParagraphMentions.decode(column, in: paragraph.text, keys: [0: "LOC:kisumu"])
+///
+/// The migration writes the same format in SQL (`CacheSchema`); both must stay in step.
+enum ParagraphMentions {
+    /// The column for `mentions` of a paragraph whose text is `text`, or nil when there are none. `positions` maps
+    /// an entity key to its story entity row's position.
+    static func encode(_ mentions: [Mention], in text: String, positions: [String: Int]) -> String? {
+        guard !mentions.isEmpty else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        var column = ""
+        // The order the rows were read back in before: by start, then as stored.
+        let ordered = mentions.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
+        for (_, mention) in ordered {
+            if !column.isEmpty { column += ";" }
+            column += "\(mention.start),\(mention.end),\(mention.type.rawValue),"
+            if let position = positions[mention.entity] { column += String(position) } else { appendCounted(mention.entity, to: &column) }
+            if mention.text != slice(scalars, mention.start, mention.end) {
+                column += ","
+                appendCounted(mention.text, to: &column)
+            }
+        }
+        return column
+    }
+
+    /// The mentions a column holds, in order; `keys` maps a story entity row's position to its entity key.
+    /// Entries it cannot read (a damaged column) are left out.
+    static func decode(_ column: String?, in text: String, keys: [Int: String]) -> [Mention] {
+        guard let column, !column.isEmpty else { return [] }
+        var reader = Reader(scalars: Array(column.unicodeScalars))
+        var scalars: [Unicode.Scalar]?
+        var types: [String: EntityType] = [:]
+        var mentions: [Mention] = []
+        while !reader.atEnd {
+            guard let start = reader.integer(), reader.skip(","), let end = reader.integer(), reader.skip(","),
+                  let typeName = reader.word(), reader.skip(",") else { break }
+            let type = types[typeName] ?? {
+                let parsed = EntityType(rawValue: typeName) ?? .group
+                types[typeName] = parsed
+                return parsed
+            }()
+            guard let number = reader.integer() else { break }
+            let key: String
+            if reader.skip(":") {
+                guard let counted = reader.take(number) else { break }
+                key = counted
+            } else {
+                guard let found = keys[number] else { reader.skipEntry(); continue }
+                key = found
+            }
+            var mentionText: String
+            if reader.skip(","), let length = reader.integer(), reader.skip(":"), let counted = reader.take(length) {
+                mentionText = counted
+            } else {
+                if scalars == nil { scalars = Array(text.unicodeScalars) }
+                mentionText = slice(scalars ?? [], start, end)
+            }
+            mentions.append(Mention(start: start, end: end, type: type, text: mentionText, entity: key))
+            _ = reader.skip(";")
+        }
+        return mentions
+    }
+
+    private static func appendCounted(_ string: String, to column: inout String) {
+        column += "\(string.unicodeScalars.count):"
+        column += string
+    }
+
+    /// The scalars `start..<end` of `scalars` as a string (clamped to the text).
+    private static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    /// Reads a column scalar by scalar.
+    private struct Reader {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+
+        var atEnd: Bool { index >= scalars.count }
+
+        mutating func skip(_ separator: Unicode.Scalar) -> Bool {
+            guard index < scalars.count, scalars[index] == separator else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func integer() -> Int? {
+            var value = 0, digits = 0
+            while index < scalars.count, (48...57).contains(scalars[index].value), digits < 18 {
+                value = value * 10 + Int(scalars[index].value - 48)
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? value : nil
+        }
+
+        mutating func word() -> String? {
+            var view = String.UnicodeScalarView()
+            while index < scalars.count, scalars[index] != ",", scalars[index] != ";" {
+                view.append(scalars[index])
+                index += 1
+            }
+            return view.isEmpty ? nil : String(view)
+        }
+
+        mutating func take(_ count: Int) -> String? {
+            guard count >= 0, index + count <= scalars.count else { return nil }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[index..<(index + count)])
+            index += count
+            return String(view)
+        }
+
+        /// Past the rest of an entry (its optional text included) and its separator.
+        mutating func skipEntry() {
+            if skip(","), let length = integer(), skip(":") { _ = take(length) }
+            _ = skip(";")
+        }
+    }
+}
