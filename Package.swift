@@ -27,8 +27,10 @@ let package = Package(
             // SQLite's C API, for the import's hot inserts (RowInsert).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The HTTP client of the feed fetcher and the sync clients: libcurl's easy interface, loaded at run time.
+        .target(name: "BriefHTTP"),
         // Feeds layer: HTTP fetching and feed formats. Knows nothing of the cache.
-        .target(name: "BriefFeeds", dependencies: ["BriefModel"]),
+        .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefHTTP"]),
         // Use-case layer: importing files and feed items (decode, parse, section, tag, store), the feed refresh,
         // the sync with a feed server, and the library's queries (entity pages, the entity index). The front ends
         // use the model through it.
@@ -36,7 +38,7 @@ let package = Package(
         // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
         .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // Sync layer: clients of feed servers' APIs (TT-RSS, Fever), HTTP only; no store.
-        .target(name: "BriefSync", dependencies: ["BriefModel"]),
+        .target(name: "BriefSync", dependencies: ["BriefModel", "BriefHTTP"]),
         // TUI layer: state, update, view into a cell grid, and a thin ncurses backend.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "BriefTUI", dependencies: [
@@ -66,7 +68,8 @@ let package = Package(
         .testTarget(name: "BriefLayoutTests", dependencies: ["BriefLayout", "BriefModel", "BriefTagger"]),
         .testTarget(name: "BriefTUITests", dependencies: ["BriefTUI", "BriefLayout", "BriefLibrary", "BriefModel", "BriefStore"]),
         // The sync engine's and `brief sync`'s live tests sit beside the servers' helpers they share with the clients'.
-        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief"]),
+        .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief",
+                                                         "BriefTestServer"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
         .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer"]),
     ],

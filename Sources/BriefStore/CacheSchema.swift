@@ -339,6 +339,22 @@ enum CacheSchema {
                 END;
                 """)
         }
+        // Feed items whose stories were pruned, so a fetch of a feed that still carries them does not store them
+        // again (newsboat keeps a deleted item's row for the same reason). Keyed as `feed_items` is (the feed, the
+        // item's id in it); a row lives only while its feed still carries the item: a fetch of the whole feed drops
+        // the rows of items it no longer carries and refreshes `seen_at` of the rest, and a prune drops rows not
+        // seen for a long time (a feed no longer fetched), so the table stays as small as the feeds.
+        migrator.registerMigration("v11 pruned items") { db in
+            try db.execute(sql: """
+                CREATE TABLE pruned_items (
+                    feed_key TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    -- When a fetch last found the item in its feed (at first: when it was pruned).
+                    seen_at DATETIME NOT NULL,
+                    PRIMARY KEY (feed_key, item_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         // The lean cache: the story text kept once. A paragraph's mentions are one compact column on it
         // (`ParagraphMentions`: `start,end,TYPE,REF[,TEXT]` entries, REF the story entity row's position) instead of
         // a row each in three indexes; each story entity row keeps its first mention (paragraph id and scalar

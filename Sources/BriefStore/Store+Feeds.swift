@@ -33,6 +33,7 @@ extension Store {
             try db.execute(sql: "DELETE FROM feeds WHERE url = ?", arguments: [url])
             if db.changesCount == 0 { throw StoreError.noSuchFeed(url: url) }
             try db.execute(sql: "DELETE FROM feed_items WHERE feed_key = ?", arguments: [url])
+            try db.execute(sql: "DELETE FROM pruned_items WHERE feed_key = ?", arguments: [url])
         }
     }
 
@@ -142,6 +143,8 @@ extension Store {
                 try db.execute(sql: "UPDATE feeds SET url = ? WHERE url = ?", arguments: [newURL, url])
                 try db.execute(sql: "UPDATE OR IGNORE feed_items SET feed_key = ? WHERE feed_key = ?",
                                arguments: [newURL, url])
+                try db.execute(sql: "UPDATE OR IGNORE pruned_items SET feed_key = ? WHERE feed_key = ?",
+                               arguments: [newURL, url])
             }
         }
     }
@@ -161,16 +164,43 @@ extension Store {
     /// - an item another feed delivered (same guid, same link, or same fingerprint) is linked to that story and is
     ///   `.existing`, so reading it in one feed reads it in both;
     /// - otherwise the story is stored (or, when its text is already cached, linked) — `.new` only if stored.
-    /// - Parameter feedURL: the feed's address, or a local feed file's `file:` URL.
-    public func importFeedItems(feedURL: String, items: [FeedImportItem]) throws -> [ImportOutcome] {
-        let now = Date()
+    ///
+    /// An item whose story was pruned (`pruneStories`) while this feed carried it is left out: it is not stored
+    /// again and has no outcome, so the outcomes line up with `items` only when nothing was pruned.
+    /// - Parameters:
+    ///   - feedURL: the feed's address, or a local feed file's `file:` URL.
+    ///   - carried: the ids of every item the feed carries now, when `items` come from reading the whole feed
+    ///     (a fetch, a feed file; not a sync's batch): the pruned items it no longer carries are forgotten, and
+    ///     the others are remembered as seen now. An empty list (a feed read as empty) forgets nothing.
+    public func importFeedItems(feedURL: String, items: [FeedImportItem], carried: [String]? = nil,
+                                now: Date = Date()) throws -> [ImportOutcome] {
         try requireWritable()
         return try writer.write { db in
+            let pruned = try Self.prunedItemIDs(db, feedKey: feedURL)
+            if let carried, !carried.isEmpty, !pruned.isEmpty {
+                let present = pruned.intersection(carried)
+                let seen = try db.cachedStatement(sql: "UPDATE pruned_items SET seen_at = ? WHERE feed_key = ? AND item_id = ?")
+                for id in present { try seen.execute(arguments: [now, feedURL, id]) }
+                let gone = try db.cachedStatement(sql: "DELETE FROM pruned_items WHERE feed_key = ? AND item_id = ?")
+                for id in pruned.subtracting(present) { try gone.execute(arguments: [feedURL, id]) }
+            }
             var stories = try StoryWriter(db: db)
-            let outcomes = try Self.importFeedItems(db, feedURL: feedURL, items: items, stories: &stories, now: now)
+            let outcomes = try Self.importFeedItems(db, feedURL: feedURL,
+                                                    items: pruned.isEmpty ? items : items.filter { !pruned.contains($0.itemID) },
+                                                    stories: &stories, now: now)
             try stories.finish()
             return outcomes
         }
+    }
+
+    /// The ids of the items of the feed at `feedKey` whose stories were pruned while it carried them: a fetch
+    /// leaves them out before the work of preparing them (`importFeedItems` leaves them out in any case).
+    public func prunedItemIDs(feedKey: String) throws -> Set<String> {
+        try writer.read { db in try Self.prunedItemIDs(db, feedKey: feedKey) }
+    }
+
+    private static func prunedItemIDs(_ db: Database, feedKey: String) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT item_id FROM pruned_items WHERE feed_key = ?", arguments: [feedKey]))
     }
 
     /// `importFeedItems` inside a write transaction of the caller's (a sync stores items and their server ids in

@@ -3,22 +3,35 @@ import GRDB
 
 /// Retention: deleting old read stories, and giving the space back.
 extension Store {
+    /// How long a pruned feed item is remembered after a fetch last found it in its feed (`pruned_items`): a feed
+    /// not fetched for that long (unsubscribed, or gone) no longer keeps its rows.
+    public static let prunedItemMemory: TimeInterval = 180 * 86_400
+
     /// Deletes (or, with `dryRun`, only counts) the stories that are read, not starred, and dated before
     /// `cutoff` (published, else imported), with everything that hangs off them — sections, paragraphs, quotes,
     /// mentions, entity counts, feed item links — and their search rows. Returns how many. One transaction.
-    public func pruneStories(before cutoff: Date, dryRun: Bool = false) throws -> Int {
+    ///
+    /// The feed items the deleted stories came from are remembered (`pruned_items`), so a feed that still carries
+    /// them does not bring them back at the next fetch; rows not seen by a fetch for `prunedItemMemory` go.
+    public func pruneStories(before cutoff: Date, dryRun: Bool = false, now: Date = Date()) throws -> Int {
         try requireWritable()
         return try writer.write { db in
             let condition = "read_at IS NOT NULL AND starred_at IS NULL AND list_date < ?"
             guard !dryRun else {
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories WHERE \(condition)", arguments: [cutoff]) ?? 0
             }
+            try db.execute(sql: "DELETE FROM pruned_items WHERE seen_at < ?",
+                           arguments: [now.addingTimeInterval(-Self.prunedItemMemory)])
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY)")
             defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.pruned") }
             try db.execute(sql: "DELETE FROM temp.pruned")
             try db.execute(sql: "INSERT INTO temp.pruned SELECT id FROM stories WHERE \(condition)", arguments: [cutoff])
             let count = db.changesCount
             guard count > 0 else { return 0 }
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO pruned_items (feed_key, item_id, seen_at)
+                SELECT feed_key, item_id, ? FROM feed_items WHERE story_id IN (SELECT id FROM temp.pruned)
+                """, arguments: [now])
             try db.execute(sql: "DELETE FROM story_search WHERE rowid IN (SELECT id FROM temp.pruned)")
             try db.execute(sql: "DELETE FROM stories WHERE id IN (SELECT id FROM temp.pruned)")
             return count

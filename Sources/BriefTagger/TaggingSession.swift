@@ -52,6 +52,8 @@ public struct TaggingSession {
             TitleTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
             PossessiveSplitting.split(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
             LowercaseTailTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels)
+            PlaceListSplitting.split(text: text, sentences: text.sentences[group], labels: &labels)
+            UnitNumberJoining.join(text: text, sentences: text.sentences[group], labels: &labels)
             if propagates {
                 MentionPropagation.propagate(text: text, sentences: text.sentences[group], labels: &labels,
                                              lexicon: words.lexicon)

@@ -30,21 +30,24 @@ enum StartupBenchmark {
         var frames: [Double] = []
         var exits: [Double] = []
         for run in 0...runs {
-            let (frame, exit) = try once(binary: binary.path, cache: cache, config: config.path, count: count)
+            let started = try once(binary: binary.path, cache: cache, config: config.path, count: count)
             if run == 0 { continue }  // the first run warms the file cache
-            frames.append(frame)
-            exits.append(exit)
+            frames.append(started.frame)
+            exits.append(started.exit)
         }
         TUIBenchmark.report("startup: process start → first full frame", frames)
         TUIBenchmark.report("startup: process start → exit after Q", exits)
         // One more run for the reader's peak memory: open the newest story (the 1,000-paragraph one) and go
         // to its end, then read the process's high-water mark before quitting.
-        _ = try once(binary: binary.path, cache: cache, config: config.path, count: count, memory: true)
+        let peak = try once(binary: binary.path, cache: cache, config: config.path, count: count,
+                            steps: [("\r", "q back"), ("G", "End ")]).peakMemory
+        print("startup: brief's peak memory (VmHWM) after opening the 1,000-paragraph story and G: \(peak ?? "unknown")")
     }
 
-    /// One start of `brief` on a fresh pseudo-terminal: milliseconds to the first full frame and to the exit.
-    private static func once(binary: String, cache: String, config: String, count: Int,
-                             memory: Bool = false) throws -> (Double, Double) {
+    /// One start of `brief` on a fresh pseudo-terminal. After the first frame, each of `steps` types its keys and
+    /// waits (10 s at most) until the terminal has shown its text; the peak memory is read after the last.
+    static func once(binary: String, cache: String, config: String, count: Int,
+                     steps: [(keys: String, until: String)] = []) throws -> StartupRun {
         let master = PseudoTerminal.openMaster()
         guard master >= 0, let name = PseudoTerminal.slaveName(master) else {
             throw StartupBenchmarkError("cannot open a pseudo-terminal")
@@ -76,7 +79,8 @@ enum StartupBenchmark {
         // The list's title bar ("… unread of N") is the frame's first row, the status bar's hints its last.
         var output = [UInt8]()
         let seen = try readUntil(master, &output, timeout: .seconds(10)) { text in
-            text.contains("unread of \(count)") && text.contains("all read")
+            // (With refresh_on_start the status bar says the refresh is running instead of the hints.)
+            text.contains("unread of \(count)") && (text.contains("all read") || text.contains("Refreshing feeds"))
         }
         let frame = milliseconds(ContinuousClock.now - started)
         guard seen else {
@@ -84,15 +88,21 @@ enum StartupBenchmark {
             throw StartupBenchmarkError("no first frame within 10 s; the terminal showed: "
                                         + String(decoding: output.suffix(400), as: UTF8.self).debugDescription)
         }
-        if memory {
-            send("\r", to: master)
-            _ = try readUntil(master, &output, timeout: .seconds(10)) { $0.contains("q back") }
-            send("G", to: master)
-            _ = try readUntil(master, &output, timeout: .seconds(2)) { $0.contains("End ") }
+        var peak: String?
+        for step in steps {
+            // Only what is written after the keys counts: the text may have been on an earlier screen.
+            output = []
+            send(step.keys, to: master)
+            guard try readUntil(master, &output, timeout: .seconds(10), { $0.contains(step.until) }) else {
+                process.terminate()
+                throw StartupBenchmarkError("typing \(step.keys.debugDescription) did not show \(step.until.debugDescription) "
+                                            + "within 10 s: " + String(decoding: output.suffix(400), as: UTF8.self).debugDescription)
+            }
+        }
+        if !steps.isEmpty {
             let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-            let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-                .map { $0.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces) } ?? "unknown"
-            print("startup: brief's peak memory (VmHWM) after opening the 1,000-paragraph story and G: \(peak)")
+            peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+                .map { $0.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces) }
         }
         send("Q", to: master)
         // Keep reading so the child never blocks on a full terminal while it restores the screen.
@@ -102,7 +112,7 @@ enum StartupBenchmark {
         guard process.terminationStatus == 0 else {
             throw StartupBenchmarkError("brief exited with status \(process.terminationStatus)")
         }
-        return (frame, exit)
+        return StartupRun(frame: frame, exit: exit, peakMemory: peak)
     }
 
     /// Types `text` into the terminal.

@@ -10,9 +10,14 @@ import Foundation
 /// followed by a frame, as the app loop does), resizes between 100×30 and 20×6, and drives a 10 000-story
 /// list. Then builds a 10 000-story cache file and runs the reader's heavy keys against it in a fresh process
 /// (`tui --library PATH`, which builds PATH first when there is no such file), so its peak memory (VmHWM) is
-/// the reader's own. Prints the median and worst time per step in milliseconds.
+/// the reader's own. Prints the median and worst time per step in milliseconds. `tui --scale [STORIES] [RUNS]`
+/// times the reader against issue 16's targets on a 100,000-story cache kept between runs (`TUIScaleBenchmark`).
 enum TUIBenchmark {
     static func run(_ args: [String]) throws {
+        if args.first == "--scale" {
+            try TUIScaleBenchmark.run(Array(args.dropFirst()))
+            return
+        }
         if args.first == "--library", args.count >= 2 {
             // A cache kept between runs is built once, the first time.
             if !FileManager.default.fileExists(atPath: args[1]) { try TUILibraryBenchmark.build(path: args[1], count: 10_000) }

@@ -47,9 +47,9 @@ final class TimedSyncService: SyncService {
     }
 
     /// Times the server's pages, not what the engine does with each.
-    func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws {
+    func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws -> [Int: RemoteState] {
         var fetching = Date()
-        try await inner.newItems(since: sinceID) { items in
+        let states = try await inner.newItems(since: sinceID) { items in
             let waited = Date().timeIntervalSince(fetching)
             seconds.withLock { $0["items", default: 0] += waited }
             try await page(items)
@@ -57,5 +57,10 @@ final class TimedSyncService: SyncService {
         }
         let waited = Date().timeIntervalSince(fetching)
         seconds.withLock { $0["items", default: 0] += waited }
+        return states
     }
+
+    var recentReadWindow: Double? { inner.recentReadWindow }
+    func recentlyReadIDs() async throws -> Set<Int> { try await timed("recently read") { try await inner.recentlyReadIDs() } }
+    func unreadCount() async throws -> Int { try await timed("unread count") { try await inner.unreadCount() } }
 }

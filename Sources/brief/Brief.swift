@@ -22,9 +22,10 @@ struct Brief: AsyncParsableCommand {
         try CommandFailure.wrapping(nil) {
             // Say so at once when there is no terminal, before any import work.
             try ReaderApp.checkTerminal()
-            // The entity model loads while the cache opens and the first frame is drawn; what stores stories
-            // (the samples' import, a feed refresh) waits for it, and stops with its error if it cannot be read.
-            let model = try ModelLoading.bundled()
+            // The entity model loads only when something stores stories (the samples' import, a feed refresh, a
+            // sync), which waits for it and stops with its error if it cannot be read: a reader that only reads a
+            // large library keeps the model's memory and the first frame's processor for itself.
+            let model = try ModelLoading.bundled(startingNow: false)
             let store = try cache.openStore()
             if !store.isReadOnly, try store.count() == 0 {
                 let report = try Importer(store: store, annotate: try model.annotator().annotate)
@@ -46,9 +47,11 @@ struct Brief: AsyncParsableCommand {
         }
     }
 
-    /// `keep_days` from config.toml: `brief prune`'s age when none is given (nil when unset).
-    static func keepDays() -> Int? {
-        ConfigLoader.load(path: ConfigLoader.path()).0.keepDays
+    /// `keep_days` from config.toml: `brief prune`'s age when none is given, and what `brief fetch` prunes after
+    /// fetching (nil when unset or 0), with the config's problem with it when its value is not a number of days.
+    static func keepDays() -> (days: Int?, problem: String?) {
+        let (config, problems) = ConfigLoader.load(path: ConfigLoader.path())
+        return (config.keepDays, problems.first { $0.contains("keep_days") })
     }
 
     /// Parses and runs a command, turning every error into one `brief: …` line on stderr and a non-zero exit.

@@ -16,7 +16,9 @@ struct FetchCommand: AsyncParsableCommand {
             'brief feed list'); the others are fetched anyway and the exit status is 1. On a terminal, stderr shows \
             one progress line; the summary line goes to stderr, ending with what a feed's reading needs you to know \
             ('; URL: no items', '; URL: read as windows-1252 (guessed)', '; URL: recovered 3 items from a \
-            malformed feed (…)').
+            malformed feed (…)'). With keep_days in config.toml, read and unstarred stories older than that are \
+            pruned after the fetch (as 'brief prune' does), and the summary says how many; stories pruned while \
+            their feed still carries them are not fetched again.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -29,10 +31,13 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let (keepDays, problem) = Brief.keepDays()
         let refresher = try CommandFailure.wrapping("fetch") {
             let store = try cache.openWritableStore("fetch")
-            return FeedRefresher(store: store, annotate: try Importer.bundled(store: store).annotate)
+            return FeedRefresher(store: store, keepDays: keepDays, annotate: try Importer.bundled(store: store).annotate)
         }
+        // A keep_days that is not a number of days is said once; the fetch goes on and prunes nothing.
+        if let problem { Console.error("brief: fetch: \(TerminalText.sanitize(ErrorText.oneLine(problem))); nothing pruned") }
         if try CommandFailure.wrapping("fetch", { try refresher.store.feeds().isEmpty }) {
             Console.error("no feeds to fetch: add one with 'brief feed add URL' or 'brief opml import FILE'")
             return

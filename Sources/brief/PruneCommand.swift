@@ -11,7 +11,8 @@ struct PruneCommand: ParsableCommand {
             A story's age is from its date: published, else imported. Unread and starred stories are always kept. \
             Their sections, mentions and search rows go with them. Prints `pruned N stories` (`would prune N \
             stories` with --dry-run) on stderr, and with --vacuum the bytes the file shrank by after a VACUUM. \
-            A story pruned while its feed still carries the item comes back, unread, at the next fetch.
+            A story pruned while its feed still carries the item stays gone: the next fetch does not store it \
+            again. With keep_days set, 'brief fetch' and the reader's refresh prune after each refresh.
             """)
 
     @OptionGroup var cache: CacheOptions
@@ -33,7 +34,9 @@ struct PruneCommand: ParsableCommand {
             }
             days = parsed
         } else {
-            guard let keep = Brief.keepDays() else {
+            let (keep, problem) = Brief.keepDays()
+            if let problem { throw CommandFailure(message: "prune: \(ErrorText.oneLine(problem))") }
+            guard let keep else {
                 throw CommandFailure(message: "prune: give --older-than (such as 90d), or set keep_days in config.toml")
             }
             days = keep

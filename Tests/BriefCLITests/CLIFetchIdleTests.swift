@@ -7,16 +7,6 @@ import Testing
 /// socket's write readiness for as long as a server stayed silent (7.5 s of system time in a 20 s timeout).
 @Suite("brief fetch: waiting costs no CPU")
 struct CLIFetchIdleTests {
-    /// CPU time (user and system, every thread) of process `pid` so far, in clock ticks.
-    static func cpuTicks(_ pid: Int32) -> Int? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
-        // After the command's closing parenthesis: state is field 3, utime 14 and stime 15.
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
-        return user + system
-    }
-
     @Test("While a server keeps silent for 3 s after the request, brief fetch uses under 10% of a core")
     func silentServer() async throws {
         // Given a feed whose server, once the request is in, stays silent for 3 s and measures brief's CPU meanwhile
@@ -27,14 +17,14 @@ struct CLIFetchIdleTests {
         defer { server.stop() }
         let pid = Mutex<Int32?>(nil)
         let used = Mutex<Int?>(nil)
-        let ticksPerSecond = sysconf(Int32(_SC_CLK_TCK))
+        let ticksPerSecond = ProcessCPU.ticksPerSecond
         server.route("/silent") { _ in
             let deadline = Date().addingTimeInterval(60)
             while pid.withLock({ $0 }) == nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            guard let process = pid.withLock({ $0 }), let before = Self.cpuTicks(process) else { return .ok("") }
+            guard let process = pid.withLock({ $0 }), let before = ProcessCPU.ticks(process) else { return .ok("") }
             // The silence: brief has sent its request and waits for the answer.
             Thread.sleep(forTimeInterval: 3)
-            if let after = Self.cpuTicks(process) { used.withLock { $0 = after - before } }
+            if let after = ProcessCPU.ticks(process) { used.withLock { $0 = after - before } }
             return .ok("<rss version=\"2.0\"><channel><title>Silent Desk</title><item><title>Late news</title>"
                        + "<link>https://silent.example/1</link></item></channel></rss>")
         }

@@ -64,6 +64,27 @@ struct CLIImportTests {
         #expect(try await BriefProcess.run(["count", "--unread", "--db", db]).stdout == "1\n")
     }
 
+    @Test("An imported file's source is its file name, never its path: in list and show, plain and JSON")
+    func sourceIsFileName() async throws {
+        // Given a text file and a feed file imported by their absolute directory
+        let (dir, db, ids) = try await DailyFixtures.cache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ferry = try #require(ids["Ferry talks resume between island states"])
+        let list = try #require(try CLIFixtures.json(try await BriefProcess.run(["list", "--json", "--db", db]).stdout)
+            as? [[String: Any]])
+        // Then the text file's story names the file, the feed file's stories the feed
+        #expect(list.first { $0["id"] as? Int == ferry }?["source"] as? String == "ferry.txt")
+        #expect(list.filter { $0["id"] as? Int != ferry }.allSatisfy { $0["source"] as? String == "Harbour Wire" })
+        let show = try #require(try CLIFixtures.json(try await BriefProcess.run(["show", "\(ferry)", "--json", "--db", db]).stdout)
+            as? [String: Any])
+        #expect(show["source"] as? String == "ferry.txt")
+        // And the directory appears nowhere in what is shown
+        for args in [["list"], ["show", "\(ferry)"], ["list", "--json"]] {
+            let output = try await BriefProcess.run(args + ["--db", db]).stdout
+            #expect(!output.contains(dir.path) && !output.isEmpty, "\(args)")
+        }
+    }
+
     @Test("A path that does not exist is named and fails the import")
     func missingPath() async throws {
         let dir = try BriefProcess.temporaryDirectory()

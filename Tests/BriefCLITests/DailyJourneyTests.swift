@@ -153,6 +153,34 @@ struct DailyJourneyTests {
         try await tmux.waitFor("brief exited 0")
     }
 
+    @Test("With keep_days, R refreshes, prunes the old read story, says so, and the list follows")
+    func refreshPrunesWithKeepDays() async throws {
+        // Given three fetched feeds (four stories from late November), the berth story read, and keep_days = 1
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let (dir, db, _) = try await DailyFixtures.subscribedCache(server)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = try CLIFixtures.json(try await BriefProcess.run(["list", "--json", "--db", db]).stdout) as? [[String: Any]] ?? []
+        let berth = try #require(list.first { $0["title"] as? String == "Port authority opens new ferry berth" }?["id"] as? Int)
+        #expect(try await BriefProcess.run(["mark", "read", "\(berth)", "--db", db]).status == 0)
+        let config = dir.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("brief"), withIntermediateDirectories: true)
+        try Data("keep_days = 1\n".utf8).write(to: config.appendingPathComponent("brief/config.toml"))
+        let tmux = try await EndToEndTmux.start(EndToEndTmux.briefCommand(
+            db: URL(fileURLWithPath: db), home: dir, environment: "XDG_CONFIG_HOME='\(config.path)'"))
+        defer { tmux.kill() }
+        try await tmux.waitFor("Brief · 3 unread of 4")
+        // When R is pressed (the entity model loads now, the first time it is needed)
+        try await tmux.send("R")
+        // Then the status line says what the refresh pruned, and the list lost the read story
+        let screen = try await tmux.waitFor("0 failed, 1 old story pruned")
+        let after = screen.contains { $0.contains("Brief · 3 unread of 3") } ? screen : try await tmux.waitFor("Brief · 3 unread of 3")
+        #expect(!after.contains { $0.contains("Port authority opens new ferry berth") })
+        #expect(try await BriefProcess.run(["count", "--db", db]).stdout == "3\n")
+        try await tmux.send("Q")
+        try await tmux.waitFor("brief exited 0")
+    }
+
     @Test("brief prune from another terminal: the open reader loses only the old read story; starred and unread stay")
     func pruneKeepsStarredAndUnread() async throws {
         let (dir, db, ids) = try await DailyFixtures.cache()

@@ -147,6 +147,10 @@ struct EntityCLITests {
         #expect(lines.first?.hasPrefix(Substring(entity.name + " (")) == true)
         #expect(lines.filter { $0.hasPrefix("* ") }.count == entity.stories)
         #expect(!result.stdout.contains("\u{1B}"))
+        // One mention in one story is said in the singular
+        let single = try #require(try await entities(db).first { $0.stories == 1 && $0.mentions == 1 })
+        let once = try await BriefProcess.run(["entity", single.key, "--db", db])
+        #expect(once.stdout.split(separator: "\n").dropFirst().first == "1 mention in 1 story", "\(once.stdout)")
     }
 
     @Test("An ambiguous name lists the candidates; an unknown one says so; both exit non-zero")

@@ -1,4 +1,5 @@
 import BriefLibrary
+import BriefModel
 import BriefStore
 import BriefSync
 import Foundation
@@ -54,5 +55,62 @@ struct FeverSyncLiveTests {
         #expect(Set(try store.starredIDs()) == [items[serverIDs[2]]!, items[serverIDs[3]]!])
         server.unpublish(name)
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The engine's other cases on Fever: a cache that fetched the feed itself (no guid hash in Fever: matched by
+    /// feed and link), a read from before the account, a wrong password, and a mark made while the server was
+    /// unreachable, pushed by the next sync.
+    @Test func givenACacheThatFetchedTheFeed_whenSyncingWithAWrongPasswordOrOffline_thenMatchedOnce_andNoMarkIsLost() async throws {
+        let email = "\(SyncServer.uniqueUser("feverfirst"))@example.org"
+        let password = "pw-\(UUID().uuidString)"
+        try await server.script(["adduser", email], input: password + "\n")
+        let name = email.replacingOccurrences(of: "@", with: "-") + ".xml"
+        let feed = TestFeed.rss(title: "Norland \(email)", entries: TestFeed.entries(4, tag: email))
+        let url = try server.publish(feed, as: name)
+        try await server.script(["subscribe", email, url])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-fever-\(UUID().uuidString)")
+        defer {
+            server.unpublish(name)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let store = try Store(path: directory.appendingPathComponent("cache.sqlite").path)
+        // Fetched by Brief itself first, one story read before there was an account (so not queued).
+        let document = try FeedParser.parse(Data(feed.utf8), url: URL(string: url)!)
+        try store.addFeed(url: url)
+        _ = try store.importFeedItems(feedURL: url, items: FeedImportItem.prepare(document.items, source: document.title,
+                                                                                   annotate: { $0 }))
+        let stories = try store.storyIDs(inFeed: url)
+        #expect(stories.count == 4)
+        try store.setRead(true, ids: [stories[0]])
+        try store.setSyncAccount(kind: "fever", url: server.url.absoluteString, user: email)
+        func engine(_ base: URL = server.url, password: String = password) -> SyncEngine {
+            SyncEngine(store: store, service: FeverService(client: FeverClient(baseURL: base, email: email, password: password)),
+                       annotate: { $0 })
+        }
+        let client = FeverClient(baseURL: server.url, email: email, password: password)
+
+        let first = await engine().run()
+        #expect(first.failures == [])
+        #expect(first.newStories == 0 && first.matchedStories == 4)
+        #expect(try store.count() == 4, "no story stored twice")
+        let items = try store.serverItems()
+        let read = try #require(items.first { $0.value == stories[0] }?.key)
+        #expect(try await client.unreadItemIDs().contains(read) == false, "the read from before the account reached the server")
+
+        // A wrong password: one line naming the server, the cache and the queue as they were.
+        try store.setRead(true, ids: [stories[1]])
+        let refused = await engine(password: "wrong").run()
+        #expect(refused.failures.count == 1)
+        #expect(refused.failures.first.map { !$0.contains("\n") && $0.contains(server.url.host ?? "") } == true)
+        #expect(try store.queuedMarkCount() == 1)
+
+        // Unreachable: the mark still waits; the next sync with the server pushes it, once.
+        let offline = await engine(URL(string: "http://127.0.0.1:\(try FreePort.pick())/")!).run()
+        #expect(offline.offline && offline.waiting == 1)
+        let back = await engine().run()
+        #expect(back.failures == [] && back.pushed == 1 && back.waiting == 0)
+        let second = try #require(items.first { $0.value == stories[1] }?.key)
+        #expect(try await client.unreadItemIDs().isDisjoint(with: [read, second]))
+        #expect(try store.count() == 4)
     }
 }

@@ -69,6 +69,36 @@ struct SyncEngineLiveTests {
         await fixture.cleanUp()
     }
 
+    /// A later sync does not list the unread set when the recent reads and the unread count agree with the cache:
+    /// a read and an unread on the server leave the count as the cache would have it after the read alone, and the
+    /// unread must still arrive.
+    @Test func givenAReadAndAnUnreadOnTheServer_whenSyncingAgain_thenBothArrive_thoughTheUnreadCountIsUnchanged() async throws {
+        let fixture = try await SyncAccountFixture.make(server, label: "counts")
+        try fixture.addAccount()
+        let feed = try await fixture.serverFeed(5)
+        #expect(await fixture.engine().run().failures == [])
+        let stories = try fixture.storyIDs(feed.url)
+        let serverIDs = try await fixture.serverState(feedID: feed.id).ids
+        try fixture.store.setRead(true, ids: [stories[0]])
+        #expect(await fixture.engine().run().failures == [])
+        #expect(try await fixture.serverState(feedID: feed.id).unread == Set(serverIDs[1...4]))
+
+        // Another reader: item 3 read, item 0 unread again. The server still has 4 unread.
+        try await fixture.client.setArticles([serverIDs[3]], field: .unread, to: false)
+        try await fixture.client.setArticles([serverIDs[0]], field: .unread, to: true)
+        let report = await fixture.engine().run()
+        #expect(report.failures == [])
+        #expect(report.markedFromServer == 2)
+        #expect(try fixture.readIDs() == [stories[3]])
+        #expect(try fixture.store.queuedMarkCount() == 0)
+
+        // Nothing changed since: nothing moves either way.
+        let quiet = await fixture.engine().run()
+        #expect(quiet.failures == [] && quiet.markedFromServer == 0 && quiet.pushed == 0)
+        #expect(try fixture.readIDs() == [stories[3]])
+        await fixture.cleanUp()
+    }
+
     @Test func givenStarsOnEitherSide_whenSyncing_thenBothSidesHaveThem_andAStarFromBeforeTheAccountReachesTheServer() async throws {
         let fixture = try await SyncAccountFixture.make(server, label: "stars")
         let feed = try await fixture.serverFeed(5)

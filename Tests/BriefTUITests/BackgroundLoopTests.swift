@@ -57,6 +57,57 @@ struct BackgroundLoopTests {
         #expect(!final.isRefreshing)
     }
 
+    @Test("refresh_on_start refreshes once at start; refresh_minutes again whenever its period has passed")
+    func refreshOnItsOwn() throws {
+        // Given a loop with refresh_on_start and refresh_minutes = 5, on a clock the test moves
+        let store = try ReaderLoopTests.store()
+        let terminal = PollingTerminal(events: [.tick, .tick, .tick, .tick, .tick, .tick])
+        var loop = ReaderLoop(terminal: terminal, perform: StoreEffects(store: store).perform)
+        loop.config.refreshOnStart = true
+        loop.config.refreshMinutes = 5
+        let start = ContinuousClock.now
+        var elapsed = Duration.zero
+        loop.now = { start + elapsed }
+        var started: [Duration] = []
+        loop.background = { effect, inbox in
+            guard effect == .refreshFeeds else { return false }
+            started.append(elapsed)
+            inbox.post(.refreshFinished("Refreshed: fetched 1 feed"))
+            return true
+        }
+        var ticks = 0
+        terminal.onTick = {
+            // Two minutes pass between ticks
+            ticks += 1
+            elapsed = .seconds(120 * ticks)
+        }
+        loop.run()
+        // Then it refreshed at start, and after each five minutes that passed (the ticks at 6 and 12 minutes)
+        #expect(started == [.zero, .seconds(360), .seconds(720)])
+    }
+
+    @Test("A read-only cache is never refreshed on its own")
+    func readOnlyNeverRefreshes() throws {
+        let store = try ReaderLoopTests.store()
+        let terminal = PollingTerminal(events: [.tick, .tick])
+        var loop = ReaderLoop(terminal: terminal, perform: StoreEffects(store: store).perform)
+        loop.config.refreshOnStart = true
+        loop.config.refreshMinutes = 1
+        loop.readOnly = true
+        let start = ContinuousClock.now
+        var elapsed = Duration.zero
+        loop.now = { start + elapsed }
+        terminal.onTick = { elapsed += .seconds(600) }
+        var started = 0
+        loop.background = { effect, _ in
+            guard effect == .refreshFeeds else { return false }
+            started += 1
+            return true
+        }
+        loop.run()
+        #expect(started == 0)
+    }
+
     @Test("Without a refresher, R says how to refresh instead")
     func noRefresher() throws {
         let store = try ReaderLoopTests.store()

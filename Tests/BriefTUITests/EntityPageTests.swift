@@ -1,3 +1,4 @@
+import BriefLibrary
 @testable import BriefLayout
 import BriefStore
 import Testing
@@ -16,6 +17,16 @@ struct EntityPageTests {
         #expect(after.screen == .entityPage)
         #expect(effects == [.loadEntity(key: "LOC:reykjavik")])
         #expect(after.screenLines[1] == " Loading…")
+    }
+
+    @Test("One mention in one story is said in the singular")
+    func singular() {
+        var state = Fixtures.apply(Fixtures.openState(), .nextMention, .nextMention)
+        let profile = EntityProfile(entity: Fixtures.solberg, aliases: [], stories: [
+            EntityStory(summary: Fixtures.arctic, sentence: "Ingrid Solberg chaired the meeting.", mentionStart: 0, mentionEnd: 14),
+        ])
+        state = Fixtures.apply(state, .open, .entityLoaded(key: "LOC:reykjavik", profile))
+        #expect(state.screenLines.contains(" Person · 1 mention in 1 story"), "\(state.screenLines)")
     }
 
     @Test("Enter with nothing focused says how to follow a name")

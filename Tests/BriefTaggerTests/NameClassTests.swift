@@ -59,4 +59,30 @@ struct NameClassTests {
         #expect(un.first?.mentions == 2, "\(result.entities)")
         #expect(result.entities.first { $0.key == "ORG:european-union" }?.mentions == 2, "\(result.entities)")
     }
+
+    @Test("A numbered military unit keeps its number and is an organisation")
+    func numberedUnits() throws {
+        let found = try entities("Officers of the 47th Mechanized Brigade said the 82nd Airborne Division and the 3rd Assault Brigade had moved east.")
+        for name in ["47th Mechanized Brigade", "82nd Airborne Division", "3rd Assault Brigade"] {
+            #expect(found.contains { $0.text == name && $0.type == .organisation }, "\(name) in \(found)")
+        }
+    }
+
+    @Test("A town and its state or country after a comma are two places")
+    func placeAndRegion() throws {
+        let found = try entities("The envoy Tomas Velder grew up in Paxton, Illinois, and later taught in Gulu, Uganda.")
+        for name in ["Paxton", "Illinois", "Gulu", "Uganda"] {
+            #expect(found.contains { $0.text == name && $0.type == .place }, "\(name) in \(found)")
+        }
+        #expect(!found.contains { $0.text.contains(",") }, "\(found)")
+    }
+
+    @Test("Counties and districts are known places with their country, and never take a city's name")
+    func secondLevelRegions() throws {
+        let knowledge = try tagger().knowledge
+        #expect(knowledge.lookup("Leicestershire", type: .place)?.country == "United Kingdom")
+        #expect(knowledge.lookup("Deux-Sevres", type: .place)?.name == "Deux-Sèvres")
+        #expect(knowledge.lookup("Lagos", type: .place)?.country == "Nigeria")
+        #expect(knowledge.lookup("Paris", type: .place)?.country == "France")
+    }
 }

@@ -16,6 +16,9 @@ public final class TestHTTPServer: Sendable {
         public var target: String
         /// Header names lower-cased.
         public var headers: [String: String]
+        /// The body, by `Content-Length` (the first MiB of it); read before answering, so closing the connection
+        /// after the answer does not reset it.
+        public var body = Data()
     }
 
     public struct Response: Sendable {
@@ -167,7 +170,11 @@ public final class TestHTTPServer: Sendable {
         }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let request = readRequest(client) else { return }
+        guard let request = readRequest(client) else {
+            // Not HTTP (a TLS client's hello to an https address): a plain-text answer, which no TLS client accepts.
+            _ = send(client, Data("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".utf8))
+            return
+        }
         let path = String(request.target.split(separator: "?", maxSplits: 1).first ?? "")
         let handler = state.withLock { state -> Handler? in
             state.log.append(request)
@@ -206,6 +213,8 @@ public final class TestHTTPServer: Sendable {
             let count = recv(client, &chunk, chunk.count, 0)
             guard count > 0 else { return nil }
             buffer.append(contentsOf: chunk[0..<count])
+            // A TLS handshake record never ends like an HTTP head.
+            if buffer.first == 0x16 { return nil }
             if let end = buffer.indices.dropLast(3).first(where: { Array(buffer[$0..<($0 + 4)]) == terminator }) {
                 let head = String(decoding: buffer[0..<end], as: UTF8.self)
                 var lines = head.components(separatedBy: "\r\n")
@@ -216,7 +225,15 @@ public final class TestHTTPServer: Sendable {
                     guard let colon = line.firstIndex(of: ":") else { continue }
                     headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
-                return Request(method: String(parts[0]), target: String(parts[1]), headers: headers)
+                var body = Data(buffer[(end + 4)...])
+                let length = min(Int(headers["content-length"] ?? "") ?? 0, 1_048_576)
+                while body.count < length {
+                    let count = recv(client, &chunk, min(chunk.count, length - body.count), 0)
+                    guard count > 0 else { break }
+                    body.append(contentsOf: chunk[0..<count])
+                }
+                return Request(method: String(parts[0]), target: String(parts[1]), headers: headers,
+                               body: body.prefix(length))
             }
         }
         return nil

@@ -7,7 +7,9 @@ import Foundation
 ///
 /// Feeds are fetched `jobs` at a time; each feed's items are sectioned and tagged in the task that fetched it (so
 /// tagging runs on every core) and stored in one transaction per feed. A feed that fails gets its `lastError`
-/// recorded and keeps its stories; it never stops the others.
+/// recorded and keeps its stories; it never stops the others. Items whose stories were pruned while their feed
+/// carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older than that
+/// are pruned after the refresh (newsboat's keep-articles-days), and the report says how many.
 ///
 ///     let refresher = FeedRefresher(store: store, annotate: annotator.annotate)
 ///     let report = await refresher.refreshAll(jobs: 4) { print("\($0.completed)/\($0.total)") }
@@ -17,10 +19,15 @@ public struct FeedRefresher: Sendable {
     public let fetcher: FeedFetcher
     /// Fills a sectioned story's mentions and entities (the tagger); identity when tagging is off.
     public let annotate: @Sendable (Story) -> Story
+    /// `keep_days` of config.toml: after each refresh, prune read, unstarred stories older than this many days
+    /// (`Store.pruneStories`); nil (or 0) keeps everything.
+    public var keepDays: Int?
 
-    public init(store: Store, fetcher: FeedFetcher = FeedFetcher(), annotate: @escaping @Sendable (Story) -> Story) {
+    public init(store: Store, fetcher: FeedFetcher = FeedFetcher(), keepDays: Int? = nil,
+                annotate: @escaping @Sendable (Story) -> Story) {
         self.store = store
         self.fetcher = fetcher
+        self.keepDays = keepDays
         self.annotate = annotate
     }
 
@@ -38,7 +45,7 @@ public struct FeedRefresher: Sendable {
         }
         var report = FeedRefreshReport(feeds: feeds.count)
         // Each task yields its fetch result with its feed's items prepared; storing happens here, one at a time.
-        typealias Done = (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem])
+        typealias Done = (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem], carried: [String])
         var failures: [(position: Int, line: String)] = []
         var notes: [(position: Int, line: String)] = []
         let positions = Dictionary(feeds.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first })
@@ -80,34 +87,51 @@ public struct FeedRefresher: Sendable {
         report.failed = failures.sorted { $0.position < $1.position }.map(\.line)
         report.notes = notes.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
             .map(\.element.line)
+        prune(into: &report)
         return report
+    }
+
+    /// Applies `keepDays` after a refresh: prunes what is older, counting it in `report` (a failure is a line in
+    /// `failed`). Never on a read-only cache, which is not refreshed either.
+    private func prune(into report: inout FeedRefreshReport, now: Date = Date()) {
+        guard let keepDays, keepDays > 0, !store.isReadOnly else { return }
+        do {
+            report.pruned = try store.pruneStories(before: now.addingTimeInterval(-Double(keepDays) * 86_400), now: now)
+            report.keepDays = keepDays
+        } catch {
+            report.failed.append("prune (keep_days = \(keepDays)): \(error)")
+        }
     }
 
     // MARK: - One feed
 
-    private func fetchAndPrepare(_ feed: StoredFeed) async -> (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem]) {
+    private func fetchAndPrepare(_ feed: StoredFeed) async
+        -> (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem], carried: [String]) {
         guard let url = URL(string: feed.url) else {
             // Only reachable through a store filled by other means than `brief feed add`, which checks addresses.
             let request = FeedRequest(url: URL(fileURLWithPath: "/"))
             return (feed, FeedFetchResult(request: request, outcome: .failed(FeedFetchError(url: request.url,
-                                                                                               reason: .unsupportedURL))), [])
+                                                                                               reason: .unsupportedURL))), [], [])
         }
         let request = FeedRequest(url: url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified))
         let result = await fetcher.fetch(request)
-        guard let fetched = result.fetched else { return (feed, result, []) }
+        guard let fetched = result.fetched else { return (feed, result, [], []) }
         let source = feed.title ?? (fetched.document.title.isEmpty ? feed.url : fetched.document.title)
-        let items = FeedImportItem.prepare(fetched.document.items, source: source, annotate: annotate)
-        return (feed, result, items)
+        // Pruned items are left out before the work of sectioning and tagging them (the store checks again).
+        let pruned = (try? store.prunedItemIDs(feedKey: feed.url)) ?? []
+        let kept = pruned.isEmpty ? fetched.document.items : fetched.document.items.filter { !pruned.contains($0.id) }
+        let items = FeedImportItem.prepare(kept, source: source, annotate: annotate)
+        return (feed, result, items, fetched.document.items.map(\.id))
     }
 
     /// Stores one finished feed's outcome: how many stories were new, or the error to report when the cache failed.
-    private func store(_ done: (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem]))
+    private func store(_ done: (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem], carried: [String]))
         -> (newStories: Int, failure: FeedFetchError?) {
         let url = done.feed.url
         do {
             switch done.result.outcome {
             case .fetched(let fetched):
-                let outcomes = try store.importFeedItems(feedURL: url, items: done.items)
+                let outcomes = try store.importFeedItems(feedURL: url, items: done.items, carried: done.carried)
                 try store.updateValidators(url: url, etag: fetched.validators.etag,
                                            lastModified: fetched.validators.lastModified,
                                            title: fetched.document.title,

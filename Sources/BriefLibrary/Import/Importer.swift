@@ -78,7 +78,9 @@ public struct Importer: Sendable {
                 }
             }
             var outcomes = try store.importStories(items)
-            for feed in feeds { outcomes += try store.importFeedItems(feedURL: feed.key, items: feed.items) }
+            for feed in feeds {
+                outcomes += try store.importFeedItems(feedURL: feed.key, items: feed.items, carried: feed.items.map(\.itemID))
+            }
             for outcome in outcomes {
                 switch outcome {
                 case .new(let id): report.new.append(id)

@@ -14,7 +14,9 @@ import Foundation
 /// 5. pull the unread and starred sets and apply them, except to stories with a queued mark, whose mark is dropped
 ///    once the server reads back the same state (an "OK" is not proof). An item missing from the unread set is
 ///    asked for by id, since the server may have purged it rather than have it read (or, TT-RSS, missed it at a
-///    page boundary).
+///    page boundary). Where the protocol says what was read lately (TT-RSS), the unread set is not listed when
+///    the recent reads and the server's unread count show the marks held here are the server's
+///    (`pullReadQuickly`).
 ///
 ///     let engine = SyncEngine(store: store, service: service, annotate: annotator.annotate)
 ///     let report = await engine.run()
@@ -47,10 +49,14 @@ public struct SyncEngine: Sendable {
             progress(.subscriptions)
             let feeds = try await syncSubscriptions(&report)
             try await push(&report, progress: progress)
-            let matched = try await receive(since: account.lastItemID, feeds: feeds, &report, progress: progress)
+            let (matched, known) = try await receive(since: account.lastItemID, feeds: feeds, &report, progress: progress)
             if try queueMarksOfMatched(matched) { try await push(&report, progress: progress) }
             progress(.marks)
-            for field in fields { try await pullMarks(field, &report) }
+            let quick = mayPullReadQuickly(account)
+            for field in fields {
+                if field == .read, quick, try await pullReadQuickly(known, &report) { continue }
+                try await pullMarks(field, &report)
+            }
         } catch let error as SyncError {
             report.failures.append(error.description)
             if case .unreachable = error { report.offline = true }
@@ -142,16 +148,17 @@ public struct SyncEngine: Sendable {
 
     // MARK: - New items
 
-    /// Stores or matches every item newer than `sinceID`; returns the items matched with stories Brief already had.
+    /// Stores or matches every item newer than `sinceID`; returns the items matched with stories Brief already had,
+    /// and the server's state of every item newer than `sinceID`.
     private func receive(since sinceID: Int, feeds: [Int: RemoteFeed], _ report: inout SyncReport,
-                         progress: @Sendable (SyncProgress) -> Void) async throws -> [RemoteItem] {
+                         progress: @Sendable (SyncProgress) -> Void) async throws -> ([RemoteItem], [Int: RemoteState]) {
         let linked = try store.serverItems()
         var matcher: StoryMatcher?
         var matched: [RemoteItem] = []
         var received = 0
         var newest = sinceID
         var counts = (new: 0, matched: 0)
-        try await service.newItems(since: sinceID) { page in
+        let states = try await service.newItems(since: sinceID) { page in
             received += page.count
             progress(.receiving(items: received))
             newest = max(newest, page.map(\.id).max() ?? newest)
@@ -185,7 +192,7 @@ public struct SyncEngine: Sendable {
         try store.linkServerItems([], lastItemID: newest)
         report.newStories += counts.new
         report.matchedStories += counts.matched
-        return matched
+        return (matched, states)
     }
 
     /// Server items as feed items, sectioned and tagged like any fetched item.
@@ -221,6 +228,43 @@ public struct SyncEngine: Sendable {
     }
 
     // MARK: - Marks from the server
+
+    /// Whether the read marks held here can be brought up to date without listing the server's unread set: on a
+    /// first sync (every server item was just received, with its state), or when the last sync ended cleanly
+    /// within the server's "recently read" window and on the same day (one full listing a day at least, which also
+    /// catches what a count cannot, like an unread item purged while another was marked unread).
+    private func mayPullReadQuickly(_ account: StoredAccount, now: Date = Date()) -> Bool {
+        guard let window = service.recentReadWindow else { return false }
+        if account.lastItemID == 0 { return true }
+        guard account.lastError == nil, let last = account.lastSync, now.timeIntervalSince(last) >= 0,
+              now.timeIntervalSince(last) < window * 0.8 else { return false }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar.isDate(last, inSameDayAs: now)
+    }
+
+    /// The server's read marks without listing its unread set: what this sync learnt of its new items and the
+    /// items read on the server lately are applied (queued marks confirmed or kept, as in `pullMarks`). Every way
+    /// of reading on the server shows in the recent reads; marking unread there does not, but changes the server's
+    /// unread count, so the marks held here are the server's only when its count of unread items equals the
+    /// linked stories' and no read mark is still queued. Returns false when they are not: list the set.
+    private func pullReadQuickly(_ known: [Int: RemoteState], _ report: inout SyncReport) async throws -> Bool {
+        let recent = try await service.recentlyReadIDs()
+        let serverUnread = try await service.unreadCount()
+        var serverRead = known.mapValues { !$0.isUnread }
+        for id in recent { serverRead[id] = true }
+        let local = try store.localMarks(.read)
+        let queued = Set(try store.queuedMarks().filter { $0.field == .read }.compactMap(\.serverID))
+        var states: [Int: Bool] = [:]
+        for (id, read) in serverRead {
+            guard let localRead = local[id] else { continue }
+            if queued.contains(id) || read != localRead { states[id] = read }
+        }
+        report.markedFromServer += try store.applyServerMarks(states, field: .read)
+        let stillQueued = try store.queuedMarks().contains { $0.field == .read && $0.serverID != nil }
+        let unreadHere = try store.localMarks(.read).values.lazy.filter { !$0 }.count
+        return !stillQueued && unreadHere == serverUnread
+    }
 
     private func pullMarks(_ field: MarkField, _ report: inout SyncReport) async throws {
         let serverSet = field == .read ? try await service.unreadIDs() : try await service.starredIDs()

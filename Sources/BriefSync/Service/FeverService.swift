@@ -36,21 +36,27 @@ public struct FeverService: SyncService {
     /// Pages by `since_id`. Servers need not order a page by id (coldsweat does not), so a page's highest id can
     /// pass over lower ones it left out: after more than one page, the unread and saved sets name any such item,
     /// which comes by id.
-    public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws {
+    public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws -> [Int: RemoteState] {
         var last = sinceID
         var seen = Set<Int>()
+        var states: [Int: RemoteState] = [:]
+        func deliver(_ items: [FeverItem]) async throws {
+            for item in items { states[item.id] = RemoteState(isUnread: !item.isRead, isStarred: item.isSaved) }
+            try await page(items.map(Self.item))
+        }
         while true {
             let items = try await client.items(since: last)
             guard let newest = items.last?.id, newest > last else { break }
             seen.formUnion(items.map(\.id))
-            try await page(items.map(Self.item))
+            try await deliver(items)
             last = newest
             try Task.checkCancellation()
         }
-        guard seen.count > FeverClient.pageLimit else { return }
+        guard seen.count > FeverClient.pageLimit else { return states }
         let named = try await client.unreadItemIDs().union(try await client.savedItemIDs())
         let missed = named.filter { $0 > sinceID && !seen.contains($0) }.sorted()
-        if !missed.isEmpty { try await page(try await client.items(withIDs: missed).map(Self.item)) }
+        if !missed.isEmpty { try await deliver(try await client.items(withIDs: missed)) }
+        return states
     }
 
     private static func item(_ item: FeverItem) -> RemoteItem {
@@ -65,6 +71,15 @@ public struct FeverService: SyncService {
 
     public func starredIDs() async throws -> Set<Int> {
         try await client.savedItemIDs()
+    }
+
+    /// Fever cannot say what was read lately; its unread set is one call anyway.
+    public var recentReadWindow: Double? { nil }
+
+    public func recentlyReadIDs() async throws -> Set<Int> { [] }
+
+    public func unreadCount() async throws -> Int {
+        try await client.unreadItemIDs().count
     }
 
     public func items(_ ids: [Int]) async throws -> [RemoteItem] {

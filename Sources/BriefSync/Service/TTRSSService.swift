@@ -36,28 +36,35 @@ public struct TTRSSService: SyncService {
         try await client.unsubscribe(feedID: feedID)
     }
 
-    /// Pages by `skip`, oldest first. The server breaks ties between equal dates differently from one page to the
-    /// next, so a page boundary can drop an item: a listing of ids alone (no content) then finds any missed, which
-    /// come by `getArticle`, until a listing finds none.
-    public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws {
+    /// Pages by `skip`, oldest first, a few pages in flight while the engine stores the one before. The server
+    /// breaks ties between equal dates differently from one query to the next (and items can arrive or be purged
+    /// between pages), so a page boundary can drop an item: after more than one page, a listing of ids alone (no
+    /// content) finds any missed, which come by `getArticle`, until a listing finds none. That listing also gives
+    /// every new item's state, newer than its page's.
+    public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws -> [Int: RemoteState] {
         var seen = Set<Int>()
-        var skip = 0
-        while true {
-            let headlines = try await client.headlinePage(feedID: TTRSSFeedID.all, sinceID: sinceID, skip: skip,
-                                                          showContent: true)
+        var states: [Int: RemoteState] = [:]
+        var pages = 0
+        try await pagesInOrder(feedID: TTRSSFeedID.all, viewMode: .allArticles, sinceID: sinceID, showContent: true) { headlines in
+            pages += 1
             let fresh = headlines.filter { seen.insert($0.id).inserted }
+            for headline in fresh { states[headline.id] = Self.state(headline) }
             if !fresh.isEmpty { try await page(fresh.map(Self.item)) }
-            skip += headlines.count
-            if headlines.count < TTRSSClient.pageLimit { break }
-            try Task.checkCancellation()
         }
-        guard seen.count >= TTRSSClient.pageLimit else { return }  // one page: nothing to tie across
+        guard pages > 1 else { return states }  // one query: no boundary to tie across
         for _ in 0..<3 {
-            let missed = try await client.headlines(feedID: TTRSSFeedID.all, sinceID: sinceID).map(\.id).filter { !seen.contains($0) }
-            guard !missed.isEmpty else { return }
+            let listed = try await listing(feedID: TTRSSFeedID.all, viewMode: .allArticles, sinceID: sinceID)
+            for headline in listed { states[headline.id] = Self.state(headline) }
+            let missed = listed.map(\.id).filter { !seen.contains($0) }
+            guard !missed.isEmpty else { break }
             seen.formUnion(missed)
             try await page(try await client.articles(missed).map(Self.item))
         }
+        return states
+    }
+
+    private static func state(_ headline: TTRSSHeadline) -> RemoteState {
+        RemoteState(isUnread: headline.isUnread, isStarred: headline.isStarred)
     }
 
     private static func item(_ headline: TTRSSHeadline) -> RemoteItem {
@@ -68,34 +75,73 @@ public struct TTRSSService: SyncService {
     }
 
     public func unreadIDs() async throws -> Set<Int> {
-        try await ids(feedID: TTRSSFeedID.all, viewMode: .unread)
+        Set(try await listing(feedID: TTRSSFeedID.all, viewMode: .unread).map(\.id))
     }
 
     public func starredIDs() async throws -> Set<Int> {
-        try await ids(feedID: TTRSSFeedID.starred, viewMode: .allArticles)
+        Set(try await listing(feedID: TTRSSFeedID.starred, viewMode: .allArticles).map(\.id))
     }
 
-    /// Requests at once while listing a large set (the server's PHP runs a few workers).
+    /// The "recently read" virtual feed: every article whose read mark was set in the last day, whoever set it
+    /// (`last_read`, which each way of reading on the server sets).
+    public var recentReadWindow: Double? { 86_400 }
+
+    public func recentlyReadIDs() async throws -> Set<Int> {
+        Set(try await listing(feedID: TTRSSFeedID.recentlyRead, viewMode: .allArticles).map(\.id))
+    }
+
+    public func unreadCount() async throws -> Int {
+        try await client.unreadCount()
+    }
+
+    /// Requests in flight at once while paging (the server's PHP runs a few workers).
     static let parallelPages = 4
 
-    /// The ids of every headline listed: the first page alone (most sets fit in it), then pages a few at once.
-    private func ids(feedID: Int, viewMode: TTRSSViewMode) async throws -> Set<Int> {
-        let first = try await client.headlinePage(feedID: feedID, viewMode: viewMode)
-        var ids = Set(first.map(\.id))
-        var skip = first.count
-        guard first.count == TTRSSClient.pageLimit else { return ids }
-        while true {
-            let pages = try await withThrowingTaskGroup(of: [TTRSSHeadline].self) { group in
-                for wave in 0..<Self.parallelPages {
-                    let offset = skip + wave * TTRSSClient.pageLimit
-                    group.addTask { try await client.headlinePage(feedID: feedID, viewMode: viewMode, skip: offset) }
+    /// Every headline listed, without content: pages a few at once, each article once.
+    private func listing(feedID: Int, viewMode: TTRSSViewMode, sinceID: Int = 0) async throws -> [TTRSSHeadline] {
+        var seen = Set<Int>()
+        var all: [TTRSSHeadline] = []
+        try await pagesInOrder(feedID: feedID, viewMode: viewMode, sinceID: sinceID, showContent: false) { headlines in
+            for headline in headlines where seen.insert(headline.id).inserted { all.append(headline) }
+        }
+        return all
+    }
+
+    /// Pages of headlines, `parallelPages` requests in flight, handed to `body` in order until a short page; the
+    /// next pages are fetched while `body` works on one.
+    private func pagesInOrder(feedID: Int, viewMode: TTRSSViewMode, sinceID: Int, showContent: Bool,
+                              _ body: ([TTRSSHeadline]) async throws -> Void) async throws {
+        let client = self.client
+        let size = TTRSSClient.pageLimit
+        try await withThrowingTaskGroup(of: (Int, [TTRSSHeadline]).self) { group in
+            var launched = 0
+            func launch() {
+                let index = launched
+                launched += 1
+                group.addTask {
+                    (index, try await client.headlinePage(feedID: feedID, viewMode: viewMode, sinceID: sinceID,
+                                                          skip: index * size, showContent: showContent))
                 }
-                return try await group.reduce(into: []) { $0.append($1) }
             }
-            for page in pages { ids.formUnion(page.map(\.id)) }
-            if pages.contains(where: { $0.count < TTRSSClient.pageLimit }) { return ids }
-            skip += Self.parallelPages * TTRSSClient.pageLimit
-            try Task.checkCancellation()
+            // The first page alone: most listings fit in it.
+            launch()
+            var arrived: [Int: [TTRSSHeadline]] = [:]
+            var next = 0
+            var ended = false
+            while !ended, let (index, headlines) = try await group.next() {
+                arrived[index] = headlines
+                while !ended, let ready = arrived.removeValue(forKey: next) {
+                    next += 1
+                    ended = ready.count < size
+                    if !ended {
+                        while launched < next + Self.parallelPages { launch() }
+                    }
+                    try await body(ready)
+                    try Task.checkCancellation()
+                }
+            }
+            // Pages asked for past the end are empty: not waited for.
+            group.cancelAll()
         }
     }
 

@@ -66,6 +66,14 @@ public actor TTRSSClient {
         return level
     }
 
+    /// The user's count of unread articles.
+    public func unreadCount() async throws -> Int {
+        guard let count = JSONFields.int((try await call(.getUnread) as? [String: Any])?["unread"]) else {
+            throw SyncError.malformed(url: apiURL.absoluteString, what: "getUnread gave no count")
+        }
+        return count
+    }
+
     public func feeds() async throws -> [TTRSSFeed] {
         try list(try await call(.getFeeds), of: "getFeeds").map { try TTRSSFeed(json: $0, url: apiURL.absoluteString) }
     }

@@ -4,4 +4,6 @@ public enum TTRSSFeedID {
     public static let all = -4
     /// Starred articles.
     public static let starred = -1
+    /// Articles read in the last day (by any client), the most recently read first.
+    public static let recentlyRead = -6
 }

@@ -55,6 +55,8 @@ public struct TTRSSRequest: Sendable, Equatable, CustomStringConvertible {
     public static let logout = TTRSSRequest(operation: "logout")
     public static let getApiLevel = TTRSSRequest(operation: "getApiLevel")
     public static let getCategories = TTRSSRequest(operation: "getCategories")
+    /// The user's count of unread articles (no feed given: all of them; one query on the server).
+    public static let getUnread = TTRSSRequest(operation: "getUnread")
 
     /// Every feed the user subscribes to (category -3: all feeds, without the virtual ones).
     public static let getFeeds = TTRSSRequest(operation: "getFeeds", parameters: ["cat_id": .int(-3)])

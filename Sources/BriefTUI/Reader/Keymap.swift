@@ -48,7 +48,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding("feeds", [.character("F")], .feeds, .list, "Folders and feeds (Enter: their stories)"),
         KeyBinding("mark_all_read", [.character("A")], .markAllRead, .list,
                    "Mark all stories read (or the feed's)"),
-        KeyBinding("refresh", [.character("R")], .refresh, .list, "Sync and refresh the feeds"),
+        KeyBinding("refresh", [.character("R")], .refresh, .list, "Sync, refresh feeds; prune by keep_days"),
         KeyBinding("next_name", [.tab], .nextMention, .story, "Focus the next name"),
         KeyBinding("previous_name", [.backTab], .previousMention, .story, "Focus the previous name"),
         KeyBinding("next_same", [.character("*")], .nextSameEntity, .story, "Next mention of the focused entity"),

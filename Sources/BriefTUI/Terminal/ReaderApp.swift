@@ -38,7 +38,9 @@ public enum ReaderApp {
         loop.readOnly = store.isReadOnly
         // A read-only cache is read, never refreshed or synced (both write).
         let sync = store.isReadOnly ? nil : makeSync.map(BackgroundSync.init(makeEngine:))
-        if let makeRefresher, !store.isReadOnly { loop.background = refreshInBackground(makeRefresher, sync: sync) }
+        if let makeRefresher, !store.isReadOnly {
+            loop.background = refreshInBackground(makeRefresher, keepDays: config.keepDays, sync: sync)
+        }
         let schedule = sync?.schedule(every: config.syncMinutes, posting: loop.inbox)
         defer { schedule?.cancel() }
         loop.run()
@@ -46,8 +48,10 @@ public enum ReaderApp {
 
     /// What the loop does with the feed refresh: runs it on a task of its own, making the refresher there
     /// first (after a sync with the account, when there is one), and posts its progress and outcome to the inbox.
-    /// Other effects are left to the loop (false).
+    /// `keepDays` (config.toml's `keep_days`) prunes old read stories after each refresh. Other effects are left
+    /// to the loop (false).
     static func refreshInBackground(_ makeRefresher: @escaping @Sendable () throws -> FeedRefresher,
+                                    keepDays: Int? = nil,
                                     sync: BackgroundSync? = nil) -> (ReaderEffect, OperationInbox) -> Bool {
         { effect, inbox in
             guard case .refreshFeeds = effect else { return false }
@@ -57,9 +61,10 @@ public enum ReaderApp {
                     inbox.post(.refreshProgress("Syncing with the server…"))
                     if let message = await sync.sync() { synced = message + " · " }
                 }
-                let refresher: FeedRefresher
+                var refresher: FeedRefresher
                 do {
                     refresher = try makeRefresher()
+                    if let keepDays { refresher.keepDays = keepDays }
                 } catch {
                     inbox.post(.refreshFinished(synced + "Feeds not refreshed, nothing stored: \(error)"))
                     return

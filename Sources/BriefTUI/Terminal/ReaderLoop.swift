@@ -13,6 +13,8 @@ struct ReaderLoop {
     /// results to the inbox; returns false for effects `perform` runs at once.
     var background: ((ReaderEffect, OperationInbox) -> Bool)?
     let inbox = OperationInbox()
+    /// The time `refresh_minutes` is counted in (a test's own clock can jump ahead).
+    var now: () -> ContinuousClock.Instant = { ContinuousClock.now }
 
     /// Runs until the reader quits or input ends; returns the final state.
     @discardableResult
@@ -36,11 +38,11 @@ struct ReaderLoop {
         // The refresh timer (`refresh_minutes`) runs on ticks; `refresh_on_start` refreshes once at once.
         // A read-only cache is never refreshed on its own (`R` says why).
         let period = readOnly ? nil : config.refreshMinutes.map { Duration.seconds($0 * 60) }
-        var nextRefresh = period.map { ContinuousClock.now + $0 }
+        var nextRefresh = period.map { now() + $0 }
         if config.refreshOnStart, !readOnly { apply(.refresh, to: &state) }
         while !state.isFinished {
-            if let due = nextRefresh, let period, ContinuousClock.now >= due {
-                nextRefresh = ContinuousClock.now + period
+            if let due = nextRefresh, let period, now() >= due {
+                nextRefresh = now() + period
                 if !state.isRefreshing {
                     apply(.refresh, to: &state)
                     needsDraw = true

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// The few functions of libcurl's easy interface that `CurlDownload` uses, looked up at run time in the libcurl
+/// The few functions of libcurl's easy interface that `CurlTransfer` uses, looked up at run time in the libcurl
 /// that FoundationNetworking already loads (`libcurl.so.4`; no headers or link flag needed).
 ///
 /// Why not URLSession: on Linux it drives libcurl's multi interface from dispatch sources, and when libcurl, done
@@ -86,6 +86,7 @@ struct LibCurl {
     static let optLowSpeedTime: Int32 = 20
     static let optHTTPHeader: Int32 = 10_023
     static let optHeaderData: Int32 = 10_029
+    static let optPost: Int32 = 47
     static let optNoProgress: Int32 = 43
     static let optFollowLocation: Int32 = 52
     static let optProgressData: Int32 = 10_057
@@ -99,6 +100,8 @@ struct LibCurl {
     static let optProtocols: Int32 = 181
     static let optRedirectProtocols: Int32 = 182
     static let optProgressFunction: Int32 = 20_219
+    static let optPostFieldSizeLarge: Int32 = 30_120
+    static let optCopyPostFields: Int32 = 10_165
     /// `CURLPROTO_HTTP | CURLPROTO_HTTPS`.
     static let httpAndHTTPS = 3
 
@@ -119,5 +122,12 @@ struct LibCurl {
     static let abortedByCallback: Int32 = 42
     static let tooManyRedirects: Int32 = 47
     static let fileSizeExceeded: Int32 = 63
+    static let weirdServerReply: Int32 = 8
+    static let partialFile: Int32 = 18
+    static let gotNothing: Int32 = 52
+    static let sendError: Int32 = 55
+    static let receiveError: Int32 = 56
+    /// The TLS failures: handshake, certificates, ciphers, trust store, pinning.
+    static let tlsFailures: Set<Int32> = [35, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91, 98]
 }
 #endif
