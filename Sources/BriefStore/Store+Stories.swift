@@ -24,8 +24,9 @@ extension Store {
             let reader = try StorySummaryRow(statement)
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             var summaries: [StorySummary] = []
-            var dates = StoredDates()
-            while let row = try rows.next() { summaries.append(reader.summary(row, dates: &dates)) }
+            let sqlite = statement.sqliteStatement
+            var names: [String: String] = [:]
+            while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
             return summaries
         }
     }
