@@ -46,7 +46,9 @@ struct SpeakerLinks {
     }
 
     private static func folded(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = text.lowercased()
+        // Foundation's search costs more than the rest of linking a speaker: only when there is a quote to replace.
+        return lower.unicodeScalars.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
     }
 
     private static func contains(_ whole: [String], _ part: [String]) -> Bool {

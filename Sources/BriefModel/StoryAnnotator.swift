@@ -76,7 +76,12 @@ public struct StoryAnnotator: Sendable {
             entity.aliases = entity.aliases.filter { seen.contains($0) }
             return entity
         }
-        let speakers = SpeakerLinks(entities: story.entities.filter { speakerForms[$0.key] != nil }, forms: speakerForms)
+        // Built only for a story with a speaker to link (most have none).
+        let hasSpeakers = story.quotes.contains { $0.speaker != nil }
+            || story.sections.contains { $0.kind == .turn && $0.speaker != nil }
+        let speakers = hasSpeakers
+            ? SpeakerLinks(entities: story.entities.filter { speakerForms[$0.key] != nil }, forms: speakerForms)
+            : SpeakerLinks(entities: [], forms: [:])
         for q in story.quotes.indices {
             guard let name = story.quotes[q].speaker, let entity = speakers.entity(named: name) else {
                 story.quotes[q].speakerEntity = nil

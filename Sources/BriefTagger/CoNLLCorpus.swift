@@ -28,8 +28,8 @@ public struct CoNLLCorpus: Sendable {
     public let documents: [Range<Int>]
 
     /// Parses CoNLL bytes. Throws with the line number when a line starts with whitespace but is not blank,
-    /// or is not valid UTF-8.
-    public init(bytes: [UInt8], path: String) throws {
+    /// or is not valid UTF-8; `firstLine` is the number of the first line (for a part of a larger file).
+    public init(bytes: [UInt8], path: String, firstLine: Int = 1) throws {
         self.path = path
         var lines: [Line] = []
         var tokens: [TokenSpan] = []
@@ -63,7 +63,7 @@ public struct CoNLLCorpus: Sendable {
                 }
                 let next = e + 1
                 if e > p, b[e - 1] == 0x0D { e -= 1 }
-                let lineNumber = lines.count + 1
+                let lineNumber = lines.count + firstLine
                 if !ascii, !Self.isValidUTF8(UnsafeBufferPointer(rebasing: b[p..<e])) {
                     throw TaggerError.malformedCoNLL(path, lineNumber, "not valid UTF-8")
                 }
@@ -101,6 +101,45 @@ public struct CoNLLCorpus: Sendable {
         self.tokenLines = tokenLines
         self.documents = documents
         self.text = TokenizedText(bytes: bytes, tokens: tokens, sentences: sentences)
+    }
+
+    /// Cuts CoNLL bytes into parts of about `size` bytes or more, each starting at a `-DOCSTART-` line (the first at
+    /// 0), so that each part parses into whole documents, the same ones the whole file gives: tagging a large file
+    /// part by part holds one part's tokens at a time. With the parts, the number of each one's first line.
+    public static func documentParts(_ bytes: [UInt8], size: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        var parts: [(range: Range<Int>, firstLine: Int)] = []
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var start = 0, startLine = 1, line = 1
+            var p = 0
+            while p < n {
+                // `p` starts a line.
+                if p - start >= size, isDocumentStart(b, at: p) {
+                    parts.append((start..<p, startLine))
+                    start = p
+                    startLine = line
+                }
+                while p < n, b[p] != 0x0A { p += 1 }
+                p += 1
+                line += 1
+            }
+            if start < n || parts.isEmpty { parts.append((start..<n, startLine)) }
+        }
+        return parts
+    }
+
+    /// Whether the line starting at `p` is a `-DOCSTART-` line as the parser reads one: the token `-DOCSTART-`, then a
+    /// space or tab, or the end of the line.
+    private static func isDocumentStart(_ b: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
+        let n = b.count
+        guard p + 10 <= n, (0..<10).allSatisfy({ b[p + $0] == docStart[$0] }) else { return false }
+        let q = p + 10
+        if q == n { return true }
+        switch b[q] {
+        case 0x20, 0x09, 0x0A: return true
+        case 0x0D: return q + 1 == n || b[q + 1] == 0x0A
+        default: return false
+        }
     }
 
     /// Reads and parses a CoNLL file.

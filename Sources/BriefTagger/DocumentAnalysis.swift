@@ -96,6 +96,7 @@ public enum DocumentAnalysis {
     private static func markPhrases(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo], lexicon: Lexicon,
                                     contexts: inout [SentenceContext]) {
         var keys: [UInt64] = []
+        var found = [UInt64](repeating: Lexicon.noPhrase, count: Lexicon.maxPhraseWords + 1)
         for sentence in sentences {
             keys.removeAll(keepingCapacity: true)
             for i in sentence { keys.append(words[Int(wordIds[i])].lexiconKey) }
@@ -106,8 +107,10 @@ public enum DocumentAnalysis {
                 if caseOf == .capitalised || caseOf == .allCaps || caseOf == .mixed {
                     let local = i - sentence.lowerBound
                     var length = min(Lexicon.maxPhraseWords, sentence.upperBound - i)
+                    if length >= 2 { lexicon.phrasePrefixes(keys[local..<(local + length)], into: &found) }
                     while length >= 2 {
-                        if let flags = lexicon.phrase(keys[local..<(local + length)]) {
+                        if found[length] != Lexicon.noPhrase {
+                            let flags = GazetteerFlags(rawValue: UInt32(truncatingIfNeeded: found[length]))
                             for k in 0..<length {
                                 contexts[i + k].phrase = flags
                                 contexts[i + k].phraseInside = k > 0

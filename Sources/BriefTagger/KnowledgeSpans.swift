@@ -11,15 +11,18 @@ public enum KnowledgeSpans {
     public static func apply(keys: [UInt64], capitalised: [Bool], sentences: ArraySlice<Range<Int>>,
                              labels: inout [Int], lexicon: Lexicon) {
         guard lexicon.hasPhrases, keys.count == labels.count else { return }
+        var found = [UInt64](repeating: Lexicon.noPhrase, count: Lexicon.maxPhraseWords + 1)
         for sentence in sentences {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 guard capitalised[i] else { i += 1; continue }
                 var matched = 0
                 var length = min(Lexicon.maxPhraseWords, sentence.upperBound - i)
+                if length >= 2 { lexicon.phrasePrefixes(keys[i..<(i + length)], into: &found) }
                 while length >= 2 {
                     let z = i + length
-                    if capitalised[z - 1], let flags = lexicon.phrase(keys[i..<z]) {
+                    if capitalised[z - 1], found[length] != Lexicon.noPhrase {
+                        let flags = GazetteerFlags(rawValue: UInt32(truncatingIfNeeded: found[length]))
                         let types = typeFlags.filter { flags.contains($0.0) }
                         let isPerson = flags.contains(.knownPerson)
                         if types.count == 1, !isPerson, let type = types.first?.1, (i..<z).contains(where: { labels[$0] != 0 }) {

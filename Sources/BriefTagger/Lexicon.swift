@@ -57,6 +57,23 @@ public struct Lexicon: Sendable {
         phrases.find(Self.phraseKey(words)).map { GazetteerFlags(rawValue: $0) }
     }
 
+    /// Looks up at once the phrases made of the first 2…n words of `words` (n at most `maxPhraseWords`): afterwards
+    /// `found[k]` is the gazetteer flags' raw value of the phrase of the first k words, or `noPhrase`. The keys are
+    /// built word by word (each is the one before mixed with the next word), and the lookups do not wait on each
+    /// other. `found` needs `maxPhraseWords + 1` entries.
+    public func phrasePrefixes(_ words: ArraySlice<UInt64>, into found: inout [UInt64]) {
+        var h: UInt64 = 0x5052_4153_4521
+        var k = 0
+        for w in words.prefix(Self.maxPhraseWords) {
+            h = FeatureHash.mix(h, w)
+            k += 1
+            found[k] = k >= 2 ? phrases.find(h).map { UInt64($0) } ?? Self.noPhrase : Self.noPhrase
+        }
+    }
+
+    /// What `phrasePrefixes` gives for no phrase.
+    public static let noPhrase = UInt64.max
+
     /// Whether the lexicon holds any phrase.
     public var hasPhrases: Bool { phrases.count > 0 }
 

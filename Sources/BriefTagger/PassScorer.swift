@@ -25,13 +25,24 @@ struct PassScorer {
                     for offset in -2...2 {
                         scratch.removeAll(keepingCapacity: true)
                         templates.wordFeatures(words[w], offset: offset, into: &scratch)
-                        let target = base + (w * 5 + offset + 2) * 9
-                        for h in scratch { tables.add(h, to: target) }
+                        var sum = LabelScores()
+                        Self.accumulate(&scratch, tables: tables, into: &sum)
+                        sum.store(to: base + (w * 5 + offset + 2) * 9)
                     }
                 }
             }
         }
         cachedWords = words.count
+    }
+
+    /// Adds the weights of every feature hash in `features` to `sum`, in order. The rows are found first, all of
+    /// them, so that their memory reads overlap rather than wait on each other's sums (`features` is overwritten).
+    @inline(__always)
+    private static func accumulate(_ features: inout [UInt64], tables: WeightTable.Tables, into sum: inout LabelScores) {
+        features.withUnsafeMutableBufferPointer { f in
+            for k in f.indices { f[k] = UInt64(truncatingIfNeeded: tables.row(f[k])) }
+            for k in f.indices { tables.accumulate(row: Int(truncatingIfNeeded: f[k]), into: &sum) }
+        }
     }
 
     /// Emission scores (`count × 9`) for the tokens of one document.
@@ -40,55 +51,58 @@ struct PassScorer {
         extendCache(words: words)
         var result = [Float](repeating: 0, count: wordIds.count * 9)
         let templates = self.templates
+        let aggregating = templates.options.contextAggregation
         // Summed aggregate features per word group of this document, filled on first use.
         let slots = DocumentAnalysis.aggregatedOccurrences * 2
         var groupVectors = [Float](repeating: 0, count: (contexts.aggregates.count / slots) * 9)
         var groupDone = [Bool](repeating: false, count: contexts.aggregates.count / slots)
         weights.withTables { tables in
             contexts.aggregates.withUnsafeBufferPointer { aggregates in
+            contexts.contexts.withUnsafeBufferPointer { contextOf in
             cache.withUnsafeBufferPointer { c in
-                result.withUnsafeMutableBufferPointer { r in
-                  words.withUnsafeBufferPointer { wb in
-                    guard let cache = c.baseAddress, let out = r.baseAddress, let wordBase = wb.baseAddress else { return }
-                    for sentence in sentences {
-                        for i in sentence {
-                            let s = out + i * 9
-                            for offset in -2...2 {
-                                let j = i + offset
-                                let w = sentence.contains(j) ? Int(wordIds[j]) : 0
-                                let v = cache + (w * 5 + offset + 2) * 9
-                                for l in 0..<9 { s[l] += v[l] }
-                            }
-                            scratch.removeAll(keepingCapacity: true)
-                            func word(_ j: Int) -> Int { sentence.contains(j) ? Int(wordIds[j]) : 0 }
-                            let current = wordBase + Int(wordIds[i])
-                            templates.contextFeatures(previous: wordBase + word(i - 1), current: current,
-                                                      next: wordBase + word(i + 1), context: contexts.contexts[i],
-                                                      into: &scratch)
-                            if let evidence {
-                                templates.evidenceFeatures(evidence[i], current: current, into: &scratch)
-                            }
-                            for h in scratch { tables.add(h, to: s) }
-                            let context = contexts.contexts[i]
-                            if context.aggregateStart >= 0, templates.options.contextAggregation {
-                                let g = Int(context.aggregateStart) / slots
-                                if g < groupDone.count {
-                                    if !groupDone[g] {
-                                        scratch.removeAll(keepingCapacity: true)
-                                        templates.aggregateFeatures(context, aggregates: aggregates, into: &scratch)
-                                        groupVectors.withUnsafeMutableBufferPointer { v in
-                                            guard let base = v.baseAddress else { return }
-                                            for h in scratch { tables.add(h, to: base + g * 9) }
-                                        }
-                                        groupDone[g] = true
-                                    }
-                                    for l in 0..<9 { s[l] += groupVectors[g * 9 + l] }
+            result.withUnsafeMutableBufferPointer { r in
+            words.withUnsafeBufferPointer { wb in
+            wordIds.withUnsafeBufferPointer { ids in
+            groupVectors.withUnsafeMutableBufferPointer { groups in
+                guard let cache = c.baseAddress, let out = r.baseAddress, let wordBase = wb.baseAddress else { return }
+                for sentence in sentences {
+                    func word(_ j: Int) -> Int { sentence.contains(j) ? Int(ids[j]) : 0 }
+                    for i in sentence {
+                        var sum = LabelScores()
+                        for offset in -2...2 {
+                            sum.add(cache + (word(i + offset) * 5 + offset + 2) * 9)
+                        }
+                        scratch.removeAll(keepingCapacity: true)
+                        let current = wordBase + Int(ids[i])
+                        let context = contextOf[i]
+                        templates.contextFeatures(previous: wordBase + word(i - 1), current: current,
+                                                  next: wordBase + word(i + 1), context: context, into: &scratch)
+                        if let evidence {
+                            templates.evidenceFeatures(evidence[i], current: current, into: &scratch)
+                        }
+                        Self.accumulate(&scratch, tables: tables, into: &sum)
+                        if context.aggregateStart >= 0, aggregating {
+                            let g = Int(context.aggregateStart) / slots
+                            if g < groupDone.count, let base = groups.baseAddress {
+                                if !groupDone[g] {
+                                    scratch.removeAll(keepingCapacity: true)
+                                    templates.aggregateFeatures(context, aggregates: aggregates, into: &scratch)
+                                    var group = LabelScores()
+                                    Self.accumulate(&scratch, tables: tables, into: &group)
+                                    group.store(to: base + g * 9)
+                                    groupDone[g] = true
                                 }
+                                sum.add(base + g * 9)
                             }
                         }
+                        sum.store(to: out + i * 9)
                     }
-                  }
                 }
+            }
+            }
+            }
+            }
+            }
             }
             }
         }

@@ -12,15 +12,14 @@ public final class WeightTable: Sendable {
 
     /// log2 of the hashed feature space.
     public let bits: Int
-    /// Open-addressing table of kept rows: each slot holds row id + 1 in its high 32 bits (0 empty) and the
-    /// row's index in `weights` in its low 32 bits, so a probe reads one word. At most half full.
-    let slots: [UInt64]
-    let slotMask: Int
-    /// One bit per hashed row, set for kept rows: most context features (unseen word pairs) are absent, and
-    /// this half-megabyte filter answers them without touching the larger slot table.
-    let filter: [UInt64]
-    /// Kept rows' weights, 9 per row.
-    let weights: [Float]
+    /// Which hashed rows are kept, 64 rows a word, each word followed by the number of kept rows before it
+    /// (`[2k]` bits, `[2k + 1]` rank): a kept row's place in `quantised` is its rank plus the kept rows before it in
+    /// its word, so a lookup reads one cache line here and one row of weights, with no probing. Most context
+    /// features (unseen word pairs) are absent; they read the zero row at the end, so a lookup never branches on it.
+    let directory: [UInt64]
+    /// Kept rows' weights as stored (multiply by `scale`), 9 per row in row order, then the zero row.
+    let quantised: [Int16]
+    let scale: Float
     /// `[from * 9 + to]`.
     public let transitions: [Float]
     public let start: [Float]
@@ -29,45 +28,55 @@ public final class WeightTable: Sendable {
     static func fileName(pass: Int) -> String { "pass\(pass).weights" }
 
     /// How many feature rows are kept.
-    public var rowCount: Int { weights.count / BIOTagSet.count }
+    public var rowCount: Int { quantised.count / BIOTagSet.count - 1 }
 
     /// Pointers for fast lookups, valid inside `withTables`.
     struct Tables {
-        let filter: UnsafeBufferPointer<UInt64>
-        let slots: UnsafeBufferPointer<UInt64>
-        let weights: UnsafeBufferPointer<Float>
-        let mask: Int
-        let bits: Int
+        let directory: UnsafePointer<UInt64>
+        let weights: UnsafePointer<Int16>
+        let scale: Float
+        let shift: UInt64
+        let zeroRow: Int
+
+        /// The row of `weights` feature `hash` reads: its kept row, or the zero row when it is absent (so a lookup
+        /// never branches on it; adding `+0` leaves every score as it was, scores being sums of weights from `+0`).
+        @inline(__always)
+        func row(_ hash: UInt64) -> Int {
+            let index = Int(truncatingIfNeeded: hash >> shift)
+            let at = (index >> 6) << 1
+            let word = directory[at]
+            let bit = UInt64(index & 63)
+            let present = Int(truncatingIfNeeded: (word >> bit) & 1)
+            let rank = Int(truncatingIfNeeded: directory[at | 1]) &+ (word & ((1 << bit) &- 1)).nonzeroBitCount
+            return zeroRow ^ ((rank ^ zeroRow) & (0 &- present))
+        }
+
+        /// Adds row `row`'s weights to `scores`, lane by lane (the same additions, in the same order, as one label at
+        /// a time).
+        @inline(__always)
+        func accumulate(row: Int, into scores: inout LabelScores) {
+            let w = weights + row &* 9
+            let low = UnsafeRawPointer(w).loadUnaligned(as: SIMD8<Int16>.self)
+            scores.low += SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: low)) * scale
+            scores.last += Float(w[8]) * scale
+        }
 
         /// Adds the weights of feature `hash` to `scores` (9 floats).
         @inline(__always)
         func add(_ hash: UInt64, to scores: UnsafeMutablePointer<Float>) {
-            let index = FeatureHash.row(hash, bits: bits)
-            if filter[index >> 6] & (1 << UInt64(index & 63)) == 0 { return }
-            let row = UInt32(truncatingIfNeeded: index) &+ 1
-            var s = Int(truncatingIfNeeded: (UInt64(row) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while true {
-                let slot = slots[s]
-                let key = UInt32(truncatingIfNeeded: slot >> 32)
-                if key == row {
-                    let w = Int(UInt32(truncatingIfNeeded: slot)) * 9
-                    for l in 0..<9 { scores[l] += weights[w + l] }
-                    return
-                }
-                if key == 0 { return }
-                s = (s + 1) & mask
-            }
+            var sum = LabelScores(scores)
+            accumulate(row: row(hash), into: &sum)
+            sum.store(to: scores)
         }
     }
 
     /// Calls `body` with the lookup tables.
     @inline(__always)
     func withTables<R>(_ body: (Tables) throws -> R) rethrows -> R {
-        try filter.withUnsafeBufferPointer { f in
-            try slots.withUnsafeBufferPointer { k in
-                try weights.withUnsafeBufferPointer { w in
-                    try body(Tables(filter: f, slots: k, weights: w, mask: slotMask, bits: bits))
-                }
+        try directory.withUnsafeBufferPointer { d in
+            try quantised.withUnsafeBufferPointer { w in
+                try body(Tables(directory: d.baseAddress.unsafelyUnwrapped, weights: w.baseAddress.unsafelyUnwrapped,
+                                scale: scale, shift: UInt64(64 - bits), zeroRow: rowCount))
             }
         }
     }
@@ -92,42 +101,48 @@ public final class WeightTable: Sendable {
         for (r, _) in norms { for l in 0..<L { maxAbs = max(maxAbs, abs(dense[r * L + l])) } }
         let scale = maxAbs > 0 ? maxAbs / 32767 : 1
         var rows: [UInt32] = []
-        var weights: [Float] = []
+        var quantised: [Int16] = []
         rows.reserveCapacity(norms.count)
-        weights.reserveCapacity(norms.count * L)
+        quantised.reserveCapacity((norms.count + 1) * L)
         for (r, _) in norms {
             rows.append(UInt32(r))
-            for l in 0..<L { weights.append(Float(Int16((dense[r * L + l] / scale).rounded())) * scale) }
+            for l in 0..<L { quantised.append(Int16((dense[r * L + l] / scale).rounded())) }
         }
-        return WeightTable(bits: bits, rows: rows, weights: weights, transitions: transitions, start: start,
+        quantised.append(contentsOf: repeatElement(0, count: L))
+        return WeightTable(bits: bits, rows: rows, quantised: quantised, transitions: transitions, start: start,
                            scale: scale)
     }
 
-    private let scale: Float
-    private let rows: [UInt32]
-
-    private init(bits: Int, rows: [UInt32], weights: [Float], transitions: [Float], start: [Float], scale: Float) {
+    /// `quantised` holds the rows' weights then the zero row; `rows` are ascending and inside the hashed space.
+    private init(bits: Int, rows: [UInt32], quantised: [Int16], transitions: [Float], start: [Float], scale: Float) {
         self.bits = bits
-        var count = 1024
-        while count < rows.count * 2 { count <<= 1 }
-        var table = [UInt64](repeating: 0, count: count)
-        let mask = count - 1
-        for (k, r) in rows.enumerated() {
-            let key = r &+ 1
-            var s = Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while table[s] != 0 { s = (s + 1) & mask }
-            table[s] = UInt64(key) << 32 | UInt64(UInt32(k))
+        let words = max(1, (1 << bits) >> 6)
+        var directory = [UInt64](repeating: 0, count: words * 2)
+        for r in rows { directory[Int(r >> 6) << 1] |= 1 << UInt64(r & 63) }
+        var rank: UInt64 = 0
+        for k in 0..<words {
+            directory[k << 1 | 1] = rank
+            rank += UInt64(directory[k << 1].nonzeroBitCount)
         }
-        slots = table
-        slotMask = mask
-        var bitset = [UInt64](repeating: 0, count: max(1, (1 << bits) >> 6))
-        for r in rows where Int(r) < 1 << bits { bitset[Int(r) >> 6] |= 1 << UInt64(r & 63) }
-        filter = bitset
-        self.weights = weights
+        self.directory = directory
+        self.quantised = quantised
         self.transitions = transitions
         self.start = start
         self.scale = scale
-        self.rows = rows
+    }
+
+    /// The kept rows, ascending.
+    private var rows: [UInt32] {
+        var rows: [UInt32] = []
+        rows.reserveCapacity(rowCount)
+        for k in 0..<(directory.count / 2) {
+            var word = directory[k << 1]
+            while word != 0 {
+                rows.append(UInt32(k << 6 + word.trailingZeroBitCount))
+                word &= word - 1
+            }
+        }
+        return rows
     }
 
     /// Writes the table to `url`.
@@ -142,9 +157,7 @@ public final class WeightTable: Sendable {
         for v in transitions { f32(v) }
         for v in start { f32(v) }
         for r in rows { u32(r) }
-        var q = [Int16](repeating: 0, count: weights.count)
-        for (k, w) in weights.enumerated() { q[k] = Int16(clamping: Int((w / scale).rounded())) }
-        for v in q { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        for v in quantised.dropLast(BIOTagSet.count) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         try out.write(to: url)
     }
 
@@ -167,24 +180,29 @@ public final class WeightTable: Sendable {
             for k in 0..<9 { start[k] = Float(bitPattern: u32(offset)); offset += 4 }
             // Rows and weights straight into uninitialised arrays: millions of values, read at every start.
             let rowsAt = offset
-            var outside = false
+            var ascending = true
             let rows = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialised in
+                var previous: Int64 = -1
                 for k in 0..<count {
                     let r = u32(rowsAt + 4 * k)
-                    if Int(r) >= 1 << bits { outside = true }
+                    if Int64(r) <= previous || Int(r) >= 1 << bits { ascending = false }
+                    previous = Int64(r)
                     buffer[k] = r
                 }
                 initialised = count
             }
-            if outside { throw fail("a row outside the hash space") }
+            if !ascending { throw fail("rows not ascending inside the hash space") }
             let weightsAt = rowsAt + 4 * count
-            let weights = [Float](unsafeUninitializedCapacity: count * 9) { buffer, initialised in
-                for k in 0..<(count * 9) {
-                    buffer[k] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: weightsAt + 2 * k, as: Int16.self))) * scale
-                }
-                initialised = count * 9
+            let values = count * 9
+            let quantised = [Int16](unsafeUninitializedCapacity: values + 9) { buffer, initialised in
+                guard let base = buffer.baseAddress else { return }
+                UnsafeMutableRawPointer(base).copyMemory(from: raw.baseAddress.unsafelyUnwrapped + weightsAt,
+                                                         byteCount: values * 2)
+                for k in 0..<values { base[k] = Int16(littleEndian: base[k]) }
+                for k in values..<(values + 9) { base[k] = 0 }
+                initialised = values + 9
             }
-            return WeightTable(bits: bits, rows: rows, weights: weights, transitions: transitions, start: start,
+            return WeightTable(bits: bits, rows: rows, quantised: quantised, transitions: transitions, start: start,
                                scale: scale)
         }
     }
@@ -195,7 +213,7 @@ extension WeightTable {
     func denseWeights() -> [Float] {
         var dense = [Float](repeating: 0, count: (1 << bits) * 9)
         for (k, r) in rows.enumerated() {
-            for l in 0..<9 { dense[Int(r) * 9 + l] = weights[k * 9 + l] }
+            for l in 0..<9 { dense[Int(r) * 9 + l] = Float(quantised[k * 9 + l]) * scale }
         }
         return dense
     }

@@ -3,6 +3,9 @@ import BriefResources
 import BriefModel
 import BriefTagger
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `brief tag [FILE]`: named-entity mentions of plain text as JSON lines; `brief tag --conll FILE`: CoNLL
 /// lines back with the predicted BIO tag appended.
@@ -31,9 +34,19 @@ struct TagCommand: ParsableCommand {
         let bytes = try CommandFailure.wrapping("tag") { try Self.readInput(file) }
         let tagger = try CommandFailure.wrapping("tag") { try Self.loadTagger(model) }
         if conll {
-            let corpus = try CommandFailure.wrapping("tag") { try CoNLLCorpus(bytes: bytes, path: name) }
-            let labels = tagger.labels(for: corpus.text, documents: corpus.documents)
-            Self.write(corpus.appendingLabels(labels))
+            // Part by part (whole documents each), so only one part's tokens and labels are held at a time. Every
+            // part is read once before any is tagged: a malformed line anywhere prints nothing but its error.
+            let parts = CoNLLCorpus.documentParts(bytes, size: Self.conllPartBytes)
+            let slice = { (part: (range: Range<Int>, firstLine: Int)) in
+                try CommandFailure.wrapping("tag") {
+                    try CoNLLCorpus(bytes: Array(bytes[part.range]), path: name, firstLine: part.firstLine)
+                }
+            }
+            if parts.count > 1 { for part in parts { _ = try slice(part) } }
+            for part in parts {
+                let corpus = try slice(part)
+                Self.write(corpus.appendingLabels(tagger.labels(for: corpus.text, documents: corpus.documents)))
+            }
             return
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -83,21 +96,34 @@ struct TagCommand: ParsableCommand {
         return try readLimited(handle, name: file)
     }
 
+    /// About how many bytes of CoNLL input are tagged at a time.
+    static let conllPartBytes = 2 << 20
+
     /// Inputs larger than this are refused: tagging holds the whole input, its tokens and their labels in
     /// memory (about 35 times the input), and ten copies of the CoNLL training file (33 MB) must still fit.
     static let maxInputBytes = 48 << 20
 
+    /// Reads up to the limit straight into the array (no `Data` copy of tens of megabytes first).
     private static func readLimited(_ handle: FileHandle, name: String) throws -> [UInt8] {
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxInputBytes + 1) ?? Data()
-        } catch {
-            throw TaggerError.unreadable(name, ErrorText.oneLine(error))
+        let fd = handle.fileDescriptor
+        var bytes: [UInt8] = []
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        bytes.reserveCapacity(min(size, maxInputBytes) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= maxInputBytes {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw TaggerError.unreadable(name, String(cString: strerror(errno)))
+            }
+            bytes.append(contentsOf: chunk[0..<n])
         }
-        guard data.count <= maxInputBytes else {
+        guard bytes.count <= maxInputBytes else {
             throw TaggerError.unreadable(name, "input is larger than the \(maxInputBytes >> 20) MiB limit; split it")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// The bundled model, or the one in `directory`.
