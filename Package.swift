@@ -19,8 +19,11 @@ let package = Package(
         .target(name: "BriefTagger"),
         .target(name: "BriefModel", dependencies: ["BriefTagger"]),
         // Store layer: the SQLite cache (GRDB); the only writer. Persists only: no parsing, tagging or fetching.
+        // zlib, for the original texts the cache keeps compressed (zlib1g-dev on Debian and Ubuntu; in macOS's SDK).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BriefStore", dependencies: [
-            "BriefModel", "BriefTagger", .product(name: "GRDB", package: "GRDB.swift"),
+            "BriefModel", "BriefTagger", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C API, for the import's hot inserts (RowInsert).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -358,12 +358,15 @@ enum CacheSchema {
         // The lean cache: the story text kept once. A paragraph's mentions are one compact column on it
         // (`ParagraphMentions`: `start,end,TYPE,REF[,TEXT]` entries, REF the story entity row's position) instead of
         // a row each in three indexes; each story entity row keeps its first mention (paragraph id and scalar
-        // offsets) for the entity page. The search index keeps no copy of the text: its content is the view
+        // offsets) for the entity page. A story's original text (read only to section it again) is kept
+        // compressed in `original_deflated` (`DeflatedText`; `original_text` is then ''); stories stored before keep
+        // theirs as text. The search index keeps no copy of the text: its content is the view
         // `story_search_source` (headline; section titles and paragraphs, one a line, in reading order), so a search
         // row must be deleted while the story's paragraphs are still there. One transaction: a kill leaves the cache
         // as it was, and the next open converts it again.
         migrator.registerMigration("v12 lean cache", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN original_deflated BLOB;
                 ALTER TABLE paragraphs ADD COLUMN mentions TEXT;
                 UPDATE paragraphs SET mentions = (
                     SELECT group_concat(entry, ';') FROM (

@@ -24,8 +24,9 @@ extension Store {
             let reader = try StorySummaryRow(statement)
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
             var summaries: [StorySummary] = []
-            var dates = StoredDates()
-            while let row = try rows.next() { summaries.append(reader.summary(row, dates: &dates)) }
+            let sqlite = statement.sqliteStatement
+            var names: [String: String] = [:]
+            while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
             return summaries
         }
     }
@@ -121,8 +122,16 @@ extension Store {
     /// The source text a story was imported from, verbatim, or nil if there is no such id.
     public func originalText(id: Int64) throws -> String? {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT original_text FROM stories WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db, sql: "SELECT original_text, original_deflated FROM stories WHERE id = ?",
+                             arguments: [id]).map(Self.originalText)
         }
+    }
+
+    /// The original text of a story row with the columns `original_text` and `original_deflated`: the compressed one
+    /// when there is one (an undecodable one gives the text column, '').
+    static func originalText(_ row: Row) -> String {
+        if let deflated: Data = row["original_deflated"], let text = DeflatedText.inflate(deflated) { return text }
+        return row["original_text"]
     }
 
     /// Number of stories, or of unread stories.

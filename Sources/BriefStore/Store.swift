@@ -20,7 +20,10 @@ public final class Store: Sendable {
 
     /// Opens (creating and migrating if needed) the cache at `path`, creating its directory when needed.
     /// A file that is not a Brief cache, or a cache from a newer Brief, is refused and left untouched.
-    public init(path: String) throws {
+    /// A migration that runs longer than a second calls `converting` with the seconds so far, every second, and
+    /// `converted` with the total at the end (a terminal shows them; see `MigrationProgress`).
+    public init(path: String, converting: (@Sendable (Int) -> Void)? = nil,
+                converted: (@Sendable (Int) -> Void)? = nil) throws {
         if path == ":memory:" {
             writer = try DatabaseQueue()
             self.path = nil
@@ -68,7 +71,12 @@ public final class Store: Sendable {
             do {
                 writer = try Self.retryingWhileAnotherOpens {
                     let pool = try DatabasePool(path: path, configuration: configuration)
-                    try CacheSchema.migrator.migrate(pool)
+                    if let converting {
+                        let progress = MigrationProgress(report: converting, finish: converted ?? { _ in })
+                        try progress.watch(pool) { try CacheSchema.migrator.migrate(pool) }
+                    } else {
+                        try CacheSchema.migrator.migrate(pool)
+                    }
                     return pool
                 }
             } catch let error as DatabaseError {

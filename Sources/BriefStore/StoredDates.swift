@@ -10,7 +10,8 @@ struct StoredDates {
     mutating func date(_ text: String?) -> Date? {
         guard let text else { return nil }
         if let known = decoded[text] { return known }
-        guard let date = Date.fromDatabaseValue(text.databaseValue) else { return nil }
+        var copy = text
+        guard let date = copy.withUTF8(StoredDateText.date) ?? Date.fromDatabaseValue(text.databaseValue) else { return nil }
         // Import and read times repeat; a list's published dates rarely do, so only a small table is kept.
         if decoded.count < 4096 { decoded[text] = date }
         return date

@@ -63,13 +63,14 @@ struct StoryWriter {
         let story = item.story
         let places = story.dateline.map { JSONStringArray.encode($0.places) }
         let published = item.published ?? story.dateline?.day?.date
+        let deflated = DeflatedText.deflate(item.originalText)
         try db.cachedStatement(sql: """
-            INSERT INTO stories (content_hash, original_text, title, source, format, published, imported_at,
-                                 list_date, read_at, dateline_places, dateline_agency, dateline_date, dateline_day,
-                                 annotation_version, sectioning_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
+            INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
+                                 imported_at, list_date, read_at, dateline_places, dateline_agency, dateline_date,
+                                 dateline_day, annotation_version, sectioning_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                item.contentHash, item.originalText, story.title, item.source, item.format.rawValue, published,
+                item.contentHash, deflated == nil ? item.originalText : "", deflated, story.title, item.source, item.format.rawValue, published,
                 importedAt, published ?? Self.undatedListDate(importedAt: importedAt), places, story.dateline?.agency,
                 story.dateline?.date, story.dateline?.day?.description, story.annotationVersion, ArticleParser.version,
             ])
@@ -109,14 +110,17 @@ struct StoryWriter {
                                                  arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
         let story = item.story
         let published = item.published ?? story.dateline?.day?.date
+        let deflated = DeflatedText.deflate(item.originalText)
         try deleteContent(storyID: storyID)
         try db.cachedStatement(sql: """
-            UPDATE stories SET content_hash = ?, original_text = ?, title = ?, format = ?, published = ?, list_date = ?,
+            UPDATE stories SET content_hash = ?, original_text = ?, original_deflated = ?, title = ?, format = ?,
+                published = ?, list_date = ?,
                 dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?, annotation_version = ?,
                 sectioning_version = ?
             WHERE id = ?
             """).execute(arguments: [
-                item.contentHash, item.originalText, story.title, item.format.rawValue, published,
+                item.contentHash, deflated == nil ? item.originalText : "", deflated, story.title, item.format.rawValue,
+                published,
                 published ?? Self.undatedListDate(importedAt: importedAt),
                 story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency, story.dateline?.date,
                 story.dateline?.day?.description, story.annotationVersion, ArticleParser.version, storyID,

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Order of trust: our facts (current actors, geographic features, seats of government), then the Phoenix
 /// dictionaries (government bodies, armed groups, international organisations, leaders), ISO 3166 countries,
-/// GeoNames first-level regions, and GeoNames populated places by population. Curation: a one-word name or
+/// GeoNames first-level regions, GeoNames populated places by population, and GeoNames second-level regions
+/// (counties, districts) whose names are not taken yet. Curation: a one-word name or
 /// alias from the shared data that is a common English word (`Split`, `Mobile`, `Reading`) is dropped unless
 /// the place is large; aliases that are roles (`White House Spokesman`, `President Karzai`) are dropped;
 /// every accented name also gets its accent-free form.
@@ -103,6 +104,14 @@ public enum KnowledgeBuilder {
             }
             builder.add(type: .place, name: englishName(name, ascii: row["asciiname"]), country: countryNames[code]?.display,
                         aliases: [name] + others)
+        }
+        // 6. Second-level regions (counties, districts) no populated place above has named: after the places, so
+        // a district never takes a city's name (the Lagos municipality in Portugal is not Lagos).
+        for row in try tsv(dataDirectory, "gazetteers/geonames-places/admin2.tsv") {
+            guard let name = row["name"], let code = row["countrycode"], !isCommonWord(name),
+                  !name.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { continue }
+            builder.add(type: .place, name: englishName(name, ascii: row["asciiname"]), country: countryNames[code]?.display,
+                        aliases: [row["asciiname"] ?? "", name])
         }
         return builder.records
     }

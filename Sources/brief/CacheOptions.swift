@@ -12,11 +12,21 @@ struct CacheOptions: ParsableArguments {
     var path: String { CachePath.resolve(explicit: db) }
 
     /// Opens (creating if needed) the cache.
-    func openStore() throws -> Store { try Store(path: path) }
+    func openStore() throws -> Store { try Self.open(path) }
+
+    /// Opens the cache at `path`; converting a big cache to a newer format shows its progress on a terminal.
+    static func open(_ path: String) throws -> Store {
+        guard isatty(STDERR_FILENO) == 1 else { return try Store(path: path) }
+        return try Store(path: path, converting: { seconds in
+            FileHandle.standardError.write(Data("\rbrief: converting the cache to this version's format (once)… \(seconds) s".utf8))
+        }, converted: { seconds in
+            FileHandle.standardError.write(Data("\rbrief: converted the cache to this version's format in \(seconds) s\u{1B}[K\n".utf8))
+        })
+    }
 
     /// Opens the cache for a command that changes it: a read-only cache is refused at once, before any work.
     func openWritableStore(_ command: String) throws -> Store {
-        let store = try Store(path: path)
+        let store = try Self.open(path)
         if store.isReadOnly { throw CommandFailure(message: "\(command): \(StoreError.readOnly(path: path))") }
         return store
     }
@@ -28,6 +38,6 @@ struct CacheOptions: ParsableArguments {
         guard directory.isEmpty || FileManager.default.fileExists(atPath: directory) else {
             throw CommandFailure(message: "\(command): the cache \(path) does not exist (no directory \(directory))")
         }
-        return try Store(path: path)
+        return try Self.open(path)
     }
 }

@@ -2,6 +2,7 @@ import BriefModel
 import BriefTagger
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import BriefStore
 
@@ -22,8 +23,7 @@ struct LeanCacheMigrationTests {
     @Test("A cache of the shape before converts in place and answers every query as the same stories stored fresh")
     func migratedAnswersAsFresh() throws {
         // Given a fresh cache with varied stories, marks, a star, a feed and a queued sync mark
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-lean-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let freshPath = dir.appendingPathComponent("fresh.sqlite").path
         let oldPath = dir.appendingPathComponent("old.sqlite").path
@@ -62,6 +62,65 @@ struct LeanCacheMigrationTests {
         #expect(try migrated.integrityProblems() == [])
     }
 
+    @Test("A conversion cut off at random moments leaves the cache as it was; the next open converts it whole")
+    func interruptedConversionRollsBack() throws {
+        // Given an old-shape cache of a few hundred stories (so the conversion takes a while), and the same fresh
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let freshPath = dir.appendingPathComponent("fresh.sqlite").path
+        let template = dir.appendingPathComponent("template.sqlite").path
+        let fresh = try Store(path: freshPath)
+        try Self.fill(fresh)
+        _ = try fresh.importStories((0..<400).map { Self.numberedStory($0) })
+        try Self.writeOldShape(of: freshPath, to: template)
+
+        // How long one whole conversion takes here, so the cuts fall inside it
+        let timed = dir.appendingPathComponent("timed.sqlite").path
+        try FileManager.default.copyItem(atPath: template, toPath: timed)
+        let started = Date()
+        try CacheSchema.migrator.migrate(try DatabaseQueue(path: timed))
+        let duration = Date().timeIntervalSince(started)
+
+        var generator = SystemRandomNumberGenerator()
+        var cut = 0
+        for trial in 0..<6 {
+            let path = dir.appendingPathComponent("trial-\(trial).sqlite").path
+            try FileManager.default.copyItem(atPath: template, toPath: path)
+            // When the conversion is interrupted at a random moment (SQLite abandons the statement; the
+            // transaction rolls back, as after a kill)
+            let queue = try DatabaseQueue(path: path)
+            let outcome = Mutex<Bool?>(nil)
+            let done = DispatchGroup()
+            done.enter()
+            DispatchQueue.global().async {
+                let converted = (try? CacheSchema.migrator.migrate(queue)) != nil
+                outcome.withLock { $0 = converted }
+                done.leave()
+            }
+            usleep(UInt32(Double.random(in: 0...duration, using: &generator) * 1_000_000))
+            queue.interrupt()
+            done.wait()
+            let converted = try #require(outcome.withLock { $0 })
+            if !converted { cut += 1 }
+
+            // Then the cache is either as it was or wholly converted, never between
+            let shape = try queue.read { db in
+                (try db.tableExists("mentions"),
+                 try Row.fetchAll(db, sql: "PRAGMA table_info(paragraphs)").contains { $0["name"] == "mentions" },
+                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains { $0.hasSuffix(" lean cache") })
+            }
+            try queue.close()
+            #expect(shape == (converted ? (false, true, true) : (true, false, false)), "trial \(trial)")
+
+            // And the next open converts it, and it answers as the fresh cache
+            let reopened = try Store(path: path)
+            try Self.expectSameAnswers(reopened, fresh, stories: 404)
+            #expect(try reopened.integrityProblems() == [])
+        }
+        // At least one cut fell inside the conversion (a trial that finished first proves nothing).
+        #expect(cut > 0)
+    }
+
     @Test("A paragraph's mentions read back whole from their column: odd text, keys without a row, damage")
     func columnRoundTrip() {
         let text = "Zürich; Ève Dupont, of the \"Bundesrat\" 🇨🇭 said"
@@ -90,7 +149,37 @@ struct LeanCacheMigrationTests {
         #expect(ParagraphMentions.decode("9,99999,PER,7:short", in: text, keys: [:]).isEmpty)
     }
 
+    @Test("Original texts come back verbatim: long ones kept compressed, short ones as they are")
+    func originalTextsKeptCompressed() throws {
+        // Given a long original (Unicode, markup) and a short one
+        let long = (0..<60).map { "Line \($0): Ève Dupont met *officials* in Zürich 🇨🇭 — <b>talks</b>\r\n" }.joined()
+        let short = "Brief: Zürich."
+        let store = try Store.inMemory()
+        let ids = try store.importStories([
+            StoryFixtures.item(StoryFixtures.plainStory(title: "Long", text: "a"), text: long),
+            StoryFixtures.item(StoryFixtures.plainStory(title: "Short", text: "b"), text: short),
+        ]).map(\.id)
+        // Then each reads back byte for byte, for showing and for sectioning again
+        #expect(try store.originalText(id: ids[0]) == long)
+        #expect(try store.originalText(id: ids[1]) == short)
+        #expect(try store.sectioningSource(id: ids[0])?.originalText == long)
+        // And the long one is stored compressed, far smaller
+        let blob = try #require(DeflatedText.deflate(long))
+        #expect(blob.count * 4 < long.utf8.count)
+        #expect(DeflatedText.inflate(blob) == long)
+        #expect(DeflatedText.deflate(short) == nil)
+        // A damaged blob is refused, never a trap
+        #expect(DeflatedText.inflate(blob.prefix(20)) == nil)
+        #expect(DeflatedText.inflate(Data([1, 2, 3, 4, 5, 6])) == nil)
+    }
+
     // MARK: - Fixtures
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-lean-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
 
     /// Stories of every kind the queries distinguish, two read, one starred, one from a feed with a queued mark.
     static func fill(_ store: Store) throws {
@@ -198,9 +287,31 @@ struct LeanCacheMigrationTests {
         try queue.close()
     }
 
-    static func expectSameAnswers(_ migrated: Store, _ fresh: Store) throws {
+    /// A short story numbered `n`, naming a person, a place and a body (so the conversion has mentions to move).
+    static func numberedStory(_ n: Int) -> ImportItem {
+        let person = "Amara Ndiaye \(n % 7)", place = "Tromsø", body = "Grain Board"
+        let text = "\(person) met the \(body) in \(place) on day \(n)."
+        let scalars = Array(text.unicodeScalars)
+        func at(_ word: String) -> Int {
+            let wanted = Array(word.unicodeScalars)
+            return (0...(scalars.count - wanted.count)).first { Array(scalars[$0..<($0 + wanted.count)]) == wanted } ?? 0
+        }
+        let keys = ["PER:amara-ndiaye-\(n % 7)", "LOC:tromso", "ORG:grain-board"]
+        let story = Story(title: "Talks, day \(n)", sections: [
+            Section(kind: .lede, paragraphs: [Paragraph(text: text, mentions: [
+                Mention(start: 0, end: person.unicodeScalars.count, type: .person, text: person, entity: keys[0]),
+                Mention(start: at(body), end: at(body) + 11, type: .organisation, text: body, entity: keys[2]),
+                Mention(start: at(place), end: at(place) + 6, type: .place, text: place, entity: keys[1]),
+            ])]),
+        ], entities: [Entity(key: keys[0], name: person, type: .person, mentions: 1),
+                      Entity(key: keys[1], name: place, type: .place, mentions: 1),
+                      Entity(key: keys[2], name: body, type: .organisation, mentions: 1)])
+        return StoryFixtures.item(story, published: Date(timeIntervalSince1970: 1_790_000_000 + Double(n) * 3600))
+    }
+
+    static func expectSameAnswers(_ migrated: Store, _ fresh: Store, stories: Int = 4) throws {
         let summaries = try fresh.summaries()
-        #expect(summaries.count == 4)
+        #expect(summaries.count == stories)
         #expect(try migrated.summaries() == summaries)
         #expect(try migrated.summaries(StoryFilter(unreadOnly: true)) == fresh.summaries(StoryFilter(unreadOnly: true)))
         #expect(try migrated.summaries(StoryFilter(starredOnly: true)).map(\.title) == ["Zürich talks end"])

@@ -76,4 +76,13 @@ struct NameClassTests {
         }
         #expect(!found.contains { $0.text.contains(",") }, "\(found)")
     }
+
+    @Test("Counties and districts are known places with their country, and never take a city's name")
+    func secondLevelRegions() throws {
+        let knowledge = try tagger().knowledge
+        #expect(knowledge.lookup("Leicestershire", type: .place)?.country == "United Kingdom")
+        #expect(knowledge.lookup("Deux-Sevres", type: .place)?.name == "Deux-Sèvres")
+        #expect(knowledge.lookup("Lagos", type: .place)?.country == "Nigeria")
+        #expect(knowledge.lookup("Paris", type: .place)?.country == "France")
+    }
 }

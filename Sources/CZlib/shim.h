@@ -1,0 +1,2 @@
+// zlib (deflate) for the cache's compressed original texts (BriefStore `DeflatedText`).
+#include <zlib.h>
