@@ -5,10 +5,8 @@ public enum DocumentAnalysis {
     public static func contexts(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo],
                                 lexicon: Lexicon? = nil, aggregate: Bool = false) -> DocumentContexts {
         var contexts = [SentenceContext](repeating: SentenceContext(position: 0, allCaps: false), count: wordIds.count)
-        var lowercase = Set<UInt64>()
-        lowercase.reserveCapacity(wordIds.count / 2)
-        var capitalisedInside: [UInt64: Int] = [:]
-        capitalisedInside.reserveCapacity(wordIds.count / 8)
+        var lowercase = HashedCounts(capacity: wordIds.count / 2)
+        var capitalisedInside = HashedCounts(capacity: wordIds.count / 8)
         var sentenceCaps = [Bool](repeating: false, count: sentences.count)
         for (s, sentence) in sentences.enumerated() {
             var caps = 0, other = 0
@@ -27,9 +25,9 @@ public enum DocumentAnalysis {
                 contexts[i].position = i - sentence.lowerBound
                 contexts[i].allCaps = sentenceCaps[s]
                 if w.letterCase == .lower {
-                    lowercase.insert(w.lower)
+                    lowercase.update(w.lower, initial: 1) { _ in }
                 } else if w.letterCase != .noLetters, i > sentence.lowerBound, !sentenceCaps[s] {
-                    capitalisedInside[w.lower, default: 0] += 1
+                    capitalisedInside.update(w.lower, initial: 0) { $0 += 1 }
                 }
             }
         }
@@ -40,8 +38,8 @@ public enum DocumentAnalysis {
             for i in sentence {
                 let w = words[Int(wordIds[i])]
                 guard w.letterCase != .lower, w.letterCase != .noLetters else { continue }
-                contexts[i].seenLowercase = lowercase.contains(w.lower)
-                let inside = capitalisedInside[w.lower] ?? 0
+                contexts[i].seenLowercase = lowercase[w.lower] != nil
+                let inside = Int(capitalisedInside[w.lower] ?? 0)
                 let selfCounts = i > sentence.lowerBound && !sentenceCaps[s]
                 contexts[i].seenCapitalisedInside = inside > (selfCounts ? 1 : 0)
             }
@@ -61,7 +59,7 @@ public enum DocumentAnalysis {
     /// document (a word seen as `President X` once is a person elsewhere too).
     private static func aggregateNeighbours(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo],
                                             contexts: inout [SentenceContext], into aggregates: inout [UInt64]) {
-        var groups: [UInt64: Int32] = [:]
+        var groups = HashedCounts(capacity: wordIds.count / 4)
         var counts: [Int32] = []
         let slots = aggregatedOccurrences * 2
         for sentence in sentences {
@@ -73,7 +71,7 @@ public enum DocumentAnalysis {
                     group = g
                 } else {
                     group = Int32(counts.count)
-                    groups[w.lower] = group
+                    groups.update(w.lower, initial: group) { _ in }
                     counts.append(0)
                     aggregates.append(contentsOf: repeatElement(0, count: slots))
                 }
@@ -131,22 +129,25 @@ public enum DocumentAnalysis {
                                 labels: [Int]) -> [FirstPassEvidence] {
         // Per lower-cased word: capitalised occurrences, and how many the first pass put in each type.
         // Counts per type (0…3) and capitalised occurrences (4), as a value type: no allocation per word.
-        var typeCounts: [UInt64: SIMD8<Int32>] = [:]
-        typeCounts.reserveCapacity(wordIds.count / 4)
-        var longer: [UInt64: Int] = [:]
+        var countsOf = HashedCounts(capacity: wordIds.count / 4)
+        var typeCounts: [SIMD8<Int32>] = []
+        var longer = HashedCounts(capacity: wordIds.count / 8)
         for sentence in sentences {
             for i in sentence {
                 let w = words[Int(wordIds[i])]
                 guard w.letterCase != .lower, w.letterCase != .noLetters else { continue }
                 let t = BIOTagSet.typeIndex(of: labels[i])
-                typeCounts[w.lower, default: SIMD8<Int32>()][4] += 1
-                if t >= 0 { typeCounts[w.lower, default: SIMD8<Int32>()][t] += 1 }
+                var slot: Int32 = 0
+                countsOf.update(w.lower, initial: Int32(typeCounts.count)) { slot = $0 }
+                if Int(slot) == typeCounts.count { typeCounts.append(SIMD8<Int32>()) }
+                typeCounts[Int(slot)][4] += 1
+                if t >= 0 { typeCounts[Int(slot)][t] += 1 }
             }
             for span in BIOTagSet.spans(labels[sentence]) where span.end - span.start >= 2 {
                 for k in span.start..<span.end {
                     let w = words[Int(wordIds[sentence.lowerBound + k])]
                     if w.letterCase != .lower, w.letterCase != .noLetters, longer[w.lower] == nil {
-                        longer[w.lower] = span.type
+                        longer.update(w.lower, initial: Int32(span.type)) { _ in }
                     }
                 }
             }
@@ -158,7 +159,8 @@ public enum DocumentAnalysis {
             for i in sentence {
                 let w = words[Int(wordIds[i])]
                 var documentType = -1, share = 0, longerType = -1
-                if w.letterCase != .lower, w.letterCase != .noLetters, let counts = typeCounts[w.lower] {
+                if w.letterCase != .lower, w.letterCase != .noLetters, let slot = countsOf[w.lower] {
+                    let counts = typeCounts[Int(slot)]
                     var best = -1, bestCount = 0
                     for t in 0..<4 where Int(counts[t]) > bestCount {
                         best = t
@@ -168,7 +170,7 @@ public enum DocumentAnalysis {
                         documentType = best
                         share = (bestCount * 4) / max(Int(counts[4]), 1)
                     }
-                    longerType = longer[w.lower] ?? -1
+                    longerType = longer[w.lower].map { Int($0) } ?? -1
                 }
                 result[i] = (FirstPassEvidence(
                     label: labels[i],

@@ -14,30 +14,30 @@ public enum MentionPropagation {
                                  lexicon: Lexicon) {
         guard labels.count == text.tokens.count else { return }
         // Spellings by the hash of their bytes, so that most tokens cost a hash and no String.
-        var known: [UInt64: Int] = [:]
-        var lowercaseSeen = Set<UInt64>()
+        var known = HashedCounts()
+        var lowercaseSeen = HashedCounts()
         text.bytes.withUnsafeBufferPointer { bytes in
             func hash(_ i: Int) -> UInt64 {
                 FeatureHash.bytes(UnsafeBufferPointer(rebasing: bytes[text.tokens[i].byteStart..<text.tokens[i].byteEnd]))
             }
             for sentence in sentences {
-                for i in sentence where startsLowercase(text, i) { lowercaseSeen.insert(hash(i)) }
+                for i in sentence where startsLowercase(text, i) { lowercaseSeen.update(hash(i), initial: 1) { _ in } }
                 for span in BIOTagSet.spans(labels[sentence]) {
                     let a = sentence.lowerBound + span.start, z = sentence.lowerBound + span.end
                     if z - a == 1 {
-                        known[hash(a)] = known[hash(a)] ?? span.type
+                        known.update(hash(a), initial: Int32(span.type)) { _ in }
                     } else if span.type == 0 {
-                        known[hash(z - 1)] = known[hash(z - 1)] ?? 0
+                        known.update(hash(z - 1), initial: 0) { _ in }
                     }
                 }
             }
             guard !known.isEmpty else { return }
             for sentence in sentences {
                 for i in sentence where labels[i] == BIOTagSet.outside && mayBeCapitalised(text, i) {
-                    guard let type = known[hash(i)] else { continue }
+                    guard let type = known[hash(i)].map({ Int($0) }) else { continue }
                     let word = text.text(of: i)
                     let lower = word.lowercased()
-                    guard isCapitalised(word), !lowercaseSeen.contains(FeatureHash.string(lower)),
+                    guard isCapitalised(word), lowercaseSeen[FeatureHash.string(lower)] == nil,
                           (lexicon.entry(forLowercased: lower)?.frequency ?? 0) <= maxFrequency else { continue }
                     let leftFree = i == sentence.lowerBound || labels[i - 1] == BIOTagSet.outside
                     let rightFree = i + 1 == sentence.upperBound || labels[i + 1] == BIOTagSet.outside

@@ -3,16 +3,18 @@ import Foundation
 /// Reads what `PackedWriter` wrote, refusing (with `TaggerError.malformedModel` naming the file) anything cut
 /// short, too long or of another format, before a value is used.
 struct PackedReader {
-    private let bytes: [UInt8]
+    /// The file, mapped: values are copied out of it once, straight into the arrays that hold them.
+    private let file: MappedFile
+    private var bytes: UnsafeRawBufferPointer { file.bytes }
     private var offset = 0
     let path: String
 
-    /// Reads the file at `path`; throws when it cannot be read or does not start with `magic`.
+    /// Opens the file at `path`; throws when it cannot be read or does not start with `magic`.
     init(path: String, magic: String) throws {
-        bytes = try FileBytes.read(path)
+        file = try MappedFile(path: path)
         self.path = path
         let head = Array(magic.utf8)
-        guard bytes.count >= head.count, Array(bytes[0..<head.count]) == head else {
+        guard bytes.count >= head.count, head.indices.allSatisfy({ bytes[$0] == head[$0] }) else {
             throw fail("not a packed file of this kind (expected '\(magic)')")
         }
         offset = head.count
@@ -23,7 +25,7 @@ struct PackedReader {
     mutating func read<T: FixedWidthInteger>(_: T.Type) throws -> T {
         let size = MemoryLayout<T>.size
         guard offset + size <= bytes.count else { throw fail("truncated (ends inside a value)") }
-        let value = bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+        let value = T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
         offset += size
         return value
     }
@@ -35,7 +37,8 @@ struct PackedReader {
         guard offset + size <= bytes.count else { throw fail("truncated (ends inside an array)") }
         let start = offset
         offset += size
-        return bytes.withUnsafeBytes { raw in
+        let raw = bytes
+        return withExtendedLifetime(file) {
             [T](unsafeUninitializedCapacity: n) { buffer, initialised in
                 if 1.littleEndian == 1 {
                     UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + size)]))

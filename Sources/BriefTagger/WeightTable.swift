@@ -163,11 +163,12 @@ public final class WeightTable: Sendable {
 
     /// Reads a table written by `write(to:)`.
     static func load(from url: URL) throws -> WeightTable {
-        let bytes = try FileBytes.read(url.path)
-        return try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> WeightTable in
+        let file = try MappedFile(path: url.path)
+        return try withExtendedLifetime(file) { () throws -> WeightTable in
+            let raw = file.bytes
             func fail(_ why: String) -> TaggerError { .malformedModel(url.path, 0, why) }
             let header = 8 + 12 + 90 * 4
-            guard raw.count >= header, Array(raw[0..<8]) == magic else { throw fail("not a weight table") }
+            guard raw.count >= header, (0..<8).allSatisfy({ raw[$0] == magic[$0] }) else { throw fail("not a weight table") }
             func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
             let bits = Int(u32(8)), count = Int(u32(12))
             let scale = Float(bitPattern: u32(16))
