@@ -50,6 +50,12 @@ extension Store {
         return max(0, before - fileSize())
     }
 
+    /// Writes the write-ahead log back into the cache file and empties it, as closing the last connection does.
+    public func checkpoint() throws {
+        try requireWritable()
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     /// The cache file's size with its write-ahead log.
     private func fileSize() -> Int64 {
         guard let path else { return 0 }
