@@ -3,6 +3,7 @@ import BriefResources
 import BriefModel
 import BriefTagger
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,9 +44,17 @@ struct TagCommand: ParsableCommand {
                 }
             }
             if parts.count > 1 { for part in parts { _ = try slice(part) } }
-            for part in parts {
-                let corpus = try slice(part)
-                Self.write(corpus.appendingLabels(tagger.labels(for: corpus.text, documents: corpus.documents)))
+            // A few parts at a time, one per core (each thread keeps its own tagging session), written in order.
+            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            for batch in stride(from: 0, to: parts.count, by: width).map({ parts[$0..<min($0 + width, parts.count)] }) {
+                let corpora = try batch.map(slice)
+                let outputs = Mutex([[UInt8]](repeating: [], count: corpora.count))
+                DispatchQueue.concurrentPerform(iterations: corpora.count) { index in
+                    let corpus = corpora[index]
+                    let labelled = corpus.appendingLabels(tagger.labels(for: corpus.text, documents: corpus.documents))
+                    outputs.withLock { $0[index] = labelled }
+                }
+                outputs.withLock { $0 }.forEach(Self.write)
             }
             return
         }

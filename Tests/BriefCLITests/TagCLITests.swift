@@ -278,6 +278,49 @@ struct TagCLITests {
         #expect(goldMatches * 10 >= tokens * 9, "\(goldMatches) of \(tokens) tokens agree with gold")
     }
 
+    @Test("tag --conll on an input of several parts (tagged side by side) writes every line back in input order")
+    func conllSeveralPartsInOrder() async throws {
+        // Given numbered bulletins, each our fixture's documents after a numbered heading, past two parts' worth
+        let body = NERCLITests.fixture.replacingOccurrences(of: "-DOCSTART- O\n\n", with: "")
+        var bulletins: [String] = []
+        var size = 0
+        while size < 5 << 19 {
+            bulletins.append("-DOCSTART- O\n\nBulletin O\n\(bulletins.count) O\n\n" + body + (body.hasSuffix("\n") ? "\n" : "\n\n"))
+            size += bulletins[bulletins.count - 1].utf8.count
+        }
+        let text = bulletins.joined()
+        let (dir, path) = try await writeInput(Data(text.utf8), named: "bulletins.conll")
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        // When it is tagged
+        let result = try await BriefProcess.run(["tag", "--conll", path])
+
+        // Then every input line comes back in its place with one tag appended
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        let input = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let output = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        try #require(output.count == input.count, "line counts \(output.count) vs \(input.count)")
+        var tagsPerBulletin: [[Substring]] = []
+        for (given, written) in zip(input, output) {
+            if given.isEmpty || given.hasPrefix("-DOCSTART-") {
+                #expect(written == given)
+                if given.hasPrefix("-DOCSTART-") { tagsPerBulletin.append([]) }
+                continue
+            }
+            #expect(written.hasPrefix(given + " "), "\(written) for \(given)")
+            tagsPerBulletin[tagsPerBulletin.count - 1].append(written.dropFirst(given.count + 1))
+        }
+        try #require(tagsPerBulletin.count == bulletins.count, "\(tagsPerBulletin.count) of \(bulletins.count) bulletins")
+        // And the first, a middle and the last bulletin are tagged as each is alone, wherever it fell among the parts
+        for index in [0, bulletins.count / 2, bulletins.count - 1] {
+            let alone = try await BriefProcess.run(["tag", "--conll"], stdin: Data(bulletins[index].utf8))
+            let tags = alone.stdout.split(separator: "\n").filter { !$0.hasPrefix("-DOCSTART-") }
+                .map { $0.split(separator: " ").last ?? "" }
+            #expect(alone.status == 0 && !tags.isEmpty, "\(alone.stderr)")
+            #expect(tagsPerBulletin[index] == tags, "bulletin \(index)")
+        }
+    }
+
     @Test("tag --conll on a malformed line is a one-line error naming file and line")
     func conllMalformedLine() async throws {
         let text = "-DOCSTART- O\n\nAmara B-PER\nNdiaye I-PER\n   arrived O\n"
