@@ -86,21 +86,41 @@ enum TUIScaleBenchmark {
         return path
     }
 
-    /// Milliseconds from starting `brief count --db CACHE` to its exit; checks that it printed `count`.
+    /// Milliseconds from starting `brief count --db CACHE` to its exit; checks that it printed `count`. Spawned and
+    /// reaped directly (`posix_spawn`, `waitpid`): Foundation's `Process.waitUntilExit` polls its run loop and added
+    /// up to 50 ms to a command that takes 30.
     private static func timedCount(binary: String, cache: String, count: Int) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["count", "--db", cache]
-        let output = Pipe()
-        process.standardOutput = output
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw StartupBenchmarkError("pipe failed: \(String(cString: strerror(errno)))") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        let arguments = [binary, "count", "--db", cache]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
         let started = ContinuousClock.now
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let spawned = posix_spawn(&pid, binary, &actions, nil, &argv, environ)
+        close(pipeEnds[1])
+        defer { close(pipeEnds[0]) }
+        guard spawned == 0 else { throw StartupBenchmarkError("cannot start \(binary): \(String(cString: strerror(spawned)))") }
+        var printed = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
+            if got > 0 { printed += buffer[0..<got]; continue }
+            if got < 0, errno == EINTR { continue }
+            break
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let elapsed = ContinuousClock.now - started
-        guard process.terminationStatus == 0, String(decoding: printed, as: UTF8.self) == "\(count)\n" else {
+        // A normal exit with status 0: the low seven bits (the signal) and the exit code are zero.
+        guard status == 0, String(decoding: printed, as: UTF8.self) == "\(count)\n" else {
             throw StartupBenchmarkError("brief count printed \(String(decoding: printed, as: UTF8.self).debugDescription), "
-                                        + "status \(process.terminationStatus)")
+                                        + "wait status \(status)")
         }
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
