@@ -80,7 +80,9 @@ enum TUIScaleBenchmark {
         let started = ContinuousClock.now
         try TUILibraryBenchmark.build(path: path, count: count)
         let elapsed = ContinuousClock.now - started
-        FileManager.default.createFile(atPath: mark, contents: Data())
+        guard FileManager.default.createFile(atPath: mark, contents: Data()) else {
+            throw StartupBenchmarkError("cannot write \(mark), which marks the cache as whole")
+        }
         print(String(format: "tui scale: built %@ (%d stories) in %.1f s", path, count,
                      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         return path
