@@ -406,6 +406,52 @@ enum CacheSchema {
                 INSERT INTO story_search (story_search) VALUES ('rebuild');
                 """)
         }
+        // The leaner cache: a story's text is one compressed blob on its row (`stories.body`, `StoryBody`): section
+        // titles, paragraphs, their mentions columns and the original text, which the paragraphs mostly repeat, so
+        // zlib keeps the words about once. The paragraphs table goes; a paragraph is known by its place in reading
+        // order across the story's sections (as a quote's `paragraph` already was), so a story entity's
+        // `first_paragraph` becomes that place. The search index's content view reads the blob through the SQL
+        // function `brief_search_text` (its words are the same, so the index stays as it is). A story entity's `name`
+        // is '' when it is the entity's own name and its `aliases` '' when it has none. The functions are the store's
+        // (`StoryBody.register`), added to the connection here too. One transaction: a kill leaves the cache as it
+        // was, and the next open converts it again. The freed pages go back to the system with VACUUM (the store
+        // runs it right after this conversion, `Store.compactAfterConversion`).
+        migrator.registerMigration("v13 leaner cache", foreignKeyChecks: .immediate) { db in
+            StoryBody.register(in: db)
+            try db.execute(sql: """
+                ALTER TABLE stories ADD COLUMN body BLOB;
+                UPDATE stories SET body = brief_story_body(
+                    (SELECT group_concat(record, '') FROM (
+                        SELECT c.position AS section, -1 AS place,
+                               'S' || length(CAST(coalesce(c.title, '') AS BLOB)) || ':' || coalesce(c.title, '') AS record
+                        FROM sections c WHERE c.story_id = stories.id
+                        UNION ALL
+                        SELECT c.position, p.position,
+                               'P' || length(CAST(p.text AS BLOB)) || ':' || p.text ||
+                               CASE WHEN p.mentions IS NULL THEN ''
+                                    ELSE 'M' || length(CAST(p.mentions AS BLOB)) || ':' || p.mentions END
+                        FROM paragraphs p JOIN sections c ON c.id = p.section_id
+                        WHERE p.story_id = stories.id
+                        ORDER BY 1, 2)),
+                    original_text, original_deflated),
+                    original_text = '', original_deflated = NULL;
+
+                CREATE TEMP TABLE reading_place (id INTEGER PRIMARY KEY, place INTEGER NOT NULL);
+                INSERT INTO temp.reading_place (id, place)
+                SELECT p.id, row_number() OVER (PARTITION BY p.story_id ORDER BY c.position, p.position) - 1
+                FROM paragraphs p JOIN sections c ON c.id = p.section_id;
+                UPDATE story_entities SET first_paragraph = (SELECT place FROM temp.reading_place WHERE id = first_paragraph)
+                WHERE first_paragraph IS NOT NULL;
+                DROP TABLE temp.reading_place;
+                UPDATE story_entities SET name = '' WHERE name = (SELECT name FROM entities WHERE key = entity_key);
+                UPDATE story_entities SET aliases = '' WHERE aliases = '[]';
+
+                DROP VIEW story_search_source;
+                CREATE VIEW story_search_source AS
+                SELECT id, title, brief_search_text(body) AS text FROM stories;
+                DROP TABLE paragraphs;
+                """)
+        }
         return migrator
     }
 }

@@ -14,36 +14,55 @@ enum DeflatedText {
 
     /// The compressed form of `text`, or nil when it is short or would not shrink.
     static func deflate(_ text: String) -> Data? {
-        var utf8 = Array(text.utf8)
-        guard utf8.count >= threshold, utf8.count <= Int(UInt32.max) else { return nil }
-        var capacity = compressBound(uLong(utf8.count))
-        var output = [UInt8](repeating: 0, count: 4 + Int(capacity))
-        let code = output.withUnsafeMutableBufferPointer { out in
-            utf8.withUnsafeMutableBufferPointer { input in
-                guard let destination = out.baseAddress, let source = input.baseAddress else { return Z_BUF_ERROR }
-                return compress2(destination + 4, &capacity, source, uLong(input.count), 6)
-            }
-        }
-        guard code == Z_OK, 4 + Int(capacity) < utf8.count else { return nil }
-        let length = UInt32(utf8.count)
-        for byte in 0..<4 { output[byte] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(byte))) }
-        return Data(output[0..<(4 + Int(capacity))])
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= threshold, let blob = compress(utf8), blob.count < utf8.count else { return nil }
+        return blob
     }
 
     /// The text `deflate` compressed, or nil when `data` is not such a blob (damaged).
     static func inflate(_ data: Data) -> String? {
-        let bytes = [UInt8](data)
-        guard bytes.count > 4 else { return nil }
-        let length = (0..<4).reduce(0) { $0 | Int(bytes[$1]) << (8 * $1) }
-        var output = [UInt8](repeating: 0, count: max(length, 1))
-        var written = uLong(length)
+        expand(data).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `bytes` compressed behind their count (the blob format above), whatever their size; nil only past 4 GB.
+    static func compress(_ bytes: [UInt8]) -> Data? {
+        guard bytes.count <= Int(UInt32.max) else { return nil }
+        var input = bytes
+        var capacity = compressBound(uLong(input.count))
+        var output = [UInt8](repeating: 0, count: 4 + Int(capacity))
         let code = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { input in
-                guard let destination = out.baseAddress, let source = input.baseAddress else { return Z_BUF_ERROR }
+            input.withUnsafeMutableBufferPointer { source in
+                guard let destination = out.baseAddress else { return Z_BUF_ERROR }
+                // An empty input may have no address; zlib reads nothing from it then.
+                return compress2(destination + 4, &capacity, source.baseAddress ?? destination, uLong(source.count), 6)
+            }
+        }
+        guard code == Z_OK else { return nil }
+        let length = UInt32(input.count)
+        for byte in 0..<4 { output[byte] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(byte))) }
+        return Data(output[0..<(4 + Int(capacity))])
+    }
+
+    /// The bytes a `compress` blob holds, or only their first `limit` (zlib stops once that many are out: a reader
+    /// of the start of a long text inflates no more); nil when `data` is not such a blob (damaged).
+    static func expand(_ data: Data, limit: Int = .max) -> [UInt8]? {
+        guard data.count > 4 else { return nil }
+        let length = data.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        let wanted = min(length, max(limit, 0))
+        var output = [UInt8](repeating: 0, count: max(wanted, 1))
+        var written = uLong(wanted)
+        let code = output.withUnsafeMutableBufferPointer { out in
+            data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+                guard let destination = out.baseAddress,
+                      let source = input.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return Z_BUF_ERROR }
                 return uncompress(destination, &written, source + 4, uLong(input.count - 4))
             }
         }
-        guard code == Z_OK, Int(written) == length else { return nil }
-        return String(decoding: output[0..<length], as: UTF8.self)
+        // Asked for less than the whole, zlib says its buffer ran out: the prefix is there all the same.
+        let whole = code == Z_OK && Int(written) == length
+        let prefix = wanted < length && code == Z_BUF_ERROR && Int(written) == wanted
+        guard whole || prefix else { return nil }
+        output.removeSubrange(Int(written)...)
+        return output
     }
 }

@@ -1,18 +1,18 @@
 import BriefTagger
 
-/// Where a story first mentions an entity (its paragraph's id and the mention's scalar offsets there), kept on the
-/// story's entity row so an entity page quotes it without reading the story's mentions.
+/// Where a story first mentions an entity (its paragraph's place in reading order and the mention's scalar offsets
+/// there), kept on the story's entity row so an entity page quotes it without reading the story's mentions.
 struct FirstMention {
-    let paragraphID: Int64
+    let paragraph: Int
     let start: Int
     let end: Int
 
-    /// Records, for each entity of `mentions` (paragraph `paragraphID`'s), this mention when it comes before the one
-    /// recorded (by paragraph id, then start: the order the entity page read mention rows in).
-    static func note(_ mentions: [Mention], paragraphID: Int64, in firsts: inout [String: FirstMention]) {
+    /// Records, for each entity of `mentions` (paragraph `paragraph`'s, counting the story's paragraphs in reading
+    /// order), this mention when it comes before the one recorded (by paragraph, then start).
+    static func note(_ mentions: [Mention], paragraph: Int, in firsts: inout [String: FirstMention]) {
         for mention in mentions {
-            if let seen = firsts[mention.entity], (seen.paragraphID, seen.start) <= (paragraphID, mention.start) { continue }
-            firsts[mention.entity] = FirstMention(paragraphID: paragraphID, start: mention.start, end: mention.end)
+            if let seen = firsts[mention.entity], (seen.paragraph, seen.start) <= (paragraph, mention.start) { continue }
+            firsts[mention.entity] = FirstMention(paragraph: paragraph, start: mention.start, end: mention.end)
         }
     }
 }

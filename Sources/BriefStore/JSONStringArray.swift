@@ -5,9 +5,10 @@ import Foundation
 /// row's insert; `JSONDecoder` reads it back.
 enum JSONStringArray {
     /// The strings of a stored array. Most are empty, and `JSONDecoder` costs more than the rest of a story's
-    /// entity row, so `[]` is answered without it. Unreadable JSON gives none.
+    /// entity row, so `[]` (and '', a story entity row's "none" since "v13 leaner cache") is answered without it.
+    /// Unreadable JSON gives none.
     static func decode(_ json: String, _ decoder: JSONDecoder = JSONDecoder()) -> [String] {
-        if json == "[]" { return [] }
+        if json.isEmpty || json == "[]" { return [] }
         return (try? decoder.decode([String].self, from: Data(json.utf8))) ?? []
     }
 

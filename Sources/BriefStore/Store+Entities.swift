@@ -39,17 +39,16 @@ extension Store {
     public func stories(mentioning key: String) throws -> [MentioningStory] {
         try writer.read { db in
             let statement = try db.makeStatement(sql: """
-                SELECT \(StorySummaryRow.columns), p.text AS paragraph, se.first_start AS mention_start,
-                       se.first_end AS mention_end
+                SELECT \(StorySummaryRow.columns), brief_paragraph(s.body, se.first_paragraph) AS paragraph,
+                       se.first_start AS mention_start, se.first_end AS mention_end
                 FROM story_entities se
                 JOIN stories s ON s.id = se.story_id
-                JOIN paragraphs p ON p.id = se.first_paragraph
-                WHERE se.entity_key = ?
+                WHERE se.entity_key = ? AND se.first_paragraph IS NOT NULL
                 ORDER BY s.list_date DESC, s.id DESC
                 """)
             let summaries = try StorySummaryRow(statement)
             return try Row.fetchAll(statement, arguments: [key]).map { row in
-                MentioningStory(summary: summaries.summary(row), paragraph: row["paragraph"],
+                MentioningStory(summary: summaries.summary(row), paragraph: (row["paragraph"] as String?) ?? "",
                                 start: row["mention_start"], end: row["mention_end"])
             }
         }
@@ -63,7 +62,7 @@ extension Store {
             let decoder = JSONDecoder()
             var found: [Entity] = []
             let statement = try db.cachedStatement(sql: """
-                SELECT se.name, se.aliases, se.mentions, e.type
+                SELECT CASE se.name WHEN '' THEN e.name ELSE se.name END AS name, se.aliases, se.mentions, e.type
                 FROM story_entities se JOIN entities e ON e.key = se.entity_key
                 WHERE se.story_id = ? AND se.entity_key = ?
                 """)

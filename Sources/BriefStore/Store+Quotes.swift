@@ -5,7 +5,8 @@ import GRDB
 extension Store {
     /// Every quote, or those of the entity `speakerEntity`, in stories dated (listed) on or after `since`; newest
     /// story first, in reading order within a story. With `turns`, an entity's transcript turns come too (each
-    /// turn's paragraphs joined), in their place in the story.
+    /// turn's paragraphs joined), in their place in the story. A turn's text is read from the story's body
+    /// (`StoryBody`) by the section's ordinal among the story's sections.
     public func quotes(speakerEntity: String? = nil, since: Date? = nil, turns: Bool = false) throws -> [StoredQuote] {
         try writer.read { db in
             var conditions: [String] = []
@@ -25,11 +26,10 @@ extension Store {
 
                     UNION ALL
                     SELECT s.id, s.title, s.published, s.list_date,
-                           (SELECT group_concat(p.text, ' ') FROM (SELECT text FROM paragraphs
-                                WHERE section_id = c.id ORDER BY position) p),
+                           brief_turn_text(s.body, (SELECT count(*) FROM sections o WHERE o.story_id = c.story_id AND o.position < c.position)),
                            c.speaker, c.speaker_entity, e.canonical_name, e.name, NULL, NULL, 1,
-                           (SELECT count(*) FROM paragraphs p2 JOIN sections c2 ON c2.id = p2.section_id
-                            WHERE c2.story_id = c.story_id AND c2.position < c.position), c.position
+                           brief_paragraphs_before(s.body,
+                               (SELECT count(*) FROM sections o WHERE o.story_id = c.story_id AND o.position < c.position)), c.position
                     FROM sections c JOIN stories s ON s.id = c.story_id LEFT JOIN entities e ON e.key = c.speaker_entity
                     WHERE c.speaker_entity = ?\(since == nil ? "" : " AND s.list_date >= ?")
                     """

@@ -18,7 +18,7 @@ extension Store {
     public func sectioningSource(id: Int64) throws -> SectioningSource? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT original_text, original_deflated, format, published, imported_at FROM stories WHERE id = ?
+                SELECT original_text, original_deflated, body, format, published, imported_at FROM stories WHERE id = ?
                 """, arguments: [id]) else { return nil }
             let published: Date? = row["published"]
             let importedAt: Date = row["imported_at"]

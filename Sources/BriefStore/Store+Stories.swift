@@ -50,10 +50,11 @@ extension Store {
             }
 
             // The story's entity rows first: a paragraph's mentions name theirs by position (`ParagraphMentions`).
+            // A row's name '' is the entity's own, its aliases '' none ("v13 leaner cache").
             var keysByPosition: [Int: String] = [:]
             let entities = try Row.fetchAll(db, sql: """
-                SELECT se.entity_key, se.position, se.name, se.aliases, se.mentions, e.type, e.canonical_name,
-                       e.known_aliases, e.country
+                SELECT se.entity_key, se.position, CASE se.name WHEN '' THEN e.name ELSE se.name END AS name,
+                       se.aliases, se.mentions, e.type, e.canonical_name, e.known_aliases, e.country
                 FROM story_entities se JOIN entities e ON e.key = se.entity_key
                 WHERE se.story_id = ? ORDER BY se.position
                 """, arguments: [id]).map { e in
@@ -63,28 +64,18 @@ extension Store {
                               canonicalName: e["canonical_name"],
                               knownAliases: JSONStringArray.decode(e["known_aliases"], decoder), country: e["country"])
             }
-            // A cursor and column positions looked up once: a long story has thousands of paragraphs.
-            var paragraphsBySection: [Int64: [Paragraph]] = [:]
-            let paragraphStatement = try db.makeStatement(sql: """
-                SELECT section_id, text, mentions FROM paragraphs WHERE story_id = ? ORDER BY section_id, position
-                """)
-            let paragraphColumns = ColumnIndex(paragraphStatement)
-            let sectionOfParagraph = try paragraphColumns.position(of: "section_id")
-            let paragraphText = try paragraphColumns.position(of: "text")
-            let paragraphMentions = try paragraphColumns.position(of: "mentions")
-            let paragraphRows = try Row.fetchCursor(paragraphStatement, arguments: [id])
-            while let p = try paragraphRows.next() {
-                let text: String = p[paragraphText]
-                let mentions = ParagraphMentions.decode(p[paragraphMentions], in: text, keys: keysByPosition)
-                paragraphsBySection[p[sectionOfParagraph], default: []].append(Paragraph(text: text, mentions: mentions))
-            }
+            // The text: one blob (`StoryBody`), its sections in the order of the section rows.
+            let body = try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = ?", arguments: [id])
+            var bodySections = (body.flatMap(StoryBody.decode)?.sections ?? []).makeIterator()
             // A story has a handful of sections, quotes and entities: read by name.
             let sections = try Row.fetchAll(db, sql: """
                 SELECT id, kind, title, speaker, speaker_entity FROM sections WHERE story_id = ? ORDER BY position
                 """, arguments: [id]).map { s in
-                Section(kind: SectionKind(rawValue: s["kind"]) ?? .body, title: s["title"],
-                        paragraphs: paragraphsBySection.removeValue(forKey: s["id"]) ?? [], speaker: s["speaker"],
-                        speakerEntity: s["speaker_entity"])
+                let paragraphs = (bodySections.next() ?? []).map { p in
+                    Paragraph(text: p.text, mentions: ParagraphMentions.decode(p.mentions, in: p.text, keys: keysByPosition))
+                }
+                return Section(kind: SectionKind(rawValue: s["kind"]) ?? .body, title: s["title"], paragraphs: paragraphs,
+                               speaker: s["speaker"], speakerEntity: s["speaker_entity"])
             }
             let quotes = try Row.fetchAll(db, sql: """
                 SELECT text, speaker, speaker_entity, description, translation, paragraph FROM quotes
@@ -122,14 +113,15 @@ extension Store {
     /// The source text a story was imported from, verbatim, or nil if there is no such id.
     public func originalText(id: Int64) throws -> String? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT original_text, original_deflated FROM stories WHERE id = ?",
+            try Row.fetchOne(db, sql: "SELECT original_text, original_deflated, body FROM stories WHERE id = ?",
                              arguments: [id]).map(Self.originalText)
         }
     }
 
-    /// The original text of a story row with the columns `original_text` and `original_deflated`: the compressed one
-    /// when there is one (an undecodable one gives the text column, '').
+    /// The original text of a story row with the columns `original_text`, `original_deflated` and `body`: the body's
+    /// (`StoryBody`), else the compressed one, else the text column (an undecodable blob gives the next).
     static func originalText(_ row: Row) -> String {
+        if let body: Data = row["body"], let contents = StoryBody.decode(body) { return contents.original }
         if let deflated: Data = row["original_deflated"], let text = DeflatedText.inflate(deflated) { return text }
         return row["original_text"]
     }

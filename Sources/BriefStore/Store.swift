@@ -25,7 +25,9 @@ public final class Store: Sendable {
     public init(path: String, converting: (@Sendable (Int) -> Void)? = nil,
                 converted: (@Sendable (Int) -> Void)? = nil) throws {
         if path == ":memory:" {
-            writer = try DatabaseQueue()
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in StoryBody.register(in: db) }
+            writer = try DatabaseQueue(configuration: configuration)
             self.path = nil
             isReadOnly = false
         } else if CacheFile.isReadOnly(path) {
@@ -35,6 +37,7 @@ public final class Store: Sendable {
                 var configuration = Configuration()
                 configuration.readonly = true
                 configuration.busyMode = .timeout(10)
+                configuration.prepareDatabase { db in StoryBody.register(in: db) }
                 writer = try DatabaseQueue(path: location, configuration: configuration)
             } catch let error as DatabaseError {
                 throw Self.openError(error, path: path)
@@ -61,6 +64,8 @@ public final class Store: Sendable {
             // Stories are 2–4 KB rows; 4 KB pages would hold one each and waste about half the file.
             // Only takes effect on a new, empty file (before WAL mode is set).
             configuration.prepareDatabase { db in
+                // Story text is read through SQL functions (`StoryBody`): every connection has them.
+                StoryBody.register(in: db)
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 // The writer's page cache: a fetch or import inserts rows into a dozen indexes at once, and with
                 // SQLite's 2 MB default their pages are evicted and read back over and over (a 10,000-story fetch
@@ -71,11 +76,16 @@ public final class Store: Sendable {
             do {
                 writer = try Self.retryingWhileAnotherOpens {
                     let pool = try DatabasePool(path: path, configuration: configuration)
+                    let convert = {
+                        let compact = try Self.convertsToLeanerCache(pool)
+                        try CacheSchema.migrator.migrate(pool)
+                        if compact { Self.compactAfterConversion(pool) }
+                    }
                     if let converting {
                         let progress = MigrationProgress(report: converting, finish: converted ?? { _ in })
-                        try progress.watch(pool) { try CacheSchema.migrator.migrate(pool) }
+                        try progress.watch(pool) { try convert() }
                     } else {
-                        try CacheSchema.migrator.migrate(pool)
+                        try convert()
                     }
                     return pool
                 }
@@ -90,6 +100,30 @@ public final class Store: Sendable {
             try CacheSchema.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
+        }
+    }
+
+    /// True when the cache at `pool` holds stories in the shape before the "v13 leaner cache" migration, which
+    /// frees about half of a cache's pages.
+    private static func convertsToLeanerCache(_ pool: DatabasePool) throws -> Bool {
+        try pool.read { db in
+            guard try db.tableExists("grdb_migrations"), try db.tableExists("stories") else { return false }
+            let done = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v13 leaner cache')
+                """) ?? false
+            return try !done && (Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories)") ?? false)
+        }
+    }
+
+    /// Gives the pages the "v13 leaner cache" conversion freed back to the system (VACUUM), so the converted cache is
+    /// as small on disk as a fresh one straight away rather than after `brief prune --vacuum`. It runs once, right
+    /// after the conversion, while the person is already waiting for it (with its progress shown); it is its own
+    /// transaction, so a kill during it leaves the cache converted, only not yet compact (`brief prune --vacuum`
+    /// does it then). A failure (no room for the copy, another process reading) leaves it so too.
+    private static func compactAfterConversion(_ pool: DatabasePool) {
+        try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 
@@ -132,8 +166,8 @@ public final class Store: Sendable {
     // MARK: - File checks
 
     /// What is wrong with the cache file, or an empty list when it is sound: SQLite's own
-    /// `PRAGMA integrity_check` and foreign-key check, then Brief's own invariants (a section's paragraphs and a
-    /// story's first mentions are in its paragraphs; every story has one search row and every search row a story;
+    /// `PRAGMA integrity_check` and foreign-key check, then Brief's own invariants (every story's text reads back and
+    /// a story's first mentions are in its paragraphs; every story has one search row and every search row a story;
     /// each entity's counts match its stories).
     public func integrityProblems() throws -> [String] {
         try writer.read { db in
@@ -144,12 +178,12 @@ public final class Store: Sendable {
             // The search index's own rows are its `_docsize` table's: reading `story_search` itself would read its
             // content, the stories.
             let checks: [(String, String)] = [
-                ("paragraphs of another story's section", """
-                    SELECT COUNT(*) FROM paragraphs p JOIN sections c ON c.id = p.section_id WHERE c.story_id <> p.story_id
+                ("stories whose text cannot be read", """
+                    SELECT COUNT(*) FROM stories WHERE body IS NULL OR brief_search_text(body) IS NULL
                     """),
-                ("first mentions in another story's paragraph", """
-                    SELECT COUNT(*) FROM story_entities se JOIN paragraphs p ON p.id = se.first_paragraph
-                    WHERE p.story_id <> se.story_id
+                ("first mentions past their story's paragraphs", """
+                    SELECT COUNT(*) FROM story_entities se JOIN stories s ON s.id = se.story_id
+                    WHERE se.first_paragraph IS NOT NULL AND brief_paragraph(s.body, se.first_paragraph) IS NULL
                     """),
                 ("stories without a search row",
                  "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_search_docsize WHERE id = s.id)"),

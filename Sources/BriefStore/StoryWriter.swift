@@ -23,7 +23,6 @@ struct StoryWriter {
     private let insertEntity: RowInsert
     private let insertStoryEntity: RowInsert
     private let insertSection: RowInsert
-    private let insertParagraph: RowInsert
     private let insertQuote: RowInsert
     private let insertSearch: RowInsert
 
@@ -38,16 +37,15 @@ struct StoryWriter {
                                      ELSE excluded.known_aliases END,
                 country = coalesce(excluded.country, entities.country)
             """)
+        // A row's name is '' when it is the entity's own (most are), its aliases '' when none ("v13 leaner cache").
         insertStoryEntity = try RowInsert(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions, first_paragraph,
                                         first_start, first_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, ?3, CASE WHEN ?4 = (SELECT name FROM entities WHERE key = ?2) THEN '' ELSE ?4 END,
+                    ?5, ?6, ?7, ?8, ?9)
             """)
         insertSection = try RowInsert(db, sql: """
             INSERT INTO sections (story_id, position, kind, title, speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        insertParagraph = try RowInsert(db, sql: """
-            INSERT INTO paragraphs (section_id, story_id, position, text, mentions) VALUES (?, ?, ?, ?, ?)
             """)
         insertQuote = try RowInsert(db, sql: """
             INSERT INTO quotes (story_id, position, text, speaker, speaker_entity, description, translation, paragraph)
@@ -63,19 +61,19 @@ struct StoryWriter {
         let story = item.story
         let places = story.dateline.map { JSONStringArray.encode($0.places) }
         let published = item.published ?? story.dateline?.day?.date
-        let deflated = DeflatedText.deflate(item.originalText)
+        // The original text goes into the body with the paragraphs (`insertContent`).
         try db.cachedStatement(sql: """
             INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
                                  imported_at, list_date, read_at, dateline_places, dateline_agency, dateline_date,
                                  dateline_day, annotation_version, sectioning_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
+            VALUES (?, '', NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                item.contentHash, deflated == nil ? item.originalText : "", deflated, story.title, item.source, item.format.rawValue, published,
+                item.contentHash, story.title, item.source, item.format.rawValue, published,
                 importedAt, published ?? Self.undatedListDate(importedAt: importedAt), places, story.dateline?.agency,
                 story.dateline?.date, story.dateline?.day?.description, story.annotationVersion, ArticleParser.version,
             ])
         let storyID = db.lastInsertedRowID
-        try insertContent(story, storyID: storyID)
+        try insertContent(story, storyID: storyID, original: item.originalText)
         return storyID
     }
 
@@ -86,6 +84,9 @@ struct StoryWriter {
     mutating func resection(storyID: Int64, with story: Story, version: Int) throws {
         guard let importedAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT imported_at FROM stories WHERE id = ?"),
                                                  arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
+        let original = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT original_text, original_deflated, body FROM stories WHERE id = ?
+            """), arguments: [storyID]).map(Store.originalText) ?? ""
         try deleteContent(storyID: storyID)
         try db.cachedStatement(sql: """
             UPDATE stories SET title = ?, dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?,
@@ -98,7 +99,7 @@ struct StoryWriter {
             ])
         try db.cachedStatement(sql: "UPDATE stories SET list_date = coalesce(published, ?) WHERE id = ?")
             .execute(arguments: [Self.undatedListDate(importedAt: importedAt), storyID])
-        try insertContent(story, storyID: storyID)
+        try insertContent(story, storyID: storyID, original: original)
     }
 
     /// Rewrites the stored story `storyID` with `item`, the same feed item edited at its source: its text, hash,
@@ -110,29 +111,29 @@ struct StoryWriter {
                                                  arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
         let story = item.story
         let published = item.published ?? story.dateline?.day?.date
-        let deflated = DeflatedText.deflate(item.originalText)
         try deleteContent(storyID: storyID)
         try db.cachedStatement(sql: """
-            UPDATE stories SET content_hash = ?, original_text = ?, original_deflated = ?, title = ?, format = ?,
+            UPDATE stories SET content_hash = ?, original_text = '', original_deflated = NULL, title = ?, format = ?,
                 published = ?, list_date = ?,
                 dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?, annotation_version = ?,
                 sectioning_version = ?
             WHERE id = ?
             """).execute(arguments: [
-                item.contentHash, deflated == nil ? item.originalText : "", deflated, story.title, item.format.rawValue,
+                item.contentHash, story.title, item.format.rawValue,
                 published,
                 published ?? Self.undatedListDate(importedAt: importedAt),
                 story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency, story.dateline?.date,
                 story.dateline?.day?.description, story.annotationVersion, ArticleParser.version, storyID,
             ])
-        try insertContent(story, storyID: storyID)
+        try insertContent(story, storyID: storyID, original: item.originalText)
     }
 
     /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds. The search
-    /// row goes first: the index reads the words to remove from the paragraphs (`story_search_source`).
+    /// row goes first, while the body it reads the words to remove from is still the old one (`story_search_source`);
+    /// the body itself is rewritten by `insertContent`.
     private func deleteContent(storyID: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
-        for table in ["quotes", "story_entities", "paragraphs", "sections"] {
+        for table in ["quotes", "story_entities", "sections"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE story_id = ?").execute(arguments: [storyID])
         }
     }
@@ -143,37 +144,43 @@ struct StoryWriter {
         CalendarDay(importedAt).date.addingTimeInterval(-0.001)
     }
 
-    /// The story's entities, sections, paragraphs, mentions, quotes and search text under `storyID`.
-    private mutating func insertContent(_ story: Story, storyID: Int64) throws {
+    /// The story's entities, sections, body (paragraphs, mentions, `original`), quotes and search text under
+    /// `storyID`.
+    private mutating func insertContent(_ story: Story, storyID: Int64, original: String) throws {
         let storyEntities = Self.storyEntities(of: story)
-        // The list shows the story's top three entities, kept on the row.
-        let top = EntityRanking.topNames(storyEntities)
-        try db.cachedStatement(sql: "UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ? WHERE id = ?")
-            .execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
-                                 top.count > 2 ? top[2] : nil, storyID])
-        // Entities first: the story's entity rows refer to them. The story's rows come after its paragraphs, with
+        // Entities first: the story's entity rows refer to them. The story's rows come after its body, with
         // each entity's first mention.
         try insertEntities(storyEntities, of: story)
         let positions = Self.positions(of: storyEntities)
         var firstMentions: [String: FirstMention] = [:]
 
         var searchText = ""
+        var parts: [StoryBody.Part] = []
+        var place = 0
         for (sectionPosition, section) in story.sections.enumerated() {
-            let sectionID = try insertSection.run {
+            try insertSection.run {
                 try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
                 try $0.bind(section.title); try $0.bind(section.speaker); try $0.bind(section.speakerEntity)
             }
-            if let title = section.title { Self.appendLine(title, to: &searchText) }
-            for (paragraphPosition, paragraph) in section.paragraphs.enumerated() {
-                let paragraphID = try insertParagraph.run {
-                    try $0.bind(sectionID); try $0.bind(storyID); try $0.bind(paragraphPosition)
-                    try $0.bind(paragraph.text)
-                    try $0.bind(ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions))
-                }
+            if let title = section.title, !title.isEmpty { Self.appendLine(title, to: &searchText) }
+            var paragraphs: [StoryBody.Paragraph] = []
+            for paragraph in section.paragraphs {
+                paragraphs.append(StoryBody.Paragraph(
+                    text: paragraph.text,
+                    mentions: ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions)))
                 Self.appendLine(paragraph.text, to: &searchText)
-                FirstMention.note(paragraph.mentions, paragraphID: paragraphID, in: &firstMentions)
+                FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
+                place += 1
             }
+            parts.append(StoryBody.Part(title: section.title, paragraphs: paragraphs))
         }
+        // The list shows the story's top three entities, kept on the row with the body.
+        let top = EntityRanking.topNames(storyEntities)
+        try db.cachedStatement(sql: """
+            UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, body = ? WHERE id = ?
+            """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
+                                     top.count > 2 ? top[2] : nil, StoryBody.encode(sections: parts, original: original),
+                                     storyID])
         try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: firstMentions)
 
         for (position, quote) in story.quotes.enumerated() {
@@ -192,30 +199,35 @@ struct StoryWriter {
     /// Its text, quotes, read mark and feed items stay. The old entity rows' counts go back through the
     /// `story_entities` delete trigger; the new ones are added by `finish()`.
     mutating func reannotate(storyID: Int64, with story: Story) throws {
-        let paragraphIDs = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT p.id FROM paragraphs p JOIN sections c ON c.id = p.section_id
-            WHERE p.story_id = ? ORDER BY c.position, p.position
-            """), arguments: [storyID])
-        let paragraphs = story.sections.flatMap(\.paragraphs)
-        guard paragraphIDs.count == paragraphs.count else { throw StoreError.noSuchStory(id: storyID) }
+        // The stored body keeps its text and original; only its mentions columns change.
+        guard let blob = try Data.fetchOne(db.cachedStatement(sql: "SELECT body FROM stories WHERE id = ?"),
+                                           arguments: [storyID]),
+              var contents = StoryBody.decode(blob),
+              contents.sections.map(\.count) == story.sections.map(\.paragraphs.count)
+        else { throw StoreError.noSuchStory(id: storyID) }
         try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
         let storyEntities = Self.storyEntities(of: story)
         try insertEntities(storyEntities, of: story)
         let positions = Self.positions(of: storyEntities)
         var firstMentions: [String: FirstMention] = [:]
-        let update = try db.cachedStatement(sql: "UPDATE paragraphs SET mentions = ? WHERE id = ?")
-        for (paragraphID, paragraph) in zip(paragraphIDs, paragraphs) {
-            try update.execute(arguments: [ParagraphMentions.encode(paragraph.mentions, in: paragraph.text,
-                                                                    positions: positions), paragraphID])
-            FirstMention.note(paragraph.mentions, paragraphID: paragraphID, in: &firstMentions)
+        var place = 0
+        for (s, section) in story.sections.enumerated() {
+            for (p, paragraph) in section.paragraphs.enumerated() {
+                contents.sections[s][p].mentions = ParagraphMentions.encode(paragraph.mentions, in: paragraph.text,
+                                                                            positions: positions)
+                FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
+                place += 1
+            }
         }
+        let parts = zip(story.sections, contents.sections).map { StoryBody.Part(title: $0.title, paragraphs: $1) }
         try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: firstMentions)
         let top = EntityRanking.topNames(storyEntities)
         try db.cachedStatement(sql: """
-            UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?
+            UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?, body = ?
             WHERE id = ?
             """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
-                                     top.count > 2 ? top[2] : nil, story.annotationVersion, storyID])
+                                     top.count > 2 ? top[2] : nil, story.annotationVersion,
+                                     StoryBody.encode(sections: parts, original: contents.original), storyID])
     }
 
     /// The story's entities, one per key, plus one for any mention whose entity the linker did not list (so a
@@ -281,8 +293,9 @@ struct StoryWriter {
             let first = firstMentions[entity.key]
             try insertStoryEntity.run {
                 try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
-                try $0.bind(JSONStringArray.encode(entity.aliases)); try $0.bind(entity.mentions)
-                try $0.bind(first?.paragraphID); try $0.bind(first?.start); try $0.bind(first?.end)
+                try $0.bind(entity.aliases.isEmpty ? "" : JSONStringArray.encode(entity.aliases))
+                try $0.bind(entity.mentions)
+                try $0.bind(first?.paragraph); try $0.bind(first?.start); try $0.bind(first?.end)
             }
             added[entity.key, default: (0, 0)].stories += 1
             added[entity.key, default: (0, 0)].mentions += entity.mentions

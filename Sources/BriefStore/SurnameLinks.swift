@@ -43,7 +43,10 @@ enum SurnameLinks {
             """)
         // A story never holds both (its own linker joined them), but if one did its row stays: OR IGNORE.
         let stories = try db.cachedStatement(sql: """
-            UPDATE OR IGNORE story_entities SET entity_key = ?2
+            UPDATE OR IGNORE story_entities SET entity_key = ?2,
+                -- '' named the old entity's own name: keep that name, not the new entity's.
+                name = CASE name WHEN '' THEN (SELECT e.name FROM entities e WHERE e.key = story_entities.entity_key)
+                                 ELSE name END
             WHERE entity_key = 'PER:' || ?1
               AND EXISTS (SELECT 1 FROM story_entities named
                           JOIN story_entities theirs ON theirs.story_id = named.story_id

@@ -13,11 +13,27 @@ import Testing
 struct LeanCacheMigrationTests {
     /// The migration just before the lean cache's, whatever its number.
     static var previousMigration: String {
-        get throws {
-            let all = CacheSchema.migrator.migrations
-            let lean = try #require(all.firstIndex { $0.hasSuffix(" lean cache") })
-            return all[lean - 1]
-        }
+        get throws { try migration(before: " lean cache") }
+    }
+
+    /// The migration just before the one whose name ends in `suffix`.
+    static func migration(before suffix: String) throws -> String {
+        let all = CacheSchema.migrator.migrations
+        let index = try #require(all.firstIndex { $0.hasSuffix(suffix) })
+        return all[index - 1]
+    }
+
+    /// In `dir`: a fresh cache filled (`fill`) with `more` stories besides, and a copy of it in the shape of the
+    /// schema up to `migration` (`writeShape`).
+    static func freshAndOld(in dir: URL, more: [ImportItem] = [], upTo migration: String) throws
+        -> (fresh: Store, freshPath: String, oldPath: String) {
+        let freshPath = dir.appendingPathComponent("fresh.sqlite").path
+        let oldPath = dir.appendingPathComponent("old.sqlite").path
+        let fresh = try Store(path: freshPath)
+        try fill(fresh)
+        if !more.isEmpty { _ = try fresh.importStories(more) }
+        try writeShape(of: freshPath, to: oldPath, upTo: migration)
+        return (fresh, freshPath, oldPath)
     }
 
     @Test("A cache of the shape before converts in place and answers every query as the same stories stored fresh")
@@ -51,15 +67,7 @@ struct LeanCacheMigrationTests {
         }
 
         // And the converted cache keeps working: a re-sectioned story is searchable under its new words only
-        let summit = try #require(try migrated.summaries().first { $0.title == "Ministers meet before the summit" })
-        var changed = try #require(try migrated.story(id: summit.id)).story
-        changed.sections[0].paragraphs[0].text = "Sergei Lavrov spoke of the alliance."
-        changed.sections[0].paragraphs[0].mentions.removeLast()
-        try migrated.replaceSectioning(id: summit.id, with: changed)
-        #expect(try migrated.search("alliance spoke").map(\.id) == [summit.id])
-        #expect(try migrated.search("envoys").map(\.id) == [summit.id])
-        #expect(try migrated.search("listen").isEmpty)
-        #expect(try migrated.integrityProblems() == [])
+        try Self.expectResectioningWorks(migrated)
     }
 
     @Test("A conversion cut off at random moments leaves the cache as it was; the next open converts it whole")
@@ -74,48 +82,16 @@ struct LeanCacheMigrationTests {
         _ = try fresh.importStories((0..<400).map { Self.numberedStory($0) })
         try Self.writeOldShape(of: freshPath, to: template)
 
-        // How long one whole conversion takes here, so the cuts fall inside it
-        let timed = dir.appendingPathComponent("timed.sqlite").path
-        try FileManager.default.copyItem(atPath: template, toPath: timed)
-        let started = Date()
-        try CacheSchema.migrator.migrate(try DatabaseQueue(path: timed))
-        let duration = Date().timeIntervalSince(started)
-
-        var generator = SystemRandomNumberGenerator()
-        var cut = 0
-        for trial in 0..<6 {
-            let path = dir.appendingPathComponent("trial-\(trial).sqlite").path
-            try FileManager.default.copyItem(atPath: template, toPath: path)
-            // When the conversion is interrupted at a random moment (SQLite abandons the statement; the
-            // transaction rolls back, as after a kill)
-            let queue = try DatabaseQueue(path: path)
-            let outcome = Mutex<Bool?>(nil)
-            let done = DispatchGroup()
-            done.enter()
-            DispatchQueue.global().async {
-                let converted = (try? CacheSchema.migrator.migrate(queue)) != nil
-                outcome.withLock { $0 = converted }
-                done.leave()
-            }
-            usleep(UInt32(Double.random(in: 0...duration, using: &generator) * 1_000_000))
-            queue.interrupt()
-            done.wait()
-            let converted = try #require(outcome.withLock { $0 })
-            if !converted { cut += 1 }
-
-            // Then the cache is either as it was or wholly converted, never between
-            let shape = try queue.read { db in
+        // When its conversion is interrupted at random moments, then the cache is either as it was or wholly
+        // converted, never between (each migration is its own transaction: a cut between this one and the next
+        // leaves this one done); and the next open converts it, and it answers as the fresh cache
+        let cut = try Self.cutTrials(of: template, in: dir, answering: fresh, stories: 404) { path, converted in
+            let shape = try DatabaseQueue(path: path).read { db in
                 (try db.tableExists("mentions"),
-                 try Row.fetchAll(db, sql: "PRAGMA table_info(paragraphs)").contains { $0["name"] == "mentions" },
                  try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains { $0.hasSuffix(" lean cache") })
             }
-            try queue.close()
-            #expect(shape == (converted ? (false, true, true) : (true, false, false)), "trial \(trial)")
-
-            // And the next open converts it, and it answers as the fresh cache
-            let reopened = try Store(path: path)
-            try Self.expectSameAnswers(reopened, fresh, stories: 404)
-            #expect(try reopened.integrityProblems() == [])
+            #expect(shape.0 != shape.1, "\(path)")
+            if converted { #expect(shape == (false, true), "\(path)") }
         }
         // At least one cut fell inside the conversion (a trial that finished first proves nothing).
         #expect(cut > 0)
@@ -174,6 +150,72 @@ struct LeanCacheMigrationTests {
     }
 
     // MARK: - Fixtures
+
+    /// A re-sectioned story of a converted cache is searchable under its new words (a phrase too) only, and keeps
+    /// its original text.
+    static func expectResectioningWorks(_ migrated: Store) throws {
+        let summit = try #require(try migrated.summaries().first { $0.title == "Ministers meet before the summit" })
+        let original = try migrated.originalText(id: summit.id)
+        var changed = try #require(try migrated.story(id: summit.id)).story
+        changed.sections[0].paragraphs[0].text = "Sergei Lavrov spoke of the alliance."
+        changed.sections[0].paragraphs[0].mentions.removeLast()
+        try migrated.replaceSectioning(id: summit.id, with: changed)
+        #expect(try migrated.search("alliance spoke").map(\.id) == [summit.id])
+        #expect(try migrated.search("\"of the alliance\"").map(\.id) == [summit.id])
+        #expect(try migrated.search("envoys").map(\.id) == [summit.id])
+        #expect(try migrated.search("listen").isEmpty)
+        #expect(try migrated.originalText(id: summit.id) == original)
+        #expect(try migrated.integrityProblems() == [])
+    }
+
+    /// Six conversions of copies of `template`, each interrupted at a random moment (`cutConversion`): `check` looks
+    /// at each copy as the cut left it (and whether its conversion finished first); then a Store opening it must
+    /// convert it and answer as `fresh`. Returns how many were cut.
+    static func cutTrials(of template: String, in dir: URL, answering fresh: Store, stories: Int,
+                          check: (String, Bool) throws -> Void) throws -> Int {
+        let duration = try conversionTime(of: template, in: dir)
+        var cut = 0
+        for trial in 0..<6 {
+            let path = dir.appendingPathComponent("trial-\(trial).sqlite").path
+            let converted = try cutConversion(of: template, to: path, within: duration)
+            if !converted { cut += 1 }
+            try check(path, converted)
+            let reopened = try Store(path: path)
+            try expectSameAnswers(reopened, fresh, stories: stories)
+            #expect(try reopened.integrityProblems() == [])
+        }
+        return cut
+    }
+
+    /// How long converting a copy of `template` (to every migration) takes here, so cuts can fall inside it.
+    static func conversionTime(of template: String, in dir: URL) throws -> TimeInterval {
+        let timed = dir.appendingPathComponent("timed-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: template, toPath: timed)
+        let started = Date()
+        try CacheSchema.migrator.migrate(try DatabaseQueue(path: timed))
+        return Date().timeIntervalSince(started)
+    }
+
+    /// Copies `template` to `path` and converts it, interrupted at a random moment within `duration` (SQLite abandons
+    /// the statement; the transaction rolls back, as after a kill). True when the conversion finished first.
+    static func cutConversion(of template: String, to path: String, within duration: TimeInterval) throws -> Bool {
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let outcome = Mutex<Bool?>(nil)
+        let done = DispatchGroup()
+        done.enter()
+        DispatchQueue.global().async {
+            let converted = (try? CacheSchema.migrator.migrate(queue)) != nil
+            outcome.withLock { $0 = converted }
+            done.leave()
+        }
+        var generator = SystemRandomNumberGenerator()
+        usleep(UInt32(Double.random(in: 0...duration, using: &generator) * 1_000_000))
+        queue.interrupt()
+        done.wait()
+        return try #require(outcome.withLock { $0 })
+    }
 
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-lean-\(UUID().uuidString)")
@@ -242,46 +284,94 @@ struct LeanCacheMigrationTests {
     /// Writes, at `oldPath`, the cache at `freshPath` as the schema before the lean cache kept it: the same rows, one
     /// mention row per mention, no first mentions, and the search index holding the text.
     static func writeOldShape(of freshPath: String, to oldPath: String) throws {
+        try writeShape(of: freshPath, to: oldPath, upTo: try previousMigration)
+    }
+
+    /// Writes, at `oldPath`, the cache at `freshPath` as the schema up to `migration` kept it: the rows the tables of
+    /// both have, then each story's text as that schema kept it (paragraph rows, with mention rows before the lean
+    /// cache or a mentions column after; the original text, compressed when long after the lean cache; each story
+    /// entity's own name and aliases; first mentions by paragraph id) and its search row.
+    static func writeShape(of freshPath: String, to oldPath: String, upTo migration: String) throws {
         let fresh = try Store(path: freshPath)
         let queue = try DatabaseQueue(path: oldPath)
-        try CacheSchema.migrator.migrate(queue, upTo: try previousMigration)
+        try CacheSchema.migrator.migrate(queue, upTo: migration)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS fresh", arguments: [freshPath])
         }
         try queue.write { db in
+            let freshTables = Set(try String.fetchAll(db, sql: "SELECT name FROM fresh.sqlite_master WHERE type = 'table'"))
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                  AND name NOT LIKE 'story_search%' AND name NOT IN ('grdb_migrations', 'mentions')
-                """)
+                  AND name NOT LIKE 'story_search%' AND name NOT IN ('grdb_migrations', 'mentions', 'paragraphs')
+                """).filter(freshTables.contains)
             for table in tables {
                 let old = Set(try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table))").map { $0["name"] as String })
                 let columns = try Row.fetchAll(db, sql: "PRAGMA fresh.table_info(\(table))").map { $0["name"] as String }
                     .filter(old.contains).map { "\"\($0)\"" }.joined(separator: ", ")
                 try db.execute(sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM fresh.\(table)")
             }
+            let mentionRows = try db.tableExists("mentions")
+            let paragraphColumns = Set(try Row.fetchAll(db, sql: "PRAGMA main.table_info(paragraphs)").map { $0["name"] as String })
+            let storyColumns = Set(try Row.fetchAll(db, sql: "PRAGMA main.table_info(stories)").map { $0["name"] as String })
+            let entityColumns = Set(try Row.fetchAll(db, sql: "PRAGMA main.table_info(story_entities)").map { $0["name"] as String })
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM main.stories ORDER BY id") {
                 let story = try #require(try fresh.story(id: id)).story
-                let paragraphIDs = try Int64.fetchAll(db, sql: """
-                    SELECT p.id FROM main.paragraphs p JOIN main.sections c ON c.id = p.section_id
-                    WHERE p.story_id = ? ORDER BY c.position, p.position
-                    """, arguments: [id])
-                for (paragraphID, paragraph) in zip(paragraphIDs, story.sections.flatMap(\.paragraphs)) {
-                    for mention in paragraph.mentions {
-                        try db.execute(sql: """
-                            INSERT INTO main.mentions (paragraph_id, story_id, start, "end", type, entity_key, text)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [paragraphID, id, mention.start, mention.end, mention.type.rawValue,
-                                             mention.entity, mention.text])
+                let original = try #require(try fresh.originalText(id: id))
+                let deflated = storyColumns.contains("original_deflated") ? DeflatedText.deflate(original) : nil
+                try db.execute(sql: "UPDATE main.stories SET original_text = ? WHERE id = ?",
+                               arguments: [deflated == nil ? original : "", id])
+                if let deflated {
+                    try db.execute(sql: "UPDATE main.stories SET original_deflated = ? WHERE id = ?", arguments: [deflated, id])
+                }
+                var positions: [String: Int] = [:]
+                for (position, entity) in story.entities.enumerated() {
+                    positions[entity.key] = positions[entity.key] ?? position
+                    try db.execute(sql: "UPDATE main.story_entities SET name = ?, aliases = ? WHERE story_id = ? AND entity_key = ?",
+                                   arguments: [entity.name, JSONStringArray.encode(entity.aliases), id, entity.key])
+                }
+                let sectionIDs = try Int64.fetchAll(db, sql: "SELECT id FROM main.sections WHERE story_id = ? ORDER BY position",
+                                                    arguments: [id])
+                var paragraphIDs: [Int64] = []
+                for (sectionID, section) in zip(sectionIDs, story.sections) {
+                    for (position, paragraph) in section.paragraphs.enumerated() {
+                        try db.execute(sql: "INSERT INTO main.paragraphs (section_id, story_id, position, text) VALUES (?, ?, ?, ?)",
+                                       arguments: [sectionID, id, position, paragraph.text])
+                        let paragraphID = db.lastInsertedRowID
+                        paragraphIDs.append(paragraphID)
+                        if paragraphColumns.contains("mentions") {
+                            try db.execute(sql: "UPDATE main.paragraphs SET mentions = ? WHERE id = ?", arguments: [
+                                ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions),
+                                paragraphID])
+                        }
+                        for mention in paragraph.mentions where mentionRows {
+                            try db.execute(sql: """
+                                INSERT INTO main.mentions (paragraph_id, story_id, start, "end", type, entity_key, text)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)
+                                """, arguments: [paragraphID, id, mention.start, mention.end, mention.type.rawValue,
+                                                 mention.entity, mention.text])
+                        }
                     }
                 }
-                var lines: [String] = []
-                for section in story.sections {
-                    if let title = section.title { lines.append(title) }
-                    lines += section.paragraphs.map(\.text)
+                if entityColumns.contains("first_paragraph") {
+                    for (place, paragraphID) in paragraphIDs.enumerated() {
+                        try db.execute(sql: """
+                            UPDATE main.story_entities SET first_paragraph = ? WHERE story_id = ? AND first_paragraph = ?
+                            """, arguments: [-paragraphID, id, place])
+                    }
+                    try db.execute(sql: "UPDATE main.story_entities SET first_paragraph = -first_paragraph WHERE story_id = ?",
+                                   arguments: [id])
                 }
-                try db.execute(sql: "INSERT INTO main.story_search (rowid, title, text) VALUES (?, ?, ?)",
-                               arguments: [id, story.title, lines.joined(separator: "\n")])
+                if mentionRows {
+                    var lines: [String] = []
+                    for section in story.sections {
+                        if let title = section.title { lines.append(title) }
+                        lines += section.paragraphs.map(\.text)
+                    }
+                    try db.execute(sql: "INSERT INTO main.story_search (rowid, title, text) VALUES (?, ?, ?)",
+                                   arguments: [id, story.title, lines.joined(separator: "\n")])
+                }
             }
+            if !mentionRows { try db.execute(sql: "INSERT INTO main.story_search (story_search) VALUES ('rebuild')") }
         }
         try queue.writeWithoutTransaction { try $0.execute(sql: "DETACH DATABASE fresh") }
         try queue.close()

@@ -84,7 +84,10 @@ struct StoreListColumnsTests {
 
         // When the summit story is deleted (its rows go by cascade; its search row has no foreign key, and goes first
         // while the index can still read its words)
-        try DatabaseQueue(path: path).write { db in
+        // (a connection of its own, with the store's SQL functions: the index reads the words from the story's body)
+        var configuration = Configuration()
+        configuration.prepareDatabase { StoryBody.register(in: $0) }
+        try DatabaseQueue(path: path, configuration: configuration).write { db in
             try db.execute(sql: "DELETE FROM story_search WHERE rowid = ?", arguments: [ids[0]])
             try db.execute(sql: "DELETE FROM stories WHERE id = ?", arguments: [ids[0]])
         }
