@@ -415,7 +415,8 @@ enum CacheSchema {
         // is '' when it is the entity's own name and its `aliases` '' when it has none. The functions are the store's
         // (`StoryBody.register`), added to the connection here too. One transaction: a kill leaves the cache as it
         // was, and the next open converts it again. The freed pages go back to the system with VACUUM (the store
-        // runs it right after this conversion, `Store.compactAfterConversion`).
+        // runs it right after this conversion, `Store.compactAfterConversion`). The list's two indexes are rebuilt
+        // in ascending order (below).
         migrator.registerMigration("v13 leaner cache", foreignKeyChecks: .immediate) { db in
             StoryBody.register(in: db)
             try db.execute(sql: """
@@ -450,6 +451,15 @@ enum CacheSchema {
                 CREATE VIEW story_search_source AS
                 SELECT id, title, brief_search_text(body) AS text FROM stories;
                 DROP TABLE paragraphs;
+
+                -- The list's indexes in ascending order (SQLite walks them backwards for the newest-first list): a
+                -- fetch adds stories newer than those stored, so in ascending order they go at the end, where SQLite
+                -- fills pages whole; at the start (descending) every split left two half-empty pages.
+                DROP INDEX stories_list;
+                CREATE INDEX stories_list ON stories(list_date, id, title, source, published, imported_at, read_at,
+                                                     top_entity_1, top_entity_2, top_entity_3, starred_at);
+                DROP INDEX stories_unread_by_list_date;
+                CREATE INDEX stories_unread_by_list_date ON stories(list_date, id) WHERE read_at IS NULL;
                 """)
         }
         return migrator
