@@ -415,8 +415,9 @@ enum CacheSchema {
         // is '' when it is the entity's own name and its `aliases` '' when it has none. The functions are the store's
         // (`StoryBody.register`), added to the connection here too. One transaction: a kill leaves the cache as it
         // was, and the next open converts it again. The freed pages go back to the system with VACUUM (the store
-        // runs it right after this conversion, `Store.compactAfterConversion`). The list's two indexes are rebuilt
-        // in ascending order (below).
+        // runs it on the open after this conversion, `Store.compactIfPending`, marked by a row of the table
+        // `compaction_pending` until done, so a kill during it leaves it to do on the next open). The list's two
+        // indexes are rebuilt in ascending order (below).
         migrator.registerMigration("v13 leaner cache", foreignKeyChecks: .immediate) { db in
             StoryBody.register(in: db)
             try db.execute(sql: """
@@ -460,6 +461,12 @@ enum CacheSchema {
                                                      top_entity_1, top_entity_2, top_entity_3, starred_at);
                 DROP INDEX stories_unread_by_list_date;
                 CREATE INDEX stories_unread_by_list_date ON stories(list_date, id) WHERE read_at IS NULL;
+
+                -- The conversion freed about half of the file's pages: a row here has the open give them back (VACUUM),
+                -- then delete it. The table stays for any later conversion to do the same.
+                CREATE TABLE compaction_pending (since DATETIME NOT NULL);
+                INSERT INTO compaction_pending (since)
+                SELECT strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE EXISTS (SELECT 1 FROM stories);
                 """)
         }
         return migrator

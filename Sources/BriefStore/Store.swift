@@ -77,9 +77,8 @@ public final class Store: Sendable {
                 writer = try Self.retryingWhileAnotherOpens {
                     let pool = try DatabasePool(path: path, configuration: configuration)
                     let convert = {
-                        let compact = try Self.convertsToLeanerCache(pool)
                         try CacheSchema.migrator.migrate(pool)
-                        if compact { Self.compactAfterConversion(pool) }
+                        Self.compactIfPending(pool)
                     }
                     if let converting {
                         let progress = MigrationProgress(report: converting, finish: converted ?? { _ in })
@@ -103,26 +102,20 @@ public final class Store: Sendable {
         }
     }
 
-    /// True when the cache at `pool` holds stories in the shape before the "v13 leaner cache" migration, which
-    /// frees about half of a cache's pages.
-    private static func convertsToLeanerCache(_ pool: DatabasePool) throws -> Bool {
-        try pool.read { db in
-            guard try db.tableExists("grdb_migrations"), try db.tableExists("stories") else { return false }
-            let done = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v13 leaner cache')
-                """) ?? false
-            return try !done && (Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories)") ?? false)
-        }
-    }
-
-    /// Gives the pages the "v13 leaner cache" conversion freed back to the system (VACUUM), so the converted cache is
-    /// as small on disk as a fresh one straight away rather than after `brief prune --vacuum`. It runs once, right
-    /// after the conversion, while the person is already waiting for it (with its progress shown); it is its own
-    /// transaction, so a kill during it leaves the cache converted, only not yet compact (`brief prune --vacuum`
-    /// does it then). A failure (no room for the copy, another process reading) leaves it so too.
-    private static func compactAfterConversion(_ pool: DatabasePool) {
+    /// Gives the pages a conversion freed back to the system (VACUUM) when it left a row in `compaction_pending`
+    /// (the "v13 leaner cache" conversion frees about half of a cache's pages), so a converted cache is as small on
+    /// disk as a fresh one straight away rather than after `brief prune --vacuum`. It runs on the open that
+    /// converted, while the person is already waiting (with its progress shown). VACUUM is its own transaction: a
+    /// kill during it leaves the cache converted and the row in place, and the next open compacts it. A VACUUM that
+    /// fails (no room for the copy) deletes the row all the same, so no open keeps trying; `brief prune --vacuum`
+    /// remains.
+    private static func compactIfPending(_ pool: DatabasePool) {
+        let pending = "SELECT EXISTS (SELECT 1 FROM compaction_pending)"
+        guard (try? pool.read({ try Bool.fetchOne($0, sql: pending) })) == true else { return }
         try? pool.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM")
+            guard try Bool.fetchOne(db, sql: pending) == true else { return }
+            try? db.execute(sql: "VACUUM")
+            try db.execute(sql: "DELETE FROM compaction_pending")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }

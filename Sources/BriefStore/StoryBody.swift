@@ -36,8 +36,9 @@ enum StoryBody {
         var original: String
     }
 
-    /// How much of a blob `paragraph(_:at:)` inflates first: the paragraphs an entity page quotes are near the start.
-    static let firstLook = 4096
+    /// How much of a blob `paragraph(_:at:)` inflates first: the paragraph an entity page quotes is most often the
+    /// first or second.
+    static let firstLook = 1024
 
     /// The blob for `sections` and `original`.
     static func encode(sections: [Part], original: String) -> Data {
