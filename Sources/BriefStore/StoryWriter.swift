@@ -20,6 +20,8 @@ struct StoryWriter {
     private var added: [String: (stories: Int, mentions: Int)] = [:]
     /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
     private var surnames: Set<String> = []
+    /// The cache-wide name of each entity a row of this transaction named, read once per entity.
+    private var entityNames: [String: String] = [:]
     private let insertEntity: RowInsert
     private let insertStoryEntity: RowInsert
     private let insertSection: RowInsert
@@ -37,12 +39,10 @@ struct StoryWriter {
                                      ELSE excluded.known_aliases END,
                 country = coalesce(excluded.country, entities.country)
             """)
-        // A row's name is '' when it is the entity's own (most are), its aliases '' when none ("v13 leaner cache").
         insertStoryEntity = try RowInsert(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions, first_paragraph,
                                         first_start, first_end)
-            VALUES (?1, ?2, ?3, CASE WHEN ?4 = (SELECT name FROM entities WHERE key = ?2) THEN '' ELSE ?4 END,
-                    ?5, ?6, ?7, ?8, ?9)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSection = try RowInsert(db, sql: """
             INSERT INTO sections (story_id, position, kind, title, speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?)
@@ -289,10 +289,19 @@ struct StoryWriter {
     /// headline), counted for `finish()`.
     private mutating func insertStoryEntities(_ storyEntities: [Entity], storyID: Int64,
                                               firstMentions: [String: FirstMention]) throws {
+        let lookUp = try db.cachedStatement(sql: "SELECT name FROM entities WHERE key = ?")
         for (position, entity) in storyEntities.enumerated() {
             let first = firstMentions[entity.key]
+            // A row's name is '' when it is the entity's own (most are), its aliases '' when none
+            // ("v13 leaner cache").
+            let entityName = try entityNames[entity.key] ?? {
+                let name = try String.fetchOne(lookUp, arguments: [entity.key]) ?? ""
+                entityNames[entity.key] = name
+                return name
+            }()
             try insertStoryEntity.run {
-                try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position); try $0.bind(entity.name)
+                try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position)
+                try $0.bind(entity.name == entityName ? "" : entity.name)
                 try $0.bind(entity.aliases.isEmpty ? "" : JSONStringArray.encode(entity.aliases))
                 try $0.bind(entity.mentions)
                 try $0.bind(first?.paragraph); try $0.bind(first?.start); try $0.bind(first?.end)
