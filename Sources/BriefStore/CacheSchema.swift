@@ -461,6 +461,8 @@ enum CacheSchema {
                                                      top_entity_1, top_entity_2, top_entity_3, starred_at);
                 DROP INDEX stories_unread_by_list_date;
                 CREATE INDEX stories_unread_by_list_date ON stories(list_date, id) WHERE read_at IS NULL;
+                -- No query reads entities by type alone (a person's other names are found by key prefix).
+                DROP INDEX entities_by_type;
 
                 -- The conversion freed about half of the file's pages: a row here has the open give them back (VACUUM),
                 -- then delete it. The table stays for any later conversion to do the same.

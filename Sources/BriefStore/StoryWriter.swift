@@ -61,19 +61,24 @@ struct StoryWriter {
         let story = item.story
         let places = story.dateline.map { JSONStringArray.encode($0.places) }
         let published = item.published ?? story.dateline?.day?.date
-        // The original text goes into the body with the paragraphs (`insertContent`).
+        // The row goes in whole, body and top entities with it: rows then fill the table's pages in id order
+        // instead of growing (and splitting pages) when written a second time.
+        let content = Content(story, original: item.originalText)
+        let top = content.top
         try db.cachedStatement(sql: """
             INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
                                  imported_at, list_date, read_at, dateline_places, dateline_agency, dateline_date,
-                                 dateline_day, annotation_version, sectioning_version)
-            VALUES (?, '', NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
+                                 dateline_day, annotation_version, sectioning_version, top_entity_1, top_entity_2,
+                                 top_entity_3, body)
+            VALUES (?, '', NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 item.contentHash, story.title, item.source, item.format.rawValue, published,
                 importedAt, published ?? Self.undatedListDate(importedAt: importedAt), places, story.dateline?.agency,
                 story.dateline?.date, story.dateline?.day?.description, story.annotationVersion, ArticleParser.version,
+                top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil, content.body,
             ])
         let storyID = db.lastInsertedRowID
-        try insertContent(story, storyID: storyID, original: item.originalText)
+        try insertContent(story, storyID: storyID, content, writeRow: false)
         return storyID
     }
 
@@ -99,7 +104,7 @@ struct StoryWriter {
             ])
         try db.cachedStatement(sql: "UPDATE stories SET list_date = coalesce(published, ?) WHERE id = ?")
             .execute(arguments: [Self.undatedListDate(importedAt: importedAt), storyID])
-        try insertContent(story, storyID: storyID, original: original)
+        try insertContent(story, storyID: storyID, Content(story, original: original), writeRow: true)
     }
 
     /// Rewrites the stored story `storyID` with `item`, the same feed item edited at its source: its text, hash,
@@ -125,7 +130,7 @@ struct StoryWriter {
                 story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency, story.dateline?.date,
                 story.dateline?.day?.description, story.annotationVersion, ArticleParser.version, storyID,
             ])
-        try insertContent(story, storyID: storyID, original: item.originalText)
+        try insertContent(story, storyID: storyID, Content(story, original: item.originalText), writeRow: true)
     }
 
     /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds. The search
@@ -144,44 +149,63 @@ struct StoryWriter {
         CalendarDay(importedAt).date.addingTimeInterval(-0.001)
     }
 
-    /// The story's entities, sections, body (paragraphs, mentions, `original`), quotes and search text under
-    /// `storyID`.
-    private mutating func insertContent(_ story: Story, storyID: Int64, original: String) throws {
-        let storyEntities = Self.storyEntities(of: story)
-        // Entities first: the story's entity rows refer to them. The story's rows come after its body, with
-        // each entity's first mention.
-        try insertEntities(storyEntities, of: story)
-        let positions = Self.positions(of: storyEntities)
-        var firstMentions: [String: FirstMention] = [:]
+    /// What a story stores besides its own columns, worked out before anything is written: its entity rows, its
+    /// body (paragraphs with their mentions columns, the original), each entity's first mention, the search text
+    /// and the list's top three entity names.
+    private struct Content {
+        let storyEntities: [Entity]
+        let firstMentions: [String: FirstMention]
+        let searchText: String
+        let top: [String]
+        let body: Data
 
-        var searchText = ""
-        var parts: [StoryBody.Part] = []
-        var place = 0
+        init(_ story: Story, original: String) {
+            storyEntities = StoryWriter.storyEntities(of: story)
+            let positions = StoryWriter.positions(of: storyEntities)
+            var firstMentions: [String: FirstMention] = [:]
+            var searchText = ""
+            var parts: [StoryBody.Part] = []
+            var place = 0
+            for section in story.sections {
+                if let title = section.title, !title.isEmpty { StoryWriter.appendLine(title, to: &searchText) }
+                var paragraphs: [StoryBody.Paragraph] = []
+                for paragraph in section.paragraphs {
+                    paragraphs.append(StoryBody.Paragraph(
+                        text: paragraph.text,
+                        mentions: ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions)))
+                    StoryWriter.appendLine(paragraph.text, to: &searchText)
+                    FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
+                    place += 1
+                }
+                parts.append(StoryBody.Part(title: section.title, paragraphs: paragraphs))
+            }
+            self.firstMentions = firstMentions
+            self.searchText = searchText
+            top = EntityRanking.topNames(storyEntities)
+            body = StoryBody.encode(sections: parts, original: original)
+        }
+    }
+
+    /// The story's entities, sections, entity rows, quotes and search text under `storyID`, from `content`; with
+    /// `writeRow`, its body and top entities onto the existing row too.
+    private mutating func insertContent(_ story: Story, storyID: Int64, _ content: Content, writeRow: Bool) throws {
+        // Entities first: the story's entity rows refer to them.
+        try insertEntities(content.storyEntities, of: story)
         for (sectionPosition, section) in story.sections.enumerated() {
             try insertSection.run {
                 try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
                 try $0.bind(section.title); try $0.bind(section.speaker); try $0.bind(section.speakerEntity)
             }
-            if let title = section.title, !title.isEmpty { Self.appendLine(title, to: &searchText) }
-            var paragraphs: [StoryBody.Paragraph] = []
-            for paragraph in section.paragraphs {
-                paragraphs.append(StoryBody.Paragraph(
-                    text: paragraph.text,
-                    mentions: ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions)))
-                Self.appendLine(paragraph.text, to: &searchText)
-                FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
-                place += 1
-            }
-            parts.append(StoryBody.Part(title: section.title, paragraphs: paragraphs))
         }
-        // The list shows the story's top three entities, kept on the row with the body.
-        let top = EntityRanking.topNames(storyEntities)
-        try db.cachedStatement(sql: """
-            UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, body = ? WHERE id = ?
-            """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
-                                     top.count > 2 ? top[2] : nil, StoryBody.encode(sections: parts, original: original),
-                                     storyID])
-        try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: firstMentions)
+        if writeRow {
+            // The list shows the story's top three entities, kept on the row with the body.
+            let top = content.top
+            try db.cachedStatement(sql: """
+                UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, body = ? WHERE id = ?
+                """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
+                                         top.count > 2 ? top[2] : nil, content.body, storyID])
+        }
+        try insertStoryEntities(content.storyEntities, storyID: storyID, firstMentions: content.firstMentions)
 
         for (position, quote) in story.quotes.enumerated() {
             try insertQuote.run {
@@ -191,7 +215,7 @@ struct StoryWriter {
             }
         }
 
-        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
+        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(content.searchText) }
     }
 
     /// Replaces the mentions and entities of the stored story `storyID` with those of `story`, the same story
