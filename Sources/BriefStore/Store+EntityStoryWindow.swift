@@ -1,0 +1,38 @@
+import GRDB
+
+/// An entity page a window of stories at a time: the most mentioned entity of 100,000 stories is in thousands of
+/// them, and a page reads the few dozen it shows and some around them, in the order of `stories(mentioning:)`
+/// (newest first). Unlike `stories(mentioning:)`, a story naming it only in its headline is listed too (with no
+/// paragraph): so the page's count is read from the entity's index alone.
+extension Store {
+    /// The stories mentioning the entity `key` at positions `offset..<offset + limit` of that list, each with the
+    /// paragraph of its first mention ('' and offsets -1 when it names it only in the headline). The list's index is walked in order and each story checked against the
+    /// entity's stories, so a window near the top reads only the rows before it.
+    public func stories(mentioning key: String, offset: Int, limit: Int) throws -> [MentioningStory] {
+        guard limit > 0 else { return [] }
+        return try writer.read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT \(StorySummaryRow.columns), p.text AS paragraph, se.first_start AS mention_start,
+                       se.first_end AS mention_end
+                FROM stories s INDEXED BY stories_list
+                CROSS JOIN story_entities se ON se.story_id = s.id AND se.entity_key = ?
+                LEFT JOIN paragraphs p ON p.id = se.first_paragraph
+                WHERE s.id IN (SELECT story_id FROM story_entities WHERE entity_key = ?)
+                ORDER BY s.list_date DESC, s.id DESC LIMIT ? OFFSET ?
+                """)
+            let summaries = try StorySummaryRow(statement)
+            var dates = StoredDates()
+            return try Row.fetchAll(statement, arguments: [key, key, limit, max(0, offset)]).map { row in
+                MentioningStory(summary: summaries.summary(row, dates: &dates), paragraph: row["paragraph"] ?? "",
+                                start: row["mention_start"] ?? -1, end: row["mention_end"] ?? -1)
+            }
+        }
+    }
+
+    /// How many stories `stories(mentioning:offset:limit:)` lists for the entity `key`.
+    public func storyCount(mentioning key: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entities WHERE entity_key = ?", arguments: [key]) ?? 0
+        }
+    }
+}
