@@ -6,11 +6,18 @@ import GRDB
 /// paragraph): so the page's count is read from the entity's index alone.
 extension Store {
     /// The stories mentioning the entity `key` at positions `offset..<offset + limit` of that list, each with the
-    /// paragraph of its first mention ('' and offsets -1 when it names it only in the headline). The list's index is walked in order and each story checked against the
-    /// entity's stories, so a window near the top reads only the rows before it.
+    /// paragraph of its first mention ('' and offsets -1 when it names it only in the headline). The list's index is
+    /// walked in order and each story checked against the entity's stories, so a window near the top reads only the
+    /// rows before it, and one in the second half is walked to from the end.
     public func stories(mentioning key: String, offset: Int, limit: Int) throws -> [MentioningStory] {
         guard limit > 0 else { return [] }
         return try writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entities WHERE entity_key = ?",
+                                         arguments: [key]) ?? 0
+            let reversed = offset > total / 2
+            let order = reversed ? "ASC" : "DESC"
+            let take = reversed ? max(0, min(limit, total - offset)) : limit
+            let skip = reversed ? max(0, total - offset - take) : max(0, offset)
             let statement = try db.makeStatement(sql: """
                 SELECT \(StorySummaryRow.columns), p.text AS paragraph, se.first_start AS mention_start,
                        se.first_end AS mention_end
@@ -18,14 +25,15 @@ extension Store {
                 CROSS JOIN story_entities se ON se.story_id = s.id AND se.entity_key = ?
                 LEFT JOIN paragraphs p ON p.id = se.first_paragraph
                 WHERE s.id IN (SELECT story_id FROM story_entities WHERE entity_key = ?)
-                ORDER BY s.list_date DESC, s.id DESC LIMIT ? OFFSET ?
+                ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
                 """)
             let summaries = try StorySummaryRow(statement)
             var dates = StoredDates()
-            return try Row.fetchAll(statement, arguments: [key, key, limit, max(0, offset)]).map { row in
+            let stories = try Row.fetchAll(statement, arguments: [key, key, take, skip]).map { row in
                 MentioningStory(summary: summaries.summary(row, dates: &dates), paragraph: row["paragraph"] ?? "",
                                 start: row["mention_start"] ?? -1, end: row["mention_end"] ?? -1)
             }
+            return reversed ? stories.reversed() : stories
         }
     }
 
