@@ -14,7 +14,7 @@ public struct EntityStoryWindow: Hashable, Sendable {
     }
 
     /// How many stories a window holds: pages of them, few enough to read and lay out within a key.
-    public static let size = 200
+    public static let size = 100
 
     /// The window of `size` stories of entity `key` centred on position `position` (every story with `size` nil).
     public static func load(_ store: Store, key: String, around position: Int, size: Int? = EntityStoryWindow.size)
