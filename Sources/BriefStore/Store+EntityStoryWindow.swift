@@ -18,19 +18,23 @@ extension Store {
             let order = reversed ? "ASC" : "DESC"
             let take = reversed ? max(0, min(limit, total - offset)) : limit
             let skip = reversed ? max(0, total - offset - take) : max(0, offset)
+            // The first mention's paragraph: by id in the paragraphs table, or, once the leaner cache keeps a story's
+            // text in one compressed blob (its migration, "v13"), by its place there.
+            let paragraph = try db.tableExists("paragraphs")
+                ? "(SELECT p.text FROM paragraphs p WHERE p.id = se.first_paragraph)"
+                : "brief_paragraph(s.body, se.first_paragraph)"
             let statement = try db.makeStatement(sql: """
-                SELECT \(StorySummaryRow.columns), p.text AS paragraph, se.first_start AS mention_start,
+                SELECT \(StorySummaryRow.columns), \(paragraph) AS paragraph, se.first_start AS mention_start,
                        se.first_end AS mention_end
                 FROM stories s INDEXED BY stories_list
                 CROSS JOIN story_entities se ON se.story_id = s.id AND se.entity_key = ?
-                LEFT JOIN paragraphs p ON p.id = se.first_paragraph
                 WHERE s.id IN (SELECT story_id FROM story_entities WHERE entity_key = ?)
                 ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
                 """)
             let summaries = try StorySummaryRow(statement)
             var dates = StoredDates()
             let stories = try Row.fetchAll(statement, arguments: [key, key, take, skip]).map { row in
-                MentioningStory(summary: summaries.summary(row, dates: &dates), paragraph: row["paragraph"] ?? "",
+                MentioningStory(summary: summaries.summary(row, dates: &dates), paragraph: (row["paragraph"] as String?) ?? "",
                                 start: row["mention_start"] ?? -1, end: row["mention_end"] ?? -1)
             }
             return reversed ? stories.reversed() : stories
