@@ -272,6 +272,15 @@ enum TUILibraryBenchmark {
                                                              unread: state.unreadCount)).0
             _ = Reader.view(searched)
         })
+        // Enter as the reader answers it: the search and the library's counts for the title, then the frame.
+        TUIBenchmark.report("library key search Enter, as the reader runs it (FTS5 + counts + list + frame)",
+                            TUIBenchmark.measure(25) {
+            let query = queries[q % queries.count]
+            q += 1
+            var searched = Reader.update(state, .search).0
+            for character in query { searched = Reader.update(searched, .typed(character)).0 }
+            key(&searched, [.submit], effects: runner)
+        })
         TUIBenchmark.report("library key e, first time (Store.entities + frame)", TUIBenchmark.measure(5) {
             var index = Reader.update(state, .entityIndex).0
             index = Reader.update(index, .entitiesLoaded(type: nil, filter: "", (try? store.entities()) ?? [])).0
