@@ -7,22 +7,30 @@ extension Store {
     /// a word in every story still answers within a frame.
     public static let searchLimit = 500
 
+    /// How many matches a search ranks at most: the latest imported that many. Ranking costs about a microsecond
+    /// per match, so a word in every one of 100,000 stories would take a tenth of a second to rank whole; among
+    /// matches that many, the latest are the ones a reader looks for.
+    public static let searchRankLimit = 1000
+
     /// Stories whose headline or text match every word of `query`, best match first, at most `limit` of them
-    /// (among equally good matches at the cut, the latest imported); with `unreadOnly`, only unread ones (filtered
+    /// (among equally good matches at the cut, the latest imported), ranked among the latest imported
+    /// `searchRankLimit` matches; with `unreadOnly`, only unread ones (filtered
     /// before the cut, so read matches never crowd them out).
     /// The words are searched as plain words: FTS operators and punctuation in `query` have no special meaning.
     public func search(_ query: String, unreadOnly: Bool = false, limit: Int = Store.searchLimit) throws -> [StorySummary] {
         guard let match = Self.ftsPhrases(query), limit > 0 else { return [] }
-        // Rank and cut inside the full-text index first, so only the stories shown are read. Unread-only
-        // needs each match's read mark before the cut, so it reads the stories it ranks.
-        let best = unreadOnly ? """
+        // Rank and cut inside the full-text index first, so only the stories shown are read: the latest imported
+        // `searchRankLimit` matches (the index walks them newest first and stops), best first. Unread-only needs
+        // each match's read mark before the cut, so it reads the stories it ranks.
+        let latest = unreadOnly ? """
             SELECT story_search.rowid AS id, bm25(story_search, 4.0, 1.0) AS rank
             FROM story_search JOIN stories r ON r.id = story_search.rowid
-            WHERE story_search MATCH ? AND r.read_at IS NULL ORDER BY rank, story_search.rowid DESC LIMIT ?
+            WHERE story_search MATCH ? AND r.read_at IS NULL ORDER BY story_search.rowid DESC LIMIT ?
             """ : """
             SELECT rowid AS id, bm25(story_search, 4.0, 1.0) AS rank FROM story_search
-            WHERE story_search MATCH ? ORDER BY rank, rowid DESC LIMIT ?
+            WHERE story_search MATCH ? ORDER BY rowid DESC LIMIT ?
             """
+        let best = "SELECT id, rank FROM (\(latest)) ORDER BY rank, id DESC LIMIT ?"
         return try writer.read { db in
             let statement = try db.makeStatement(sql: """
                 SELECT \(StorySummaryRow.columns)
@@ -32,7 +40,8 @@ extension Store {
                 """)
             let summaries = try StorySummaryRow(statement)
             var dates = StoredDates()
-            return try Row.fetchAll(statement, arguments: [match, limit]).map { summaries.summary($0, dates: &dates) }
+            return try Row.fetchAll(statement, arguments: [match, Self.searchRankLimit, limit])
+                .map { summaries.summary($0, dates: &dates) }
         }
     }
 

@@ -5,25 +5,34 @@ import GRDB
 /// are addressed by their position in it.
 extension Store {
     /// The rows of the list `filter` selects at positions `offset..<offset + limit` (fewer at its end).
-    /// Positions are skipped in the list's covering index, so a window at the end of 100,000 rows costs a walk
-    /// of that index and no table reads.
-    public func summaries(_ filter: StoryFilter, offset: Int, limit: Int) throws -> [StorySummary] {
+    /// Positions are skipped in the list's covering index, so a window costs a walk of that index up to it and no
+    /// table reads; a window in the list's second half (by `count`, the caller's idea of its length) is walked to
+    /// from the end, after counting the list in the same read.
+    public func summaries(_ filter: StoryFilter, offset: Int, limit: Int, count: Int? = nil) throws -> [StorySummary] {
         guard limit > 0 else { return [] }
         return try writer.read { db in
             let (condition, arguments) = filter.condition
+            let values = arguments.map { $0 as (any DatabaseValueConvertible)? }
+            var order = "DESC", skip = max(0, offset), take = limit
+            if let count, offset > count / 2 {
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories s \(condition)",
+                                             arguments: StatementArguments(values)) ?? 0
+                order = "ASC"
+                take = max(0, min(limit, total - offset))
+                skip = max(0, total - offset - take)
+            }
             let statement = try db.makeStatement(sql: """
                 SELECT \(StorySummaryRow.columns) FROM stories s INDEXED BY \(Self.listIndex(filter)) \(condition)
-                ORDER BY s.list_date DESC, s.id DESC LIMIT ? OFFSET ?
+                ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
                 """)
             let reader = try StorySummaryRow(statement)
-            let values = arguments.map { $0 as (any DatabaseValueConvertible)? } + [limit, max(0, offset)]
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(values))
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(values + [take, skip]))
             var summaries: [StorySummary] = []
-            summaries.reserveCapacity(limit)
+            summaries.reserveCapacity(take)
             let sqlite = statement.sqliteStatement
             var names: [String: String] = [:]
             while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
-            return summaries
+            return order == "ASC" ? summaries.reversed() : summaries
         }
     }
 

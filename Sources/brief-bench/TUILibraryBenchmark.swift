@@ -272,6 +272,15 @@ enum TUILibraryBenchmark {
                                                              unread: state.unreadCount)).0
             _ = Reader.view(searched)
         })
+        // Enter as the reader answers it: the search and the library's counts for the title, then the frame.
+        TUIBenchmark.report("library key search Enter, as the reader runs it (FTS5 + counts + list + frame)",
+                            TUIBenchmark.measure(25) {
+            let query = queries[q % queries.count]
+            q += 1
+            var searched = Reader.update(state, .search).0
+            for character in query { searched = Reader.update(searched, .typed(character)).0 }
+            key(&searched, [.submit], effects: runner)
+        })
         TUIBenchmark.report("library key e, first time (Store.entities + frame)", TUIBenchmark.measure(5) {
             var index = Reader.update(state, .entityIndex).0
             index = Reader.update(index, .entitiesLoaded(type: nil, filter: "", (try? store.entities()) ?? [])).0
@@ -292,6 +301,9 @@ enum TUILibraryBenchmark {
             TUIBenchmark.report("library EntityProfile.load alone (most mentioned)", TUIBenchmark.measure(5) {
                 _ = try? EntityProfile.load(entity: entity, store: store)
             })
+            TUIBenchmark.report("library EntityProfile.loadWindow alone (most mentioned, first window)", TUIBenchmark.measure(5) {
+                _ = try? EntityProfile.loadWindow(entity: entity, store: store)
+            })
         }
         // The index as loaded, all types: its first entity is the most mentioned, its last the least.
         let fullIndex = Reader.update(Reader.update(state, .entityIndex).0, .entitiesLoaded(type: nil, filter: "", all)).0
@@ -300,16 +312,21 @@ enum TUILibraryBenchmark {
             let selected = keys.reduce(fullIndex) { Reader.update($0, $1).0 }
             TUIBenchmark.report("library key Enter on an entity (\(label) mentioned, \(entity.stories) stories: page + frame)",
                                 TUIBenchmark.measure(10) {
-                var page = Reader.update(selected, .open).0
-                page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
-                _ = Reader.view(page)
+                var page = selected
+                key(&page, [.open], effects: runner)
             })
         }
         if let entity = all.first {
-            var page = Reader.update(fullIndex, .open).0
-            page = Reader.update(page, .entityLoaded(key: entity.key, try? EntityProfile.load(entity: entity, store: store))).0
+            var page = fullIndex
+            key(&page, [.open], effects: runner)
+            print("tui library entity page: \(page.entityPage?.profile?.stories.count ?? 0) of "
+                  + "\(page.entityPage?.profile?.storyCount ?? 0) stories loaded")
             TUIBenchmark.report("library entity page (\(entity.stories) stories) key j (next story) + frame", TUIBenchmark.measure(20) {
                 key(&page, [.moveDown], effects: runner)
+            })
+            TUIBenchmark.report("library entity page keys G then g (each loading a window) + frames", TUIBenchmark.measure(10) {
+                key(&page, [.bottom], effects: runner)
+                key(&page, [.top], effects: runner)
             })
         }
         print("tui library: peak memory (VmHWM) \(peakMemory())")

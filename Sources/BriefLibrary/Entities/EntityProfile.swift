@@ -8,15 +8,32 @@ public struct EntityProfile: Hashable, Sendable {
     public var entity: EntitySummary
     /// Surface forms other than the canonical name, as the stories spelled them.
     public var aliases: [String]
+    /// The stories loaded: all of them, or (a page of a much mentioned entity) a window of them, at positions
+    /// `storyOffset..<storyOffset + stories.count` of the `storyCount` stories that mention it.
     public var stories: [EntityStory]
+    public var storyCount: Int
+    public var storyOffset: Int
     /// What the entity said: its quotes and transcript turns, newest story first (at most `saidLimit`).
     public var said: [StoredQuote]
 
-    public init(entity: EntitySummary, aliases: [String], stories: [EntityStory], said: [StoredQuote] = []) {
+    public init(entity: EntitySummary, aliases: [String], stories: [EntityStory], said: [StoredQuote] = [],
+                storyCount: Int? = nil, storyOffset: Int = 0) {
         self.entity = entity
         self.aliases = aliases
         self.stories = stories
         self.said = said
+        self.storyCount = storyCount ?? storyOffset + stories.count
+        self.storyOffset = storyOffset
+    }
+
+    /// True when every story is loaded.
+    public var isWhole: Bool { storyOffset == 0 && stories.count >= storyCount }
+
+    /// Takes the stories of `window` as the ones loaded.
+    public mutating func take(_ window: EntityStoryWindow) {
+        stories = window.stories
+        storyOffset = window.offset
+        storyCount = window.count
     }
 
     /// What a page lists after "Also": the stories' own forms, then the knowledge base's other names for it, at most
@@ -40,8 +57,25 @@ public struct EntityProfile: Hashable, Sendable {
 
     /// Loads the page of `entity` (a row of `Store.entities`, e.g. from a list already in memory).
     public static func load(entity: EntitySummary, store: Store, aliasStories: Int = 3) throws -> EntityProfile {
+        let mentioning = try store.stories(mentioning: entity.key)
+        return try profile(entity, store: store, mentioning: mentioning, aliasStories: aliasStories)
+    }
+
+    /// Loads the page of `entity` with only its first `size` stories (`EntityStoryWindow`): the rest are loaded a
+    /// window at a time as the reader moves. The aliases come from the stories loaded.
+    public static func loadWindow(entity: EntitySummary, store: Store, size: Int = EntityStoryWindow.size,
+                                  aliasStories: Int = 3) throws -> EntityProfile {
+        let count = try store.storyCount(mentioning: entity.key)
+        let mentioning = try store.stories(mentioning: entity.key, offset: 0, limit: size)
+        var loaded = try profile(entity, store: store, mentioning: mentioning, aliasStories: aliasStories)
+        loaded.storyCount = max(count, mentioning.count)
+        return loaded
+    }
+
+    /// The page of `entity` with the stories `mentioning` (the first of its stories).
+    private static func profile(_ entity: EntitySummary, store: Store, mentioning: [MentioningStory],
+                                aliasStories: Int) throws -> EntityProfile {
         let key = entity.key
-        let mentioning = try store.stories(mentioning: key)
         var aliases: [String] = []
         func add(_ alias: String) {
             let clean = alias.trimmingCharacters(in: .whitespacesAndNewlines)

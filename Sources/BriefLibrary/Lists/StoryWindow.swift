@@ -49,7 +49,7 @@ public struct StoryWindow: Hashable, Sendable {
     private static func load(_ store: Store, _ filter: StoryFilter, count: Int, centredOn position: Int, anchor: Int?,
                              size: Int) throws -> StoryWindow {
         let start = max(0, min(position - size / 2, count - size))
-        let rows = try store.summaries(filter, offset: start, limit: size)
+        let rows = try store.summaries(filter, offset: start, limit: size, count: count)
         // A list that shrank since it was counted ends where its rows do.
         let total = rows.count < size ? start + rows.count : max(count, start + rows.count)
         return StoryWindow(offset: start, rows: rows, count: total, anchor: anchor.map { min($0, max(0, total - 1)) })

@@ -32,39 +32,12 @@ struct EntityPageLines: Hashable, Sendable {
         let entity = profile.entity
         let type = entity.type
         let textWidth = max(1, width - 2)
+        // A window of a long page's stories further down shows them without the page's head.
+        let head = profile.storyOffset == 0 || !page.filter.isEmpty
         func add(_ glyphs: [StyledGrapheme], indent: Int = 0) {
-            for line in TextWrapper.wrap(glyphs, width: max(1, textWidth - indent)) {
-                var spans = [StyledSpan(String(repeating: " ", count: indent))]
-                spans += StyledSpan.runs(line, theme: theme)
-                result.lines.append(spans)
-            }
+            result.lines += wrapped(glyphs, indent: indent, textWidth: textWidth, theme: theme)
         }
-        add(StyledGrapheme.run(entity.canonicalName, TextStyle(.headline, entity: type)))
-        let stories = profile.stories.count
-        let country = entity.country.map { " · \($0)" } ?? ""
-        add(StyledGrapheme.run("\(entity.type.displayName)\(country) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", TextStyle(.dateline)))
-        let aliases = profile.allAliases()
-        if !aliases.isEmpty {
-            add(StyledGrapheme.run("Also: " + aliases.joined(separator: ", "), TextStyle(.note)))
-        }
-        result.lines.append([])
-        if !profile.said.isEmpty {
-            // What they said, newest first: the day and story, then the words (a turn's cut to three lines).
-            add(StyledGrapheme.run("Said", TextStyle(.sectionHeading)))
-            for quote in profile.said {
-                let heading = StoryDates.day(quote.published) + "  " + quote.storyTitle
-                add(StyledGrapheme.run(TextFit.truncate(TerminalText.sanitize(heading, keepNewlines: false),
-                                                        to: textWidth - 2), TextStyle(.dateline)), indent: 2)
-                let words = quote.isTurn ? TerminalText.sanitize(quote.text, keepNewlines: false)
-                    : "“" + TerminalText.sanitize(quote.text, keepNewlines: false) + "”"
-                let wrapped = TextWrapper.wrap(words, width: max(1, textWidth - 4))
-                for (index, line) in wrapped.prefix(3).enumerated() {
-                    let cut = index == 2 && wrapped.count > 3 ? TextFit.truncate(line + " …", to: textWidth - 4) : line
-                    result.lines.append([StyledSpan("    " + cut, theme.quote)])
-                }
-            }
-            result.lines.append([])
-        }
+        if head { result.lines += headLines(profile, theme: theme, textWidth: textWidth) }
         let shown = page.stories
         for story in shown {
             let first = result.lines.count
@@ -74,16 +47,60 @@ struct EntityPageLines: Hashable, Sendable {
             let title = TextFit.truncate(TerminalText.sanitize(summary.title, keepNewlines: false), to: room)
             result.lines.append([StyledSpan(summary.isRead ? "  " : "● ", theme.unreadMarker), StyledSpan(date, theme.date),
                                  StyledSpan(title, summary.isRead ? theme.readTitle : theme.unreadTitle)])
-            add(sentenceGlyphs(story, highlight: TextStyle(.plain, entity: type)), indent: 4)
+            // A story naming the entity only in its headline has no sentence.
+            if !story.sentence.isEmpty { add(sentenceGlyphs(story, highlight: TextStyle(.plain, entity: type)), indent: 4) }
             result.lines.append([])
             result.storyRows.append(first..<result.lines.count - 1)
         }
-        if profile.stories.isEmpty {
+        if profile.storyCount == 0 {
             result.lines.append([StyledSpan("No stories mention it any more.")])
-        } else if shown.isEmpty {
+        } else if shown.isEmpty, !page.filter.isEmpty {
             add(StyledGrapheme.run("No headline here holds “\(TerminalText.sanitize(page.filter, keepNewlines: false))”. Esc clears the filter."))
         }
         return result
+    }
+
+    /// `glyphs` wrapped to the text width less `indent`, each line indented.
+    private static func wrapped(_ glyphs: [StyledGrapheme], indent: Int, textWidth: Int, theme: Theme) -> [[StyledSpan]] {
+        TextWrapper.wrap(glyphs, width: max(1, textWidth - indent)).map { line in
+            [StyledSpan(String(repeating: " ", count: indent))] + StyledSpan.runs(line, theme: theme)
+        }
+    }
+
+    /// The page's head: name, type and counts, other names, and what the entity said.
+    private static func headLines(_ profile: EntityProfile, theme: Theme, textWidth: Int) -> [[StyledSpan]] {
+        var lines: [[StyledSpan]] = []
+        func add(_ glyphs: [StyledGrapheme], indent: Int = 0) {
+            lines += wrapped(glyphs, indent: indent, textWidth: textWidth, theme: theme)
+        }
+        let entity = profile.entity
+        add(StyledGrapheme.run(entity.canonicalName, TextStyle(.headline, entity: entity.type)))
+        let stories = profile.storyCount
+        let country = entity.country.map { " · \($0)" } ?? ""
+        add(StyledGrapheme.run("\(entity.type.displayName)\(country) · \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s") in \(stories) stor\(stories == 1 ? "y" : "ies")", TextStyle(.dateline)))
+        let aliases = profile.allAliases()
+        if !aliases.isEmpty {
+            add(StyledGrapheme.run("Also: " + aliases.joined(separator: ", "), TextStyle(.note)))
+        }
+        lines.append([])
+        if !profile.said.isEmpty {
+            // What they said, newest first: the day and story, then the words (a turn's cut to three lines).
+            add(StyledGrapheme.run("Said", TextStyle(.sectionHeading)))
+            for quote in profile.said {
+                let heading = StoryDates.day(quote.published) + "  " + quote.storyTitle
+                add(StyledGrapheme.run(TextFit.truncate(TerminalText.sanitize(heading, keepNewlines: false),
+                                                        to: textWidth - 2), TextStyle(.dateline)), indent: 2)
+                let words = quote.isTurn ? TerminalText.sanitize(quote.text, keepNewlines: false)
+                    : "“" + TerminalText.sanitize(quote.text, keepNewlines: false) + "”"
+                let said = TextWrapper.wrap(words, width: max(1, textWidth - 4))
+                for (index, line) in said.prefix(3).enumerated() {
+                    let cut = index == 2 && said.count > 3 ? TextFit.truncate(line + " …", to: textWidth - 4) : line
+                    lines.append([StyledSpan("    " + cut, theme.quote)])
+                }
+            }
+            lines.append([])
+        }
+        return lines
     }
 
     /// The sentence with the mention in the entity's style.

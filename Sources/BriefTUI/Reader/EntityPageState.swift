@@ -18,7 +18,8 @@ public struct EntityPageState: Hashable, Sendable {
 
     public init(key: String) { self.key = key }
 
-    /// The stories the page shows: the profile's, narrowed by the filter.
+    /// The stories the page shows: the profile's, narrowed by the filter. Without a filter, those of a long page
+    /// are a window of its stories (`EntityProfile.storyOffset`); the filter needs every story (`EntityProfile.isWhole`).
     public var stories: [EntityStory] {
         guard let profile else { return [] }
         let needle = filter.trimmingCharacters(in: .whitespaces)

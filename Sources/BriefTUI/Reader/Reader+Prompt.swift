@@ -30,8 +30,7 @@ extension Reader {
         switch purpose {
         case .entityName: return filterIndex(&state, text)
         case .entityStories:
-            filterEntityPage(&state, text)
-            return []
+            return filterEntityPage(&state, text)
         case .library, .story: return []
         }
     }
@@ -60,7 +59,7 @@ extension Reader {
             if prompt.purpose == .entityStories, let page = state.entityPage, !text.isEmpty {
                 let shown = page.stories.count
                 state.status = shown == 0 ? "No stories match “\(text)” · Esc clears the filter"
-                    : "\(shown) of \(page.profile?.stories.count ?? shown) stories · Enter opens · Esc clears the filter"
+                    : "\(shown) of \(page.profile?.storyCount ?? shown) stories · Enter opens · Esc clears the filter"
             }
             return effects
         }

@@ -63,6 +63,8 @@ public enum Reader {
             entitiesLoaded(&state, type: type, filter: filter, entities)
         case let .entityLoaded(key, profile):
             entityLoaded(&state, key: key, profile)
+        case let .entityStoriesLoaded(key, position, window):
+            entityStoriesLoaded(&state, key: key, select: position, window)
         case let .feedsLoaded(overview):
             feedsLoaded(&state, overview)
         case .feeds:
@@ -141,7 +143,7 @@ extension ReaderOperation {
     var isCommand: Bool {
         switch self {
         case .listLoaded, .listPageLoaded, .listWindowLoaded, .searchLoaded, .storyLoaded, .markedAllRead,
-             .entitiesLoaded, .entityLoaded, .feedsLoaded, .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
+             .entitiesLoaded, .entityLoaded, .entityStoriesLoaded, .feedsLoaded, .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
         default: true
         }
     }

@@ -31,6 +31,9 @@ public enum ReaderEffect: Hashable, Sendable {
     case loadEntities(type: EntityType?, filter: String)
     /// One entity's page → `.entityLoaded`.
     case loadEntity(key: String)
+    /// The window of an entity page's stories around position `at` (all of them with `whole`, for the headline
+    /// filter) → `.entityStoriesLoaded`.
+    case loadEntityStories(key: String, at: Int, whole: Bool)
     /// The cache gained stories (a refresh finished): forget entity lists held in memory.
     case libraryChanged
     /// Look for commits other processes made to the cache → `.changedOutside` when there are any.

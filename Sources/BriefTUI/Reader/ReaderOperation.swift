@@ -67,6 +67,8 @@ public enum ReaderOperation: Hashable, Sendable {
     case markedAllRead([Int64])
     case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])
     case entityLoaded(key: String, EntityProfile?)
+    /// More of an entity page's stories; the story at position `select` is selected.
+    case entityStoriesLoaded(key: String, select: Int, EntityStoryWindow)
     case feedsLoaded(FeedOverview)
     case refreshProgress(String)
     case refreshFinished(String)

@@ -9,7 +9,7 @@ enum EntityPageScreen {
         var name = page.profile.map { "\($0.entity.type.displayName): \($0.entity.canonicalName)" } ?? "Entity"
         if !page.filter.isEmpty { name += " · “\(page.filter)”" }
         let count = page.profile.map { profile in
-            let total = profile.stories.count, noun = total == 1 ? "story" : "stories"
+            let total = profile.storyCount, noun = total == 1 ? "story" : "stories"
             return page.filter.isEmpty ? "\(total) \(noun) " : "\(page.stories.count) of \(total) \(noun) "
         }
         Chrome.drawTitle(" Brief › " + name, right: count ?? "", into: &grid, theme: theme)

@@ -65,7 +65,12 @@ public struct StoreEffects {
                 return [.entitiesLoaded(type: type, filter: filter, try entities.entities(store, type: type, filter: filter))]
             case let .loadEntity(key):
                 let entity = try entities.entities(store).first { $0.key == key }
-                return [.entityLoaded(key: key, try entity.flatMap { try EntityProfile.load(entity: $0, store: store) })]
+                // The page's first window of stories; the reader asks for the next as it moves.
+                return [.entityLoaded(key: key, try entity.flatMap { try EntityProfile.loadWindow(entity: $0, store: store) })]
+            case let .loadEntityStories(key, position, whole):
+                let window = try EntityStoryWindow.load(store, key: key, around: position,
+                                                        size: whole ? nil : EntityStoryWindow.size)
+                return [.entityStoriesLoaded(key: key, select: position, window)]
             case .checkForChanges:
                 return watcher?.changed() == true ? [.changedOutside] : []
             case let .openLink(id):
@@ -123,7 +128,7 @@ extension ReaderEffect {
         case .loadFeeds: "load the feeds"
         case .checkForChanges: "look for changes"
         case .loadEntities: "load the entities"
-        case .loadEntity: "load the entity"
+        case .loadEntity, .loadEntityStories: "load the entity"
         case .libraryChanged: "reread the library"
         case .openLink: "open the link"
         case .copyLink: "copy the link"

@@ -1,0 +1,50 @@
+import GRDB
+
+/// An entity page a window of stories at a time: the most mentioned entity of 100,000 stories is in thousands of
+/// them, and a page reads the few dozen it shows and some around them, in the order of `stories(mentioning:)`
+/// (newest first). Unlike `stories(mentioning:)`, a story naming it only in its headline is listed too (with no
+/// paragraph): so the page's count is read from the entity's index alone.
+extension Store {
+    /// The stories mentioning the entity `key` at positions `offset..<offset + limit` of that list, each with the
+    /// paragraph of its first mention ('' and offsets -1 when it names it only in the headline). The list's index is
+    /// walked in order and each story checked against the entity's stories, so a window near the top reads only the
+    /// rows before it, and one in the second half is walked to from the end.
+    public func stories(mentioning key: String, offset: Int, limit: Int) throws -> [MentioningStory] {
+        guard limit > 0 else { return [] }
+        return try writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entities WHERE entity_key = ?",
+                                         arguments: [key]) ?? 0
+            let reversed = offset > total / 2
+            let order = reversed ? "ASC" : "DESC"
+            let take = reversed ? max(0, min(limit, total - offset)) : limit
+            let skip = reversed ? max(0, total - offset - take) : max(0, offset)
+            // The first mention's paragraph: by id in the paragraphs table, or, once the leaner cache keeps a story's
+            // text in one compressed blob (its migration, "v13"), by its place there.
+            let paragraph = try db.tableExists("paragraphs")
+                ? "(SELECT p.text FROM paragraphs p WHERE p.id = se.first_paragraph)"
+                : "brief_paragraph(s.body, se.first_paragraph)"
+            let statement = try db.makeStatement(sql: """
+                SELECT \(StorySummaryRow.columns), \(paragraph) AS paragraph, se.first_start AS mention_start,
+                       se.first_end AS mention_end
+                FROM stories s INDEXED BY stories_list
+                CROSS JOIN story_entities se ON se.story_id = s.id AND se.entity_key = ?
+                WHERE s.id IN (SELECT story_id FROM story_entities WHERE entity_key = ?)
+                ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
+                """)
+            let summaries = try StorySummaryRow(statement)
+            var dates = StoredDates()
+            let stories = try Row.fetchAll(statement, arguments: [key, key, take, skip]).map { row in
+                MentioningStory(summary: summaries.summary(row, dates: &dates), paragraph: (row["paragraph"] as String?) ?? "",
+                                start: row["mention_start"] ?? -1, end: row["mention_end"] ?? -1)
+            }
+            return reversed ? stories.reversed() : stories
+        }
+    }
+
+    /// How many stories `stories(mentioning:offset:limit:)` lists for the entity `key`.
+    public func storyCount(mentioning key: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_entities WHERE entity_key = ?", arguments: [key]) ?? 0
+        }
+    }
+}
