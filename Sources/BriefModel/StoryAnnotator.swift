@@ -106,10 +106,15 @@ public struct StoryAnnotator: Sendable {
     static func isTitleCase(_ text: String) -> Bool {
         var capitalised = 0
         for word in text.split(whereSeparator: { $0 == " " }) {
-            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
-            guard letters.count >= 4, let first = letters.first else { continue }
+            // The word's letters, counted in place (no array of them per word).
+            var letters = 0, first: Unicode.Scalar?, lowerAfterFirst = false
+            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+                if first == nil { first = scalar } else if scalar.properties.isLowercase { lowerAfterFirst = true }
+                letters += 1
+            }
+            guard letters >= 4, let first else { continue }
             if first.properties.isLowercase { return false }
-            if letters.dropFirst().contains(where: { $0.properties.isLowercase }) { capitalised += 1 }
+            if lowerAfterFirst { capitalised += 1 }
         }
         return capitalised >= 4
     }

@@ -33,6 +33,8 @@ public struct KnowledgeBase: Sendable {
     private let lines: [Range<Int>]
     /// Record index by `lookupKey` of a name or alias and a type; the first (most trusted) record wins.
     private let index: HashIndex
+    /// The records `lookup` has decoded.
+    private let decoded = KnowledgeRecordCache()
 
     /// How many entities the knowledge base holds.
     public var count: Int { lines.count }
@@ -166,7 +168,7 @@ public struct KnowledgeBase: Sendable {
         let key = utf8.withUnsafeMutableBufferPointer { Self.lookupKey(UnsafeBufferPointer($0), type: type) }
         guard let r = index.find(key) else { return nil }
         utf8.removeAll()
-        let found = record(Int(r))
+        let found = decoded.record(Int(r), decode: record)
         // Names are found without case, but an acronym (`UN`) is only the name of what is written so (`Un`, a
         // town in India, is not the United Nations).
         if Self.isAcronym(name), found.name != name, !found.aliases.contains(name) { return nil }

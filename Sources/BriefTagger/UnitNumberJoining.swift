@@ -12,7 +12,8 @@ enum UnitNumberJoining {
             var i = sentence.lowerBound
             while i + 1 < sentence.upperBound {
                 defer { i += 1 }
-                guard labels[i] == BIOTagSet.outside, let ordinal = numberKind(text.text(of: i)) else { continue }
+                guard labels[i] == BIOTagSet.outside, mayBeNumber(text, i),
+                      let ordinal = numberKind(text.text(of: i)) else { continue }
                 // The capitalised words after it, up to the unit word.
                 var end = i + 1
                 var unitEnd: Int?
@@ -31,6 +32,21 @@ enum UnitNumberJoining {
             }
         }
     }
+
+    /// False when token `i` cannot be a number or ordinal, judged by its first byte without making its string
+    /// (this runs for every token outside a name): an ASCII first byte that is neither a digit nor the initial
+    /// of a spelled ordinal. Any other first byte (a non-ASCII digit, say) leaves it to `numberKind`.
+    @inline(__always)
+    private static func mayBeNumber(_ text: TokenizedText, _ i: Int) -> Bool {
+        let token = text.tokens[i]
+        guard token.byteStart < token.byteEnd else { return true }
+        let first = text.bytes[token.byteStart]
+        guard first < 0x80 else { return true }
+        return (first >= 0x30 && first <= 0x39) || ordinalInitials.contains(first)
+    }
+
+    /// The first letters of `spelledOrdinals`, as bytes.
+    private static let ordinalInitials: Set<UInt8> = Set(spelledOrdinals.compactMap { $0.utf8.first })
 
     /// True for an ordinal (`47th`, `2nd`, `102d`, `Sixth`), false for a bare number of up to three digits, nil otherwise.
     static func numberKind(_ word: String) -> Bool? {

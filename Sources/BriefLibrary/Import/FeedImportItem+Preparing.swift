@@ -9,12 +9,11 @@ extension FeedImportItem {
     /// A feed item sectioned (`item.articleText` through the article parser) and annotated, with `source` the
     /// feed's title.
     public init(item: FeedItem, source: String, annotate: (Story) -> Story) {
-        let text = item.articleText
+        let (text, fingerprint) = item.articleTextAndFingerprint
         let parsed = ArticleParser.parse(text, format: .article, reference: item.published ?? Date())
-        let fingerprint = item.fingerprint.value
         // FeedItem.id falls back to the link or the fingerprint; only a real guid is worth matching as one.
         let isOwnID = item.id != item.link && !item.id.hasPrefix("fingerprint:")
-        self.init(itemID: item.id, guid: isOwnID ? item.id : nil, link: item.link, fingerprint: fingerprint,
+        self.init(itemID: item.id, guid: isOwnID ? item.id : nil, link: item.link, fingerprint: fingerprint.value,
                   story: ImportItem(story: annotate(parsed.story), originalText: text, source: source,
                                     published: item.published ?? parsed.published, format: .article))
     }

@@ -45,11 +45,23 @@ public struct FeedItem: Hashable, Sendable, Codable {
     /// A heading is written as a stand-alone `Heading:` line (a colon added unless it already ends in
     /// punctuation), the form plain-text headings take, so the sectioner groups the paragraphs under it.
     /// An item with no headline is headed by its link, or "Untitled".
-    public var articleText: String {
+    public var articleText: String { articleText(body: bodyBlocks) }
+
+    /// The same story's fingerprint in any feed: headline and body with markup, case and whitespace normalised.
+    public var fingerprint: ContentFingerprint { fingerprint(body: bodyBlocks) }
+
+    /// `articleText` and `fingerprint` from one reading of the body's HTML (each alone reads it again): what an
+    /// import needs of every item.
+    public var articleTextAndFingerprint: (text: String, fingerprint: ContentFingerprint) {
+        let body = bodyBlocks
+        return (articleText(body: body), fingerprint(body: body))
+    }
+
+    private func articleText(body: [HTMLBlock]) -> String {
         var headline = title.replacing("\n", with: " ").trimmingCharacters(in: .whitespaces)
         if headline.isEmpty { headline = link ?? "Untitled" }
         var parts = [headline]
-        for block in bodyBlocks {
+        for block in body {
             switch block.kind {
             case .paragraph:
                 parts.append(block.text)
@@ -62,8 +74,7 @@ public struct FeedItem: Hashable, Sendable, Codable {
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// The same story's fingerprint in any feed: headline and body with markup, case and whitespace normalised.
-    public var fingerprint: ContentFingerprint {
-        ContentFingerprint(plainTitle: title, paragraphs: bodyBlocks.map(\.text))
+    private func fingerprint(body: [HTMLBlock]) -> ContentFingerprint {
+        ContentFingerprint(plainTitle: title, paragraphs: body.map(\.text))
     }
 }
