@@ -72,12 +72,33 @@ enum SyncBenchmark {
 
     private static func measure(_ label: String, _ engine: SyncEngine, _ service: TimedSyncService) -> SyncReport {
         service.reset()
-        let start = Date(), cpu = FeedFetchBenchmark.cpuSeconds()
+        let start = Date(), cpu = FeedFetchBenchmark.cpuSeconds(), serverCPU = serverCPUSeconds()
         let report = FeedFetchBenchmark.wait { await engine.run() }
         let wall = Date().timeIntervalSince(start)
-        print(String(format: "%@: %.3f s wall (server %.3f s, Brief's CPU %.2f s); %@", label, wall, service.total(),
-                     FeedFetchBenchmark.cpuSeconds() - cpu, report.summary))
+        let server = serverCPUSeconds()
+        print(String(format: "%@: %.3f s wall (waiting on the server %.3f s; CPU: Brief %.2f s, PHP %.2f s, PostgreSQL %.2f s); %@",
+                     label, wall, service.total(), FeedFetchBenchmark.cpuSeconds() - cpu, server.php - serverCPU.php,
+                     server.postgres - serverCPU.postgres, report.summary))
         return report
+    }
+
+    /// The CPU seconds the server's own processes have used (`php` workers; `postgres`, with the finished
+    /// connection backends its postmaster reaped), from /proc: the server's own time, apart from waiting.
+    private static func serverCPUSeconds() -> (php: Double, postgres: Double) {
+        var php = 0.0, postgres = 0.0
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        for pid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int(pid) != nil {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { continue }
+            let name = stat[stat.index(after: open)..<close]
+            guard name == "php" || name == "postgres" else { continue }
+            // After the name: state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 15 else { continue }
+            let seconds = fields[11...14].compactMap { Double($0) }.reduce(0, +) / ticks
+            if name == "php" { php += seconds } else { postgres += seconds }
+        }
+        return (php, postgres)
     }
 
     private static func serverEnvironment(_ root: URL) throws -> [String: String] {

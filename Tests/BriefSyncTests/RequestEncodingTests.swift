@@ -27,6 +27,10 @@ struct RequestEncodingTests {
         let request = TTRSSRequest.getHeadlines(feedID: -4, viewMode: .unread, sinceID: 10, skip: 200, limit: 200, showContent: false)
         #expect(json(request.body(sessionID: nil))
             == #"{"feed_id":-4,"limit":200,"op":"getHeadlines","order_by":"date_reverse","show_content":false,"since_id":10,"skip":200,"view_mode":"unread"}"#)
+        // Content comes as the feed had it: Brief reads hostile HTML itself, and the server is spared its sanitiser.
+        let content = TTRSSRequest.getHeadlines(feedID: -4, viewMode: .allArticles, sinceID: 0, skip: 0, limit: 200, showContent: true)
+        #expect(json(content.body(sessionID: nil)).contains(#""sanitize":false,"show_content":true"#))
+        #expect(json(TTRSSRequest.getArticle(ids: [4, 5]).body(sessionID: nil)) == #"{"article_id":"4,5","op":"getArticle","sanitize":false}"#)
     }
 
     @Test(arguments: [

@@ -135,4 +135,51 @@ struct SyncCLILiveTests {
         #expect(try fixture.readIDs() == Set(stories.prefix(120)))
         await fixture.cleanUp()
     }
+
+    /// Items come as the feed had them (`sanitize: false` spares the server its sanitiser): Brief's own reading of
+    /// HTML drops scripts, styles and frames, and what it shows carries no escape sequence or bidi control.
+    @Test func givenHostileHTMLInAServerItem_whenSyncedAndShown_thenNoScriptEscapeOrBidiControlReachesTheOutput() async throws {
+        let fixture = try await SyncAccountFixture.make(server, label: "clihostile")
+        let html = """
+            <p>Minister Alva Renholt said talks would resume.</p><script>document.write('Norland leak')</script>\
+            <style>p { color: red }</style><iframe src="http://example.org/frame">framed text</iframe>\
+            <p onclick="steal()">Second &#x1b;[2Jparagraph &#x1b;]52;c;Y2xpcA==&#x07;kept \u{202E}reversed\u{202C} \
+            <a href="javascript:alert(1)">here</a>.</p>
+            """
+        let title = "Norland border note \u{202E}evil\u{202C} \(fixture.user)"
+        let rss = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+            <title>Hostile \(fixture.user)</title><link>http://example.org/</link><description>Test</description>
+            <item><title>\(title)</title><link>http://example.org/\(fixture.user)/1</link>
+            <guid isPermaLink="false">urn:brief:\(fixture.user):hostile</guid><pubDate>\(TestFeed.rfc822(Date()))</pubDate>
+            <content:encoded><![CDATA[\(html)]]></content:encoded></item>
+            </channel></rss>
+            """
+        let url = try server.publish(rss, as: "\(fixture.user)-main.xml")
+        let feedID = try await fixture.client.subscribe(to: url)
+        try await server.script(["update", String(feedID)])
+        // The server hands the markup over as the feed had it.
+        let served = try await fixture.client.headlinePage(feedID: feedID, showContent: true)
+        #expect(served.first?.content?.contains("<script>") == true)
+        try fixture.addAccount()
+        try AccountSecrets(path: secretsFile(fixture)).setPassword(
+            fixture.password, for: AccountSecrets.key(kind: "ttrss", url: server.url.absoluteString, user: fixture.user))
+        let synced = try await brief(["sync"], fixture)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        let stories = try fixture.storyIDs(url)
+        #expect(stories.count == 1)
+
+        let shown = try await brief(["show", String(stories.first ?? 0)], fixture)
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("Minister Alva Renholt said talks would resume."))
+        #expect(shown.stdout.contains("kept") && shown.stdout.contains("reversed") && shown.stdout.contains("here"))
+        for hostile in ["Norland leak", "document.write", "color: red", "framed text", "steal", "javascript:", "Y2xpcA==",
+                        "\u{1B}", "\u{07}", "\u{202E}", "\u{202C}"] {
+            #expect(!shown.stdout.contains(hostile), "\(hostile.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        let listed = try await brief(["list"], fixture)
+        #expect(listed.stdout.contains("Norland border note") && !listed.stdout.contains("\u{202E}"))
+        await fixture.cleanUp()
+    }
 }

@@ -15,14 +15,27 @@ enum TestFeed {
         }
     }
 
-    static func rss(title: String, entries: [Entry], now: Date = Date()) -> String {
+    /// `date` as RSS writes it.
+    static func rfc822(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        let items = entries.enumerated().map { index, entry in
-            // Distinct dates, oldest first: the servers order by date and pages must not tie.
-            let date = formatter.string(from: now.addingTimeInterval(Double(index - entries.count) * 60))
+        return formatter.string(from: date)
+    }
+
+    /// Distinct dates, oldest first (a minute apart, the last a minute before `now`): the servers order by date.
+    static func dates(_ count: Int, now: Date = Date()) -> [Date] {
+        (0..<count).map { now.addingTimeInterval(Double($0 - count) * 60) }
+    }
+
+    static func rss(title: String, entries: [Entry], now: Date = Date()) -> String {
+        rss(title: title, entries: entries, dates: dates(entries.count, now: now))
+    }
+
+    static func rss(title: String, entries: [Entry], dates: [Date]) -> String {
+        let items = zip(entries, dates).map { entry, day in
+            let date = rfc822(day)
             let guid = entry.guid.map { "<guid isPermaLink=\"false\">\($0)</guid>" } ?? ""
             return "<item><title>\(entry.title)</title><link>\(entry.link)</link>\(guid)<pubDate>\(date)</pubDate>"
                 + "<description>Minister Alva Renholt said talks would resume.</description></item>"

@@ -149,7 +149,9 @@ public struct SyncEngine: Sendable {
     // MARK: - New items
 
     /// Stores or matches every item newer than `sinceID`; returns the items matched with stories Brief already had,
-    /// and the server's state of every item newer than `sinceID`.
+    /// and the server's state of every item newer than `sinceID`. A pipeline that keeps every core busy: while one
+    /// page is written (one transaction; the cache has one writer), the next is sectioned and tagged on all cores,
+    /// and the pages after it are downloading.
     private func receive(since sinceID: Int, feeds: [Int: RemoteFeed], _ report: inout SyncReport,
                          progress: @Sendable (SyncProgress) -> Void) async throws -> ([RemoteItem], [Int: RemoteState]) {
         let linked = try store.serverItems()
@@ -158,41 +160,67 @@ public struct SyncEngine: Sendable {
         var received = 0
         var newest = sinceID
         var counts = (new: 0, matched: 0)
-        let states = try await service.newItems(since: sinceID) { page in
-            received += page.count
-            progress(.receiving(items: received))
-            newest = max(newest, page.map(\.id).max() ?? newest)
-            var links: [(serverID: Int, storyID: Int64, feedID: Int?)] = []
-            var unmatched: [Int: [RemoteItem]] = [:]
-            for item in page where linked[item.id] == nil {
-                if matcher == nil { matcher = try StoryMatcher(store: store) }
-                if let story = matcher?.match(item, feedURL: feeds[item.feedID]?.url) {
-                    links.append((item.id, story, item.feedID))
-                    matched.append(item)
-                } else {
-                    unmatched[item.feedID, default: []].append(item)
-                }
-            }
-            if !links.isEmpty { try store.linkServerItems(links, lastItemID: 0) }
-            counts.matched += links.count
-            guard !unmatched.isEmpty else { return }
-            let batches = unmatched.sorted { $0.key < $1.key }.map { feedID, items in
-                prepare(items, feed: feeds[feedID], feedID: feedID)
-            }
-            let byID = Dictionary(page.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            for (serverID, outcome) in try store.storeServerItems(batches, lastItemID: 0) {
+        var writing: (task: Task<[(serverID: Int, outcome: ImportOutcome)], any Error>, page: [Int: RemoteItem])?
+        // Waits for the page being written and counts what it stored.
+        func written() async throws {
+            guard let (task, page) = writing else { return }
+            writing = nil
+            for (serverID, outcome) in try await task.value {
                 if outcome.isNew {
                     counts.new += 1
-                } else if let item = byID[serverID] {
+                } else if let item = page[serverID] {
                     counts.matched += 1
                     matched.append(item)
                 }
             }
         }
+        let states: [Int: RemoteState]
+        do {
+            states = try await service.newItems(since: sinceID) { page in
+                received += page.count
+                progress(.receiving(items: received))
+                newest = max(newest, page.map(\.id).max() ?? newest)
+                var links: [(serverID: Int, storyID: Int64, feedID: Int?)] = []
+                var unmatched: [Int: [RemoteItem]] = [:]
+                for item in page where linked[item.id] == nil {
+                    if matcher == nil { matcher = try StoryMatcher(store: store) }
+                    if let story = matcher?.match(item, feedURL: feeds[item.feedID]?.url) {
+                        links.append((item.id, story, item.feedID))
+                        matched.append(item)
+                    } else {
+                        unmatched[item.feedID, default: []].append(item)
+                    }
+                }
+                if !links.isEmpty { try store.linkServerItems(links, lastItemID: 0) }
+                counts.matched += links.count
+                guard !unmatched.isEmpty else { return }
+                // Tagged while the page before is written.
+                let batches = unmatched.sorted { $0.key < $1.key }.map { feedID, items in
+                    prepare(items, feed: feeds[feedID], feedID: feedID)
+                }
+                try await written()
+                let store = self.store
+                writing = (Task { try await Self.offThePool { try store.storeServerItems(batches, lastItemID: 0) } },
+                           Dictionary(page.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            }
+            try await written()
+        } catch {
+            // The cache is never written after the sync returns.
+            _ = try? await writing?.task.value
+            throw error
+        }
         try store.linkServerItems([], lastItemID: newest)
         report.newStories += counts.new
         report.matchedStories += counts.matched
         return (matched, states)
+    }
+
+    /// Runs blocking work (a write transaction) on a thread of its own, leaving the cooperative pool's few threads
+    /// to the tagging and the downloads.
+    private static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// Server items as feed items, sectioned and tagged like any fetched item.

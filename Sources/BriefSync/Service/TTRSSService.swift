@@ -36,22 +36,31 @@ public struct TTRSSService: SyncService {
         try await client.unsubscribe(feedID: feedID)
     }
 
-    /// Pages by `skip`, oldest first, a few pages in flight while the engine stores the one before. The server
-    /// breaks ties between equal dates differently from one query to the next (and items can arrive or be purged
-    /// between pages), so a page boundary can drop an item: after more than one page, a listing of ids alone (no
-    /// content) finds any missed, which come by `getArticle`, until a listing finds none. That listing also gives
-    /// every new item's state, newer than its page's.
+    /// Pages by `skip`, oldest first, a few pages in flight while the engine stores the one before. Consecutive pages
+    /// overlap by `seam` items. On PostgreSQL tt-rss orders equal dates by id, so paging is stable while the items
+    /// stand still; an item purged, re-dated or inserted before the current page during paging shifts the pages
+    /// and could drop one at a boundary (and MySQL breaks ties differently from one query to the next). So every
+    /// boundary is checked: the next page must begin with the previous page's last items (the overlap absorbs a
+    /// shift of less than `seam`), and the server's unread count must be the same after the pages as before (a
+    /// new item arrives unread; purges, reads and unreads change it too). When both hold, no item was dropped and
+    /// no listing is needed. Otherwise a listing of ids alone (no content) finds any missed, which come by
+    /// `getArticle`, until a listing finds none; it also gives every new item's state, newer than its page's.
     public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws -> [Int: RemoteState] {
         var seen = Set<Int>()
         var states: [Int: RemoteState] = [:]
         var pages = 0
-        try await pagesInOrder(feedID: TTRSSFeedID.all, viewMode: .allArticles, sinceID: sinceID, showContent: true) { headlines in
+        var seamsHeld = true
+        let unreadBefore = try await client.unreadCount()
+        try await pagesInOrder(feedID: TTRSSFeedID.all, viewMode: .allArticles, sinceID: sinceID, showContent: true,
+                               overlap: Self.seam) { headlines, held in
             pages += 1
+            seamsHeld = seamsHeld && held
             let fresh = headlines.filter { seen.insert($0.id).inserted }
             for headline in fresh { states[headline.id] = Self.state(headline) }
             if !fresh.isEmpty { try await page(fresh.map(Self.item)) }
         }
-        guard pages > 1 else { return states }  // one query: no boundary to tie across
+        guard pages > 1 else { return states }  // one query: no boundary to miss an item at
+        if seamsHeld, try await client.unreadCount() == unreadBefore { return states }
         for _ in 0..<3 {
             let listed = try await listing(feedID: TTRSSFeedID.all, viewMode: .allArticles, sinceID: sinceID)
             for headline in listed { states[headline.id] = Self.state(headline) }
@@ -62,6 +71,9 @@ public struct TTRSSService: SyncService {
         }
         return states
     }
+
+    /// Items each page of new items shares with the one before (about 5% more rows from the server).
+    static let seam = 10
 
     private static func state(_ headline: TTRSSHeadline) -> RemoteState {
         RemoteState(isUnread: headline.isUnread, isStarred: headline.isStarred)
@@ -101,18 +113,21 @@ public struct TTRSSService: SyncService {
     private func listing(feedID: Int, viewMode: TTRSSViewMode, sinceID: Int = 0) async throws -> [TTRSSHeadline] {
         var seen = Set<Int>()
         var all: [TTRSSHeadline] = []
-        try await pagesInOrder(feedID: feedID, viewMode: viewMode, sinceID: sinceID, showContent: false) { headlines in
+        try await pagesInOrder(feedID: feedID, viewMode: viewMode, sinceID: sinceID, showContent: false) { headlines, _ in
             for headline in headlines where seen.insert(headline.id).inserted { all.append(headline) }
         }
         return all
     }
 
     /// Pages of headlines, `parallelPages` requests in flight, handed to `body` in order until a short page; the
-    /// next pages are fetched while `body` works on one.
-    private func pagesInOrder(feedID: Int, viewMode: TTRSSViewMode, sinceID: Int, showContent: Bool,
-                              _ body: ([TTRSSHeadline]) async throws -> Void) async throws {
+    /// next pages are fetched while `body` works on one. With `overlap`, each page after the first starts that many
+    /// items before the previous one ended, and `body` learns whether it began with exactly those items (same ids
+    /// and dates, in order): if so, nothing was dropped between the two.
+    private func pagesInOrder(feedID: Int, viewMode: TTRSSViewMode, sinceID: Int, showContent: Bool, overlap: Int = 0,
+                              _ body: ([TTRSSHeadline], _ seamHeld: Bool) async throws -> Void) async throws {
         let client = self.client
         let size = TTRSSClient.pageLimit
+        let stride = size - overlap
         try await withThrowingTaskGroup(of: (Int, [TTRSSHeadline]).self) { group in
             var launched = 0
             func launch() {
@@ -120,7 +135,7 @@ public struct TTRSSService: SyncService {
                 launched += 1
                 group.addTask {
                     (index, try await client.headlinePage(feedID: feedID, viewMode: viewMode, sinceID: sinceID,
-                                                          skip: index * size, showContent: showContent))
+                                                          skip: index * stride, showContent: showContent))
                 }
             }
             // The first page alone: most listings fit in it.
@@ -128,6 +143,7 @@ public struct TTRSSService: SyncService {
             var arrived: [Int: [TTRSSHeadline]] = [:]
             var next = 0
             var ended = false
+            var tail: [SeamKey] = []
             while !ended, let (index, headlines) = try await group.next() {
                 arrived[index] = headlines
                 while !ended, let ready = arrived.removeValue(forKey: next) {
@@ -136,12 +152,25 @@ public struct TTRSSService: SyncService {
                     if !ended {
                         while launched < next + Self.parallelPages { launch() }
                     }
-                    try await body(ready)
+                    let head = ready.prefix(overlap).map(SeamKey.init)
+                    let held = next == 1 || Array(tail.prefix(head.count)) == head
+                    tail = ready.suffix(overlap).map(SeamKey.init)
+                    try await body(ready, held)
                     try Task.checkCancellation()
                 }
             }
             // Pages asked for past the end are empty: not waited for.
             group.cancelAll()
+        }
+    }
+
+    /// What a seam compares: an item and its date (a re-dated item may have moved).
+    private struct SeamKey: Equatable {
+        var id: Int
+        var updated: Date
+        init(_ headline: TTRSSHeadline) {
+            id = headline.id
+            updated = headline.updated
         }
     }
 
