@@ -55,6 +55,7 @@ public struct TaggingSession {
             PlaceListSplitting.split(text: text, sentences: text.sentences[group], labels: &labels)
             UnitNumberJoining.join(text: text, sentences: text.sentences[group], labels: &labels)
             EventNames.mark(text: text, sentences: text.sentences[group], labels: &labels)
+            ElectionNames.mark(text: text, sentences: text.sentences[group], labels: &labels)
             QuotedTitles.mark(text: text, sentences: text.sentences[group], labels: &labels)
             if propagates {
                 MentionPropagation.propagate(text: text, sentences: text.sentences[group], labels: &labels,

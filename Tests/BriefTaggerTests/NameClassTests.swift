@@ -94,4 +94,12 @@ struct NameClassTests {
         }
         #expect(!found.contains { $0.text.contains("win") }, "\(found)")
     }
+
+    @Test("An election titled with its year and country is one MISC name")
+    func elections() throws {
+        let found = try entities("Tomas Velder stood in the 2019 Ukrainian parliamentary election and later in the 2014 New Zealand general election.")
+        for name in ["2019 Ukrainian parliamentary election", "2014 New Zealand general election"] {
+            #expect(found.contains { $0.text == name && $0.type == .group }, "\(name) in \(found)")
+        }
+    }
 }

@@ -119,4 +119,23 @@ struct SpanRepairTests {
                                 "I-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "O",
                                 "O", "O"])
     }
+
+    @Test("an election titled with its year and a name is one MISC name; a bare year's election is none")
+    func electionNames() {
+        let text = columns(["the", "February", "1974", "United", "Kingdom", "general", "election", "and", "the",
+                            "2014", "Ukrainian", "parliamentary", "election", "and", "the", "1994", "United", "States",
+                            "Senate", "election", "in", "California", "but", "the", "1994", "election"])
+        var tags = labels(["O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O", "O",
+                           "O", "B-MISC", "O", "O", "O", "O", "O", "B-ORG", "I-ORG",
+                           "I-ORG", "O", "O", "B-LOC", "O", "O", "O", "O"])
+        ElectionNames.mark(text: text, sentences: text.sentences[...], labels: &tags)
+        #expect(names(tags) == ["O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O",
+                                "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC", "I-MISC",
+                                "I-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O", "O", "O"])
+        // No name the tagger found between the year and the election: nothing changes.
+        let plain = columns(["the", "2024", "General", "Election", "was", "held"])
+        tags = labels(["O", "O", "O", "O", "O", "O"])
+        ElectionNames.mark(text: plain, sentences: plain.sentences[...], labels: &tags)
+        #expect(tags.allSatisfy { $0 == 0 })
+    }
 }
