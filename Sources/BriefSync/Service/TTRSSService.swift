@@ -102,8 +102,14 @@ public struct TTRSSService: SyncService {
         Set(try await listing(feedID: TTRSSFeedID.recentlyRead, viewMode: .allArticles).map(\.id))
     }
 
-    public func unreadCount() async throws -> Int {
-        try await client.unreadCount()
+    /// Each feed's count from `getFeeds` (counted live, one query a feed), and under 0 what the user's whole count
+    /// (`getUnread`) has beyond them: archived items, whose feed is gone.
+    public func unreadCounts() async throws -> [Int: Int] {
+        let total = try await client.unreadCount()
+        let feeds = try await client.feeds()
+        var counts = Dictionary(feeds.map { ($0.id, $0.unread) }, uniquingKeysWith: +)
+        counts[0, default: 0] += total - feeds.reduce(0) { $0 + $1.unread }
+        return counts
     }
 
     /// Requests in flight at once while paging (the server's PHP runs a few workers).
