@@ -17,8 +17,9 @@ public struct StoryAnnotator: Sendable {
     /// knowledge base or the linking changes what a story's entities would be: the cache then re-tags every story
     /// stored with an older one (`brief reannotate`). 1: canonical entities; 2: names end at their last capitalised
     /// word, acronyms link only to what the knowledge base says they abbreviate, New Delhi is not Delhi; 3: model
-    /// retrained on the knowledge base with counties and districts, numbered units whole, a town and its state apart.
-    public static let version = 3
+    /// retrained on the knowledge base with counties and districts, numbered units whole, a town and its state apart;
+    /// 4: quoted titles of works and named battles, sieges, wars and treaties are whole MISC names.
+    public static let version = 4
 
     public init(tagger: Tagger) { self.tagger = tagger }
 

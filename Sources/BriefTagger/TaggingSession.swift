@@ -54,6 +54,8 @@ public struct TaggingSession {
             LowercaseTailTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels)
             PlaceListSplitting.split(text: text, sentences: text.sentences[group], labels: &labels)
             UnitNumberJoining.join(text: text, sentences: text.sentences[group], labels: &labels)
+            EventNames.mark(text: text, sentences: text.sentences[group], labels: &labels)
+            QuotedTitles.mark(text: text, sentences: text.sentences[group], labels: &labels)
             if propagates {
                 MentionPropagation.propagate(text: text, sentences: text.sentences[group], labels: &labels,
                                              lexicon: words.lexicon)

@@ -33,7 +33,7 @@ enum UnitNumberJoining {
     }
 
     /// True for an ordinal (`47th`, `2nd`, `102d`, `Sixth`), false for a bare number of up to three digits, nil otherwise.
-    private static func numberKind(_ word: String) -> Bool? {
+    static func numberKind(_ word: String) -> Bool? {
         if spelledOrdinals.contains(word) { return true }
         let scalars = Array(word.unicodeScalars)
         var digits = 0

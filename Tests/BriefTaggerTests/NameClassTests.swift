@@ -85,4 +85,13 @@ struct NameClassTests {
         #expect(knowledge.lookup("Lagos", type: .place)?.country == "Nigeria")
         #expect(knowledge.lookup("Paris", type: .place)?.country == "France")
     }
+
+    @Test("Titles of works in quotation marks and named battles are whole MISC names")
+    func titlesAndBattles() throws {
+        let found = try entities("The band released the single \u{201C}A Beautiful Lie\u{201D} in 2006, and the envoy Tomas Velder called the Second Battle of Bull Run a turning point. \"We will win,\" he said.")
+        for name in ["A Beautiful Lie", "Second Battle of Bull Run"] {
+            #expect(found.contains { $0.text == name && $0.type == .group }, "\(name) in \(found)")
+        }
+        #expect(!found.contains { $0.text.contains("win") }, "\(found)")
+    }
 }

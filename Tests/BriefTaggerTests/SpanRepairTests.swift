@@ -73,4 +73,50 @@ struct SpanRepairTests {
         expected[16] = 0
         #expect(names(tags) == names(expected))
     }
+
+    @Test("a short title-case run between quotation marks is one MISC title, whatever the tagger found inside it")
+    func quotedTitles() {
+        let text = columns(["the", "single", "\u{201C}", "A", "Beautiful", "Lie", "\u{201D}", "and", "the", "song",
+                            "\"", "Anarchy", "in", "Tokyo", "\"", "and", "\"", "Savior", "\""])
+        var tags = labels(["O", "O", "O", "O", "O", "O", "O", "O", "O", "O",
+                           "O", "O", "O", "B-LOC", "O", "O", "O", "O", "O"])
+        QuotedTitles.mark(text: text, sentences: text.sentences[...], labels: &tags)
+        #expect(names(tags) == ["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "O", "O",
+                                "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "O", "B-MISC", "O"])
+    }
+
+    @Test("quoted speech, acronyms, nicknames and the tagger's own names in quotes are left as they are")
+    func quotesThatAreNotTitles() {
+        // A lower-case word in the quote: speech, not a title.
+        let speech = columns(["he", "said", "\"", "We", "will", "Win", "\"", "."])
+        var tags = labels(["O", "O", "O", "O", "O", "O", "O", "O"])
+        QuotedTitles.mark(text: speech, sentences: speech.sentences[...], labels: &tags)
+        #expect(tags.allSatisfy { $0 == 0 })
+        // The whole sentence quoted is speech.
+        let whole = columns(["\"", "Thank", "You", "\""])
+        tags = labels(["O", "O", "O", "O"])
+        QuotedTitles.mark(text: whole, sentences: whole.sentences[...], labels: &tags)
+        #expect(tags.allSatisfy { $0 == 0 })
+        // A one-word acronym, a nickname inside a person's name, a name the tagger typed whole, and a quote that
+        // opens with a longer place name.
+        let other = columns(["the", "\"", "CPS", "\"", "and", "William", "\"", "Buckshot", "\"", "May", "and",
+                             "\"", "Islamic", "State", "\"", "at", "\"", "White", "House", "Briefing", "\""])
+        tags = labels(["O", "O", "O", "O", "O", "B-PER", "O", "O", "O", "B-PER", "O",
+                       "O", "B-ORG", "I-ORG", "O", "O", "O", "B-LOC", "I-LOC", "O", "O"])
+        let before = tags
+        QuotedTitles.mark(text: other, sentences: other.sentences[...], labels: &tags)
+        #expect(names(tags) == names(before))
+    }
+
+    @Test("a battle, siege, war or treaty named after 'of' is one MISC name with its ordinal")
+    func eventNames() {
+        let text = columns(["the", "Second", "Battle", "of", "Bull", "Run", "and", "the", "Battle", "of", "Sayler",
+                            "'s", "Creek", "after", "the", "Treaty", "of", "Baden", "and", "a", "war", "of", "Words"])
+        var tags = labels(["O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "O", "B-LOC",
+                           "I-LOC", "I-LOC", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"])
+        EventNames.mark(text: text, sentences: text.sentences[...], labels: &tags)
+        #expect(names(tags) == ["O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC",
+                                "I-MISC", "I-MISC", "I-MISC", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "O",
+                                "O", "O"])
+    }
 }

@@ -31,13 +31,15 @@ extension Reader {
             let forward = operation == .nextUnread
             // The open story may have left the list (read while showing unread only); its neighbour then
             // holds the selection and is itself the next candidate.
-            let index = state.stories.firstIndex { $0.id == page.id }
+            let index = state.stories.firstIndex { $0.id == page.id }.map { state.listOffset + $0 }
                 ?? (state.selectedIndex.map { forward ? $0 - 1 : $0 } ?? -1)
-            guard let found = unread(in: state, from: index, forward: forward) else {
+            guard let found = unread(in: state, from: index, forward: forward), let story = state.row(at: found) else {
+                // Beyond the rows loaded, the store finds it (and it opens when found).
+                if let seek = findUnread(state, from: index, forward: forward, open: true) { return [seek] }
                 state.status = "No more unread stories"
                 return []
             }
-            return open(&state, state.stories[found])
+            return open(&state, story)
         case .nextSection, .previousSection:
             guard let starts = layout?.sectionStarts, !starts.isEmpty else { break }
             if operation == .nextSection {

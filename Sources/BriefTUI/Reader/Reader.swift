@@ -1,3 +1,4 @@
+import BriefLibrary
 import BriefStore
 
 /// The reader's logic: a pure `update` from state and operation to state and effects. Each screen's keys
@@ -36,16 +37,19 @@ public enum Reader {
             if state.screen == .help { back(&state) } else { state.stack.push(.help(Cursor())) }
         case let .resize(width, height):
             resize(&state, to: ScreenSize(width: width, height: height))
-        case let .listLoaded(stories, total, unread):
+        case .listLoaded, .listPageLoaded:
+            let (window, total, unread) = operation.listPage ?? (StoryWindow(rows: []), 0, 0)
             if state.search == nil {
-                listLoaded(&state, stories, total: total, unread: unread)
+                effects = listPageLoaded(&state, window, total: total, unread: unread)
             } else {
                 state.totalCount = total
                 state.unreadCount = unread
             }
+        case let .listWindowLoaded(window, open):
+            if state.search == nil { effects = listWindowLoaded(&state, window, open: open) }
         case let .searchLoaded(query, stories, total, unread):
             if query == state.search {
-                listLoaded(&state, stories, total: total, unread: unread)
+                effects = listPageLoaded(&state, StoryWindow(rows: stories), total: total, unread: unread)
                 // The title says what was found; "Searching for …" is over.
                 if state.status?.hasPrefix("Searching for") == true { state.status = nil }
             }
@@ -124,11 +128,20 @@ public enum Reader {
 }
 
 extension ReaderOperation {
+    /// The list's rows and counts a `.listLoaded` (the whole list) or `.listPageLoaded` brings.
+    var listPage: (StoryWindow, total: Int, unread: Int)? {
+        switch self {
+        case let .listLoaded(stories, total, unread): (StoryWindow(rows: stories), total, unread)
+        case let .listPageLoaded(window, total, unread): (window, total, unread)
+        default: nil
+        }
+    }
+
     /// True for operations the reader asked for (keys), false for effect results, which keep the status.
     var isCommand: Bool {
         switch self {
-        case .listLoaded, .searchLoaded, .storyLoaded, .markedAllRead, .entitiesLoaded, .entityLoaded, .feedsLoaded,
-             .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
+        case .listLoaded, .listPageLoaded, .listWindowLoaded, .searchLoaded, .storyLoaded, .markedAllRead,
+             .entitiesLoaded, .entityLoaded, .feedsLoaded, .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
         default: true
         }
     }

@@ -1,9 +1,16 @@
+import BriefLibrary
 import BriefTagger
 
 /// Work `update` asks the app loop to do (store reads and writes). Results come back as operations.
 public enum ReaderEffect: Hashable, Sendable {
     /// Reload the story list and counts (of the scope's stories) → `.listLoaded`.
     case loadList(unreadOnly: Bool, scope: ListScope = .all)
+    /// The window of the list (of `count` rows) around story `around`, else around position `at` →
+    /// `.listWindowLoaded`. A long list is read a window at a time (`StoryWindow`).
+    case loadListWindow(unreadOnly: Bool, scope: ListScope, around: Int64?, at: Int, count: Int)
+    /// The window around the first unread story after position `after` of the list (before it, without `forward`)
+    /// → `.listWindowLoaded` (opening that story with `open`), or `.notice` when there is none.
+    case findUnread(unreadOnly: Bool, scope: ListScope, after: Int, forward: Bool, count: Int, open: Bool)
     /// Search the library → `.searchLoaded`.
     case search(String, unreadOnly: Bool)
     /// Load one story → `.storyLoaded`.

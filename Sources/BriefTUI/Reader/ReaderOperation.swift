@@ -56,7 +56,12 @@ public enum ReaderOperation: Hashable, Sendable {
     case cancelPrompt
 
     // Results of effects, delivered by the app loop.
+    /// The whole list (a short one).
     case listLoaded([StorySummary], total: Int, unread: Int)
+    /// The list read again: its first window, with the counts for the title.
+    case listPageLoaded(StoryWindow, total: Int, unread: Int)
+    /// Another window of the same list (the selection moved near its edge), opening its anchor story with `open`.
+    case listWindowLoaded(StoryWindow, open: Bool)
     case searchLoaded(query: String, [StorySummary], total: Int, unread: Int)
     case storyLoaded(id: Int64, StoredStory?)
     case markedAllRead([Int64])

@@ -7,9 +7,15 @@ public struct ReaderState: Hashable, Sendable {
     public var keymap: Keymap
     /// The screens, the story list at the bottom, each with its own state, and the prompt line.
     public var stack = ScreenStack()
-    /// The story list as last loaded (all stories, or only unread ones). The list's state lives here rather
-    /// than in `ReaderScreen.list` because every screen reads and marks its stories.
+    /// The rows of the story list loaded (all stories, or only unread ones): the window of the list at positions
+    /// `listOffset..<listOffset + stories.count` of its `listCount` rows (a long list is read a window at a time,
+    /// `StoryWindow`). The list's state lives here rather than in `ReaderScreen.list` because every screen reads
+    /// and marks its stories.
     public var stories: [StorySummary] = []
+    public var listOffset = 0
+    public var listCount = 0
+    /// The selection's position in the whole list (the selected story is `selectedID` once its row is loaded).
+    public var listPosition = 0
     public var hasLoaded = false
     public var totalCount = 0
     public var unreadCount = 0
@@ -76,12 +82,22 @@ public struct ReaderState: Hashable, Sendable {
     /// True when the entity panel is open and drawn beside the story text.
     public var isPanelBeside: Bool { screen == .entities && size.width >= Self.panelBesideWidth }
 
-    /// Index of the selected story in `stories`.
+    /// The selected story's position in the list, when its row is loaded.
     public var selectedIndex: Int? {
         guard let selectedID else { return nil }
-        return stories.firstIndex { $0.id == selectedID }
+        if let row = row(at: listPosition), row.id == selectedID { return listPosition }
+        return stories.firstIndex { $0.id == selectedID }.map { listOffset + $0 }
     }
 
     /// The selected story's list row.
-    public var selectedStory: StorySummary? { selectedIndex.map { stories[$0] } }
+    public var selectedStory: StorySummary? { selectedIndex.flatMap(row(at:)) }
+
+    /// The list's row at position `position`, when it is loaded.
+    public func row(at position: Int) -> StorySummary? {
+        let index = position - listOffset
+        return stories.indices.contains(index) ? stories[index] : nil
+    }
+
+    /// The list's loaded rows with their positions.
+    var loadedPositions: Range<Int> { listOffset..<listOffset + stories.count }
 }

@@ -12,14 +12,14 @@ enum ListScreen {
         title += " · \(state.unreadCount) unread of \(state.totalCount)"
         if state.unreadOnly { title += " · unread only" }
         if state.readOnly { title += " · read-only" }
-        if let search = state.search { title += " · “\(search)”: \(state.stories.count) found" }
+        if let search = state.search { title += " · “\(search)”: \(state.listCount) found" }
         Chrome.drawTitle(title, right: state.isRefreshing ? "refreshing… " : "", into: &grid, theme: theme)
         let hints = state.search != nil ? " Enter open · Esc clears the search · / new search · ? keys"
             : " Enter open · / search · e entities · q quit · ? keys · r read · U unread only · A all read"
         Chrome.drawStatus(state.status.map { " " + $0 } ?? hints, into: &grid, theme: theme)
 
         let height = state.bodyHeight
-        if state.stories.isEmpty {
+        if state.listCount == 0 {
             let message = !state.hasLoaded ? "Loading…"
                 : state.search != nil ? "No stories match. Esc clears the search."
                 : state.unreadOnly ? "No unread stories. U shows them all."
@@ -28,12 +28,14 @@ enum ListScreen {
             grid.write(TextFit.truncate(message, to: grid.width - 1), x: 1, y: 1, style: .plain)
             return
         }
-        let end = min(state.stories.count, state.listTop + height)
+        // Rows are drawn from the window loaded (a row not loaded yet stays blank until its window arrives).
+        let end = min(state.listCount, state.listTop + height)
         guard state.listTop < end else { return }
         for index in state.listTop..<end {
+            guard let story = state.row(at: index) else { continue }
             let y = 1 + index - state.listTop
-            drawRow(state.stories[index], y: y, width: grid.width, theme: theme, into: &grid)
-            if state.stories[index].id == state.selectedID {
+            drawRow(story, y: y, width: grid.width, theme: theme, into: &grid)
+            if story.id == state.selectedID {
                 grid.restyle(Rect(x: 0, y: y, width: grid.width, height: 1)) { $0.merged(with: theme.selection) }
             }
         }

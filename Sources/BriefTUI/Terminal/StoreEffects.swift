@@ -27,9 +27,21 @@ public struct StoreEffects {
         do {
             switch effect {
             case let .loadList(unreadOnly, scope):
-                let stories = try store.summaries(scope.filter(unreadOnly: unreadOnly))
+                // The counts, then the first window of rows: the reader asks for another window as it moves.
                 let counts = try store.counts(scope.filter(unreadOnly: false))
-                return [.listLoaded(stories, total: counts.total, unread: counts.unread)]
+                let window = try StoryWindow.load(store, scope.filter(unreadOnly: unreadOnly),
+                                                  count: unreadOnly ? counts.unread : counts.total, at: 0)
+                return [.listPageLoaded(window, total: counts.total, unread: counts.unread)]
+            case let .loadListWindow(unreadOnly, scope, id, position, count):
+                let window = try StoryWindow.load(store, scope.filter(unreadOnly: unreadOnly), count: count, around: id,
+                                                  at: position)
+                return [.listWindowLoaded(window, open: false)]
+            case let .findUnread(unreadOnly, scope, position, forward, count, open):
+                guard let window = try StoryWindow.loadUnread(store, scope.filter(unreadOnly: unreadOnly), count: count,
+                                                              after: position, forward: forward) else {
+                    return [.notice("No more unread stories")]
+                }
+                return [.listWindowLoaded(window, open: open)]
             case let .search(query, unreadOnly):
                 // The store filters before it keeps the best matches, so read stories cannot crowd out unread ones.
                 let found = try store.search(query, unreadOnly: unreadOnly)
@@ -101,7 +113,8 @@ extension ReaderEffect {
     /// What the effect does, for error messages.
     var summary: String {
         switch self {
-        case .loadList: "load the story list"
+        case .loadList, .loadListWindow: "load the story list"
+        case .findUnread: "find an unread story"
         case .search: "search"
         case let .loadStory(id): "load story \(id)"
         case let .setRead(read, _): read ? "mark read" : "mark unread"
