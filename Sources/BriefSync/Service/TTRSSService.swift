@@ -40,10 +40,10 @@ public struct TTRSSService: SyncService {
     /// overlap by `seam` items. On PostgreSQL tt-rss orders equal dates by id, so paging is stable while the items
     /// stand still; an item purged, re-dated or inserted before the current page during paging shifts the pages
     /// and could drop one at a boundary (and MySQL breaks ties differently from one query to the next). So every
-    /// boundary is checked: the next page must begin with the previous page's last items (the overlap absorbs a
-    /// shift of less than `seam`), and the server's unread count must be the same after the pages as before (a
-    /// new item arrives unread; purges, reads and unreads change it too). When both hold, no item was dropped and
-    /// no listing is needed. Otherwise a listing of ids alone (no content) finds any missed, which come by
+    /// boundary is checked: the next page must begin with exactly the previous page's last `seam` items (any shift
+    /// before the boundary breaks that), and the server's unread count must be the same after the pages as before
+    /// (a new item arrives unread; purges, reads and unreads change it too). When both hold, no item was dropped
+    /// and no listing is needed. Otherwise a listing of ids alone (no content) finds any missed, which come by
     /// `getArticle`, until a listing finds none; it also gives every new item's state, newer than its page's.
     public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws -> [Int: RemoteState] {
         var seen = Set<Int>()
