@@ -128,6 +128,30 @@ extension Store {
         }
     }
 
+    /// How many linked stories are unread here, by the server feed their item came from (0 when unknown).
+    public func unreadLinkedCountsByServerFeed() throws -> [Int: Int] {
+        try writer.read { db in
+            var counts: [Int: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT COALESCE(i.feed_id, 0), COUNT(*) FROM sync_items i JOIN stories s ON s.id = i.story_id
+                WHERE s.read_at IS NULL GROUP BY 1
+                """)
+            while let row = try rows.next() { counts[row[0]] = row[1] }
+            return counts
+        }
+    }
+
+    /// Forgets the links of server items the server no longer has (purged): their stories stay, as Brief's own, and
+    /// no longer count among the server's items.
+    public func unlinkServerItems(_ serverIDs: [Int]) throws {
+        guard !serverIDs.isEmpty else { return }
+        try requireWritable()
+        try writer.write { db in
+            let statement = try db.cachedStatement(sql: "DELETE FROM sync_items WHERE server_id = ?")
+            for id in serverIDs { try statement.execute(arguments: [id]) }
+        }
+    }
+
     /// The feed items of stories no server item is linked to yet: what a server's new items are matched against.
     public func unlinkedItemKeys() throws -> [LocalItemKey] {
         try writer.read { db in

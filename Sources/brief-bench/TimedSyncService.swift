@@ -62,5 +62,5 @@ final class TimedSyncService: SyncService {
 
     var recentReadWindow: Double? { inner.recentReadWindow }
     func recentlyReadIDs() async throws -> Set<Int> { try await timed("recently read") { try await inner.recentlyReadIDs() } }
-    func unreadCount() async throws -> Int { try await timed("unread count") { try await inner.unreadCount() } }
+    func unreadCounts() async throws -> [Int: Int] { try await timed("unread count") { try await inner.unreadCounts() } }
 }

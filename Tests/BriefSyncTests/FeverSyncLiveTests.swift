@@ -170,4 +170,50 @@ struct FeverSyncLiveTests {
         #expect(try await client.unreadItemIDs().count == 480, "the 120 marks reached the server, once each")
         #expect(Set(try store.summaries().filter(\.isRead).map(\.id)) == Set(stories.prefix(120)))
     }
+
+    /// The Fever server stops while a sync stores its items and starts again: the next sync stores every item once,
+    /// and reads made on the server meanwhile arrive. The test stops and starts a server of its own on its own port
+    /// (`scripts/fever-server serve PORT`, the same database), never the shared one other tests are using.
+    @Test func givenTheFeverServerRestartsDuringASync_whenSyncingAgain_thenEveryItemIsStoredOnce_andMarksArrive() async throws {
+        let (email, password, name, _) = try await subscribedUser("feverrestart", entries: 180)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brief-fever-\(UUID().uuidString)")
+        defer {
+            server.unpublish(name)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let store = try Store(path: directory.appendingPathComponent("cache.sqlite").path)
+        let port = try FreePort.pick()
+        let base = URL(string: "http://127.0.0.1:\(port)/")!
+        try store.setSyncAccount(kind: "fever", url: base.absoluteString, user: email)
+        let engine = SyncEngine(store: store, service: FeverService(client: FeverClient(baseURL: base, email: email,
+                                                                                          password: password,
+                                                                                          limits: SyncConnection.limits)),
+                                annotate: { $0 })
+        var instance = try await OwnServer.start(server, port: port)
+        // Stops the server as soon as the first page of items is stored (or when the sync ends first).
+        let stopper = Task {
+            while try store.serverItems().isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        async let interrupted = engine.run()
+        _ = try? await stopper.value
+        await instance.stop()
+        let first = await interrupted
+        stopper.cancel()
+        #expect(first.failures.count <= 1)
+        #expect(first.failures.allSatisfy { !$0.contains("\n") })
+
+        // Read on the shared server while this one is down.
+        let client = FeverClient(baseURL: server.url, email: email, password: password)
+        let read = Array(try await client.unreadItemIDs().sorted().prefix(5))
+        for id in read { try await client.mark(item: id, as: .read) }
+        instance = try await OwnServer.start(server, port: port)
+        let second = await engine.run()
+        await instance.stop()
+        #expect(second.failures == [])
+        #expect(try store.count() == 180, "no story stored twice")
+        #expect(Set(try store.serverItems().values).count == 180)
+        let items = try store.serverItems()
+        #expect(Set(try store.summaries().filter(\.isRead).map(\.id)) == Set(read.compactMap { items[$0] }))
+        #expect(read.count == 5)
+    }
 }

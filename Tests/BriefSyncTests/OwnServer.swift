@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// One more web/API process of the running tt-rss on a port of the test's own (`scripts/ttrss-server serve PORT`),
-/// which the test may stop and start without disturbing the tests using the shared one.
+/// One more web/API process of a running sync server on a port of the test's own (`scripts/ttrss-server serve PORT`,
+/// `scripts/fever-server serve PORT`: the same database as the shared server), which the test may stop and start
+/// without disturbing the tests using the shared one.
 struct OwnServer {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
@@ -12,7 +13,7 @@ struct OwnServer {
 
     static func start(_ server: SyncServer, port: UInt16, timeout: Double = 30) async throws -> OwnServer {
         let process = Process()
-        process.executableURL = SyncServer.repository.appendingPathComponent("scripts/ttrss-server")
+        process.executableURL = SyncServer.repository.appendingPathComponent("scripts/\(server.name)-server")
         process.arguments = ["serve", String(port)]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -21,7 +22,7 @@ struct OwnServer {
         while !SyncServer.answers(port: port) {
             guard process.isRunning, Date() < deadline else {
                 if process.isRunning { process.terminate() }
-                throw Failure(description: "tt-rss did not answer on 127.0.0.1:\(port) within \(Int(timeout)) s")
+                throw Failure(description: "\(server.name) did not answer on 127.0.0.1:\(port) within \(Int(timeout)) s")
             }
             try await Task.sleep(for: .milliseconds(50))
         }

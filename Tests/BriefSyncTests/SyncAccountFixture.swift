@@ -43,8 +43,14 @@ struct SyncAccountFixture {
 
     /// Publishes a feed of `count` entries and subscribes the user to it on the server, fetched now; returns its
     /// address and server id.
-    func serverFeed(_ count: Int, name: String = "main") async throws -> (url: String, id: Int, entries: [TestFeed.Entry]) {
-        let entries = TestFeed.entries(count, tag: "\(user)-\(name)")
+    /// With `headline`, the entries' titles are "headline N" (items of two feeds with equal titles and dates are
+    /// taken for the same story).
+    func serverFeed(_ count: Int, name: String = "main", headline: String? = nil) async throws
+        -> (url: String, id: Int, entries: [TestFeed.Entry]) {
+        var entries = TestFeed.entries(count, tag: "\(user)-\(name)")
+        if let headline {
+            for index in entries.indices { entries[index].title = "\(headline) \(index)" }
+        }
         let url = try server.publish(TestFeed.rss(title: "Norland \(name) \(user)", entries: entries), as: "\(user)-\(name).xml")
         let id = try await client.subscribe(to: url)
         try await server.script(["update", String(id)])

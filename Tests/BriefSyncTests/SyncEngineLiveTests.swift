@@ -99,6 +99,35 @@ struct SyncEngineLiveTests {
         await fixture.cleanUp()
     }
 
+    /// The two changes a total cannot see: an unread item of one feed purged on the server while an item of another
+    /// feed is marked unread there. The server's total stays as the cache has it; its counts by feed do not, so the
+    /// unread set is listed and the unread arrives. The purged item's story stays, no longer the server's, so the
+    /// counts agree again.
+    @Test func givenAnUnreadItemPurgedWhileAnotherFeedsItemIsMarkedUnread_whenSyncingAgain_thenTheUnreadArrives() async throws {
+        let fixture = try await SyncAccountFixture.make(server, label: "purge")
+        try fixture.addAccount()
+        let a = try await fixture.serverFeed(3, name: "a")
+        let b = try await fixture.serverFeed(3, name: "b", headline: "Harbour Authority of Norland: notice")
+        let aIDs = try await fixture.serverState(feedID: a.id).ids
+        let bIDs = try await fixture.serverState(feedID: b.id).ids
+        try await fixture.client.setArticles([bIDs[0]], field: .unread, to: false)
+        #expect(await fixture.engine().run().failures == [])
+        let aStories = try fixture.storyIDs(a.url)
+        let bStories = try fixture.storyIDs(b.url)
+        #expect(try fixture.readIDs() == [bStories[0]])
+
+        try await server.script(["purge", fixture.user, String(aIDs[0])])
+        try await fixture.client.setArticles([bIDs[0]], field: .unread, to: true)
+        #expect(try await fixture.client.unreadCount() == 5, "the total is the cache's")
+        let report = await fixture.engine().run()
+        #expect(report.failures == [])
+        #expect(try fixture.readIDs().isEmpty, "the unread arrived")
+        #expect(try fixture.store.serverItems()[aIDs[0]] == nil, "the purged item is no longer the server's")
+        #expect(try fixture.store.count() == 6 && Set(try fixture.store.storyIDs(inFeed: a.url)) == Set(aStories))
+        #expect(try fixture.store.unreadLinkedCountsByServerFeed() == [a.id: 2, b.id: 3])
+        await fixture.cleanUp()
+    }
+
     @Test func givenStarsOnEitherSide_whenSyncing_thenBothSidesHaveThem_andAStarFromBeforeTheAccountReachesTheServer() async throws {
         let fixture = try await SyncAccountFixture.make(server, label: "stars")
         let feed = try await fixture.serverFeed(5)

@@ -10,8 +10,8 @@ struct TTRSSPagingLiveTests {
     let server = SyncServer.ttrss!
 
     /// Thirty of the oldest items re-dated to the newest while the first page is handled: the pages not yet asked
-    /// for begin thirty items later than they would have, more than a seam absorbs, so ten items fall between two
-    /// pages. The seam check sees it and a listing of ids fetches them.
+    /// for begin thirty items later than they would have, so items fall between two pages (twenty, without the
+    /// check). The seam check sees it and a listing of ids fetches them.
     @Test func givenItemsRedatedWhilePaging_whenReceivingNewItems_thenNoItemIsDropped() async throws {
         let fixture = try await SyncAccountFixture.make(server, label: "seams")
         let count = 1_300

@@ -274,11 +274,15 @@ public struct SyncEngine: Sendable {
     /// The server's read marks without listing its unread set: what this sync learnt of its new items and the
     /// items read on the server lately are applied (queued marks confirmed or kept, as in `pullMarks`). Every way
     /// of reading on the server shows in the recent reads; marking unread there does not, but changes the server's
-    /// unread count, so the marks held here are the server's only when its count of unread items equals the
-    /// linked stories' and no read mark is still queued. Returns false when they are not: list the set.
+    /// unread count, so the marks held here are the server's only when, feed by feed, its count of unread items
+    /// equals the linked stories' and no read mark is still queued. Returns false when they are not: list the set.
+    ///
+    /// By feed, because two changes can cancel out in a total: an unread item purged on the server while another
+    /// is marked unread there. Within one feed they still can (the server purges unread items only past its purge
+    /// age, 60 days by default): that is what the day's first sync, which always lists the set, is for.
     private func pullReadQuickly(_ known: [Int: RemoteState], _ report: inout SyncReport) async throws -> Bool {
         let recent = try await service.recentlyReadIDs()
-        let serverUnread = try await service.unreadCount()
+        let serverUnread = try await service.unreadCounts()
         var serverRead = known.mapValues { !$0.isUnread }
         for id in recent { serverRead[id] = true }
         let local = try store.localMarks(.read)
@@ -290,8 +294,11 @@ public struct SyncEngine: Sendable {
         }
         report.markedFromServer += try store.applyServerMarks(states, field: .read)
         let stillQueued = try store.queuedMarks().contains { $0.field == .read && $0.serverID != nil }
-        let unreadHere = try store.localMarks(.read).values.lazy.filter { !$0 }.count
-        return !stillQueued && unreadHere == serverUnread
+        var unreadHere: [Int: Int] = [:]
+        for (feed, count) in try store.unreadLinkedCountsByServerFeed() {
+            unreadHere[serverUnread[feed] == nil ? 0 : feed, default: 0] += count
+        }
+        return !stillQueued && unreadHere.filter { $0.value != 0 } == serverUnread.filter { $0.value != 0 }
     }
 
     private func pullMarks(_ field: MarkField, _ report: inout SyncReport) async throws {
@@ -311,10 +318,14 @@ public struct SyncEngine: Sendable {
             }
         }
         if !absent.isEmpty {
-            // Asked one by one: an item the server still has gives its state now; a purged one changes nothing.
-            for item in try await service.items(absent.sorted()) {
+            // Asked by id: an item the server still has gives its state now; a purged one changes nothing here,
+            // and its story is Brief's own from now on (else it would count among the server's unread forever).
+            let found = try await service.items(absent.sorted())
+            for item in found {
                 states[item.id] = field == .read ? !item.isUnread : item.isStarred
             }
+            let kept = Set(found.map(\.id))
+            try store.unlinkServerItems(absent.filter { !kept.contains($0) })
         }
         // Queued marks the server confirms are dropped; those it has not taken stay for the next sync.
         report.markedFromServer += try store.applyServerMarks(states, field: field)

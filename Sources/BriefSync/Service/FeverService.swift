@@ -78,8 +78,9 @@ public struct FeverService: SyncService {
 
     public func recentlyReadIDs() async throws -> Set<Int> { [] }
 
-    public func unreadCount() async throws -> Int {
-        try await client.unreadItemIDs().count
+    /// Not by feed: Fever's unread set names items only (the engine never asks, `recentReadWindow` being nil).
+    public func unreadCounts() async throws -> [Int: Int] {
+        [0: try await client.unreadItemIDs().count]
     }
 
     public func items(_ ids: [Int]) async throws -> [RemoteItem] {

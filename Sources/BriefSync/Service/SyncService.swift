@@ -28,7 +28,8 @@ public protocol SyncService: Sendable {
     var recentReadWindow: Double? { get }
     /// The items read on the server within `recentReadWindow`, however they were read (web, app, API).
     func recentlyReadIDs() async throws -> Set<Int>
-    /// How many of the user's items are unread on the server: with `recentlyReadIDs` it tells an incremental
-    /// sync whether the unread set it holds is still the server's, without listing it.
-    func unreadCount() async throws -> Int
+    /// How many of the user's items are unread on the server, by server feed id (items of no listed feed under 0):
+    /// with `recentlyReadIDs` it tells an incremental sync whether the unread set it holds is still the server's,
+    /// without listing it.
+    func unreadCounts() async throws -> [Int: Int]
 }

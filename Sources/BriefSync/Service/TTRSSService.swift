@@ -40,10 +40,10 @@ public struct TTRSSService: SyncService {
     /// overlap by `seam` items. On PostgreSQL tt-rss orders equal dates by id, so paging is stable while the items
     /// stand still; an item purged, re-dated or inserted before the current page during paging shifts the pages
     /// and could drop one at a boundary (and MySQL breaks ties differently from one query to the next). So every
-    /// boundary is checked: the next page must begin with the previous page's last items (the overlap absorbs a
-    /// shift of less than `seam`), and the server's unread count must be the same after the pages as before (a
-    /// new item arrives unread; purges, reads and unreads change it too). When both hold, no item was dropped and
-    /// no listing is needed. Otherwise a listing of ids alone (no content) finds any missed, which come by
+    /// boundary is checked: the next page must begin with exactly the previous page's last `seam` items (any shift
+    /// before the boundary breaks that), and the server's unread count must be the same after the pages as before
+    /// (a new item arrives unread; purges, reads and unreads change it too). When both hold, no item was dropped
+    /// and no listing is needed. Otherwise a listing of ids alone (no content) finds any missed, which come by
     /// `getArticle`, until a listing finds none; it also gives every new item's state, newer than its page's.
     public func newItems(since sinceID: Int, page: ([RemoteItem]) async throws -> Void) async throws -> [Int: RemoteState] {
         var seen = Set<Int>()
@@ -102,8 +102,14 @@ public struct TTRSSService: SyncService {
         Set(try await listing(feedID: TTRSSFeedID.recentlyRead, viewMode: .allArticles).map(\.id))
     }
 
-    public func unreadCount() async throws -> Int {
-        try await client.unreadCount()
+    /// Each feed's count from `getFeeds` (counted live, one query a feed), and under 0 what the user's whole count
+    /// (`getUnread`) has beyond them: archived items, whose feed is gone.
+    public func unreadCounts() async throws -> [Int: Int] {
+        let total = try await client.unreadCount()
+        let feeds = try await client.feeds()
+        var counts = Dictionary(feeds.map { ($0.id, $0.unread) }, uniquingKeysWith: +)
+        counts[0, default: 0] += total - feeds.reduce(0) { $0 + $1.unread }
+        return counts
     }
 
     /// Requests in flight at once while paging (the server's PHP runs a few workers).
