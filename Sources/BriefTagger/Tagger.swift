@@ -86,6 +86,10 @@ public struct Tagger: Sendable {
     /// name there never takes over a surname in the text (`Reporting by Daniel Otieno` leaves the envoy
     /// `Otieno` alone), and a surname there never joins a person of the text. The entities of both parts are
     /// returned together, merged where their keys agree.
+    /// Most words in one name. A longer run of name labels is the tagger lost in text unlike prose (thousands of
+    /// quoted words with no full stop), not a name; linking it would hash megabytes per mention.
+    static let longestName = 32
+
     public func tagDocument(_ paragraphs: [String], standalone: Set<Int> = []) -> (mentions: [[Mention]], entities: [Entity]) {
         // One text for the whole document; each token remembers its paragraph. (A single paragraph, as
         // `brief tag` gives, is used as it is: copying millions of tokens would cost more than tagging some.)
@@ -126,7 +130,7 @@ public struct Tagger: Sendable {
                 let z = sentence.lowerBound + span.end
                 let type = BIOTagSet.types[span.type]
                 let first = combined.tokens[a], last = combined.tokens[z - 1]
-                guard paragraphOf[a] == paragraphOf[z - 1] else { continue }
+                guard paragraphOf[a] == paragraphOf[z - 1], z - a <= Self.longestName else { continue }
                 let text = String(decoding: combined.bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
                 candidates.append(EntityLinker.Candidate(
                     paragraph: paragraphOf[a], start: first.scalarStart, end: last.scalarEnd, text: text,
