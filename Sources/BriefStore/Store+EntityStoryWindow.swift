@@ -18,13 +18,9 @@ extension Store {
             let order = reversed ? "ASC" : "DESC"
             let take = reversed ? max(0, min(limit, total - offset)) : limit
             let skip = reversed ? max(0, total - offset - take) : max(0, offset)
-            // The first mention's paragraph: by id in the paragraphs table, or, once the leaner cache keeps a story's
-            // text in one compressed blob (its migration, "v13"), by its place there.
-            let paragraph = try db.tableExists("paragraphs")
-                ? "(SELECT p.text FROM paragraphs p WHERE p.id = se.first_paragraph)"
-                : "brief_paragraph(s.body, se.first_paragraph)"
+            // The first mention's paragraph, by its place in the story's compressed body.
             let statement = try db.makeStatement(sql: """
-                SELECT \(StorySummaryRow.columns), \(paragraph) AS paragraph, se.first_start AS mention_start,
+                SELECT \(StorySummaryRow.columns), brief_paragraph(s.body, se.first_paragraph) AS paragraph, se.first_start AS mention_start,
                        se.first_end AS mention_end
                 FROM stories s INDEXED BY stories_list
                 CROSS JOIN story_entities se ON se.story_id = s.id AND se.entity_key = ?
