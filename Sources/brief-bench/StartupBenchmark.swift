@@ -40,7 +40,7 @@ enum StartupBenchmark {
         // One more run for the reader's peak memory: open the newest story (the 1,000-paragraph one) and go
         // to its end, then read the process's high-water mark before quitting.
         let peak = try once(binary: binary.path, cache: cache, config: config.path, count: count,
-                            steps: [("\r", "q back"), ("G", "End ")]).peakMemory
+                            steps: [("\r", "q back"), ("G", "End")]).peakMemory
         print("startup: brief's peak memory (VmHWM) after opening the 1,000-paragraph story and G: \(peak ?? "unknown")")
     }
 
