@@ -29,6 +29,10 @@ enum TUIScaleBenchmark {
         }
         print("tui scale: load average \(loadAverage()) at the start")
         let cache = try preparedCache(count: count)
+        // A cache kept from an older Brief is converted by its first open (which can take longer than a frame's
+        // wait): open it once, untimed, before anything is measured.
+        let opened = try timedCount(binary: binary, cache: cache, count: count)
+        print(String(format: "tui scale: opened the cache once, untimed (converting a kept cache if needed): %.0f ms", opened))
         // An empty config directory, so the user's own config plays no part.
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-scale-config-\(getpid())")
         try FileManager.default.createDirectory(at: config.appendingPathComponent("brief"), withIntermediateDirectories: true)
