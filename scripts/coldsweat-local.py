@@ -7,7 +7,7 @@ its sources: it fetches every feed's favicon from the internet, and it refuses t
     coldsweat-local.py run -h 127.0.0.1 -p PORT    the server (any coldsweat command works)
     coldsweat-local.py adduser EMAIL               creates the user or resets its password (password on stdin)
     coldsweat-local.py subscribe EMAIL URL         subscribes the user to a feed and fetches it now
-    coldsweat-local.py fetch                       fetches every subscribed feed now
+    coldsweat-local.py fetch [URL...]              fetches the given feeds now (every subscribed feed without URLs)
 """
 import sys
 
@@ -58,12 +58,27 @@ def subscribe(email, url):
     feed.fetch_feeds([subscribed])
 
 
+def fetch(*urls):
+    import coldsweat.feed as feed
+    import coldsweat.models as models
+
+    feeds = []
+    for url in urls:
+        found = models.Feed.get_or_none(models.Feed.self_link == url)
+        if found is None:
+            fail(f"no feed {url} (subscribe a user to it first)")
+        feeds.append(found)
+    feed.fetch_feeds(feeds)
+
+
 if __name__ == "__main__":
-    ours = {"adduser": (adduser, 1), "subscribe": (subscribe, 2)}
-    if len(sys.argv) > 1 and sys.argv[1] in ours:
-        command, count = ours[sys.argv[1]]
-        if len(sys.argv) != 2 + count:
-            fail(f"usage: {sys.argv[1]} takes {count} argument(s)")
+    # (function, argument count or None for one or more); a bare "fetch" is coldsweat's own (every feed).
+    ours = {"adduser": (adduser, 1), "subscribe": (subscribe, 2), "fetch": (fetch, None)}
+    name = sys.argv[1] if len(sys.argv) > 1 else None
+    if name in ours and not (name == "fetch" and len(sys.argv) == 2):
+        command, count = ours[name]
+        if count is not None and len(sys.argv) != 2 + count:
+            fail(f"usage: {name} takes {count} argument(s)")
         with create_app().app_context():
             command(*sys.argv[2:])
     else:

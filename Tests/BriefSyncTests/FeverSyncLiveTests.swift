@@ -149,7 +149,7 @@ struct FeverSyncLiveTests {
         // 120 marks queued, and 400 more items on the server for the next sync to store.
         try store.setRead(true, ids: Array(stories.prefix(120)))
         _ = try server.publish(TestFeed.rss(title: "Norland \(email)", entries: TestFeed.entries(600, tag: email)), as: name)
-        try await server.script(["fetch"])
+        try await server.script(["fetch", url])
 
         let killed = try await sync { pid in
             // Killed once the sync has stored its first new items (or has ended, when it was quicker).
