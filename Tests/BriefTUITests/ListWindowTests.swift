@@ -163,4 +163,25 @@ struct ListWindowTests {
         state = Self.run(state, [.clear], effects)
         #expect(state.listCount == Self.count && state.selectedIndex == 0)
     }
+
+    @Test("A new query keeps the title's library counts; marks and changes from outside while searching count again")
+    func searchCounts() throws {
+        let store = try Self.store()
+        let effects = StoreEffects(store: store)
+        var state = Self.started(effects)
+        // A new query does not count the library again (nothing was written): the counts stay those loaded.
+        let submitted = Reader.update(Self.run(state, [.search] + "session".map { .typed($0) }, effects), .submit).1
+        #expect(submitted == [.search("session", unreadOnly: false, recount: false)])
+        state = Self.run(state, [.search] + "session".map { .typed($0) } + [.submit], effects)
+        #expect(state.screenLines[0].contains("\(Self.count) unread of \(Self.count)"))
+        // Marking the selected match read reloads the search with the counts read again.
+        state = Self.run(state, [.toggleRead], effects)
+        #expect(try store.count(unreadOnly: true) == Self.count - 1)
+        #expect(state.screenLines[0].contains("\(Self.count - 1) unread of \(Self.count)"))
+        // Another process marks 10 more read: the reload that its change brings counts them.
+        try store.setRead(true, ids: try store.summaries().suffix(10).map(\.id))
+        state = Self.run(state, [.changedOutside], effects)
+        #expect(state.search == "session")
+        #expect(state.screenLines[0].contains("\(Self.count - 11) unread of \(Self.count)"))
+    }
 }

@@ -23,7 +23,7 @@ struct SearchTests {
     func librarySearch() {
         var state = Fixtures.apply(Fixtures.loadedState(), .search, .typed("t"), .typed("a"), .typed("l"), .typed("k"))
         let (searching, effects) = Reader.update(state, .submit)
-        #expect(effects == [.search("talk", unreadOnly: false)])
+        #expect(effects == [.search("talk", unreadOnly: false, recount: false)])
         state = Fixtures.apply(searching, .searchLoaded(query: "talk", [Fixtures.grain, Fixtures.arctic], total: 3, unread: 2))
         #expect(state.selectedID == 2)
         #expect(state.screenLines[0] == " Brief · 2 unread of 3 · “talk”: 2 found")
@@ -46,6 +46,9 @@ struct SearchTests {
         #expect(state.stories == Fixtures.summaries)
         state = Fixtures.apply(state, .searchLoaded(query: "z", [], total: 3, unread: 2))
         #expect(state.screenLines[1] == " No stories match. Esc clears the search.")
+        // Results without counts (a new query) keep the title's counts.
+        state = Fixtures.apply(state, .search, .typed("t"), .submit, .searchLoaded(query: "t", [], total: nil, unread: nil))
+        #expect(state.screenLines[0].hasPrefix(" Brief · 2 unread of 3"))
     }
 
     @Test("/ in a story highlights every match and n/N step through them")

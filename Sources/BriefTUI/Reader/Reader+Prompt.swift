@@ -50,7 +50,8 @@ extension Reader {
             state.selectedID = nil
             state.listTop = 0
             state.status = "Searching for “\(text)”…"
-            return [reload(state)]
+            // A new query: the library's counts in the title are still right.
+            return [.search(text, unreadOnly: state.unreadOnly, recount: false)]
         case .story:
             searchStory(&state, text)
             return []

@@ -49,7 +49,8 @@ public enum Reader {
             if state.search == nil { effects = listWindowLoaded(&state, window, open: open) }
         case let .searchLoaded(query, stories, total, unread):
             if query == state.search {
-                effects = listPageLoaded(&state, StoryWindow(rows: stories), total: total, unread: unread)
+                effects = listPageLoaded(&state, StoryWindow(rows: stories), total: total ?? state.totalCount,
+                                         unread: unread ?? state.unreadCount)
                 // The title says what was found; "Searching for …" is over.
                 if state.status?.hasPrefix("Searching for") == true { state.status = nil }
             }

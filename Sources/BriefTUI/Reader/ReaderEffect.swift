@@ -11,8 +11,9 @@ public enum ReaderEffect: Hashable, Sendable {
     /// The window around the first unread story after position `after` of the list (before it, without `forward`)
     /// → `.listWindowLoaded` (opening that story with `open`), or `.notice` when there is none.
     case findUnread(unreadOnly: Bool, scope: ListScope, after: Int, forward: Bool, count: Int, open: Bool)
-    /// Search the library → `.searchLoaded`.
-    case search(String, unreadOnly: Bool)
+    /// Search the library → `.searchLoaded`, with the library's counts when `recount` (a new query leaves them as
+    /// they are; a search shown again after marks or changes outside needs them anew).
+    case search(String, unreadOnly: Bool, recount: Bool = true)
     /// Load one story → `.storyLoaded`.
     case loadStory(id: Int64)
     case setRead(Bool, ids: [Int64])

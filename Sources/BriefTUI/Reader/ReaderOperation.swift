@@ -62,7 +62,8 @@ public enum ReaderOperation: Hashable, Sendable {
     case listPageLoaded(StoryWindow, total: Int, unread: Int)
     /// Another window of the same list (the selection moved near its edge), opening its anchor story with `open`.
     case listWindowLoaded(StoryWindow, open: Bool)
-    case searchLoaded(query: String, [StorySummary], total: Int, unread: Int)
+    /// A search's results, with the library's counts for the title (nil when not counted again).
+    case searchLoaded(query: String, [StorySummary], total: Int?, unread: Int?)
     case storyLoaded(id: Int64, StoredStory?)
     case markedAllRead([Int64])
     case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])

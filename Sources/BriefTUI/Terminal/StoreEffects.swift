@@ -42,11 +42,12 @@ public struct StoreEffects {
                     return [.notice("No more unread stories")]
                 }
                 return [.listWindowLoaded(window, open: open)]
-            case let .search(query, unreadOnly):
+            case let .search(query, unreadOnly, recount):
                 // The store filters before it keeps the best matches, so read stories cannot crowd out unread ones.
                 let found = try store.search(query, unreadOnly: unreadOnly)
-                return [.searchLoaded(query: query, found, total: try store.count(unreadOnly: false),
-                                      unread: try store.count(unreadOnly: true))]
+                guard recount else { return [.searchLoaded(query: query, found, total: nil, unread: nil)] }
+                let counts = try store.counts(.all)
+                return [.searchLoaded(query: query, found, total: counts.total, unread: counts.unread)]
             case let .loadStory(id):
                 return [.storyLoaded(id: id, try store.story(id: id))]
             case let .setRead(read, ids):
