@@ -5,8 +5,8 @@ import Foundation
 
 /// Fetches every subscribed feed and stores what is new: the engine behind `brief fetch` and the reader's `R`.
 ///
-/// Feeds are fetched `jobs` at a time; each feed's items are sectioned and tagged in the task that fetched it (so
-/// tagging runs on every core) and stored in one transaction per feed. A feed that fails gets its `lastError`
+/// Feeds are fetched `jobs` at a time; each feed's items are sectioned and tagged in the task that fetched it, one
+/// feed at a time on every core, while the feed before it is stored in one transaction. A feed that fails gets its `lastError`
 /// recorded and keeps its stories; it never stops the others. Items whose stories were pruned while their feed
 /// carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older than that
 /// are pruned after the refresh (newsboat's keep-articles-days), and the report says how many.
@@ -45,17 +45,19 @@ public struct FeedRefresher: Sendable {
         }
         var report = FeedRefreshReport(feeds: feeds.count)
         // Each task yields its fetch result with its feed's items prepared; storing happens here, one at a time.
-        typealias Done = (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem], carried: [String])
         var failures: [(position: Int, line: String)] = []
         var notes: [(position: Int, line: String)] = []
         let positions = Dictionary(feeds.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first })
-        await withTaskGroup(of: Done.self) { group in
+        // One feed's items are sectioned and tagged at a time, on every core (`FeedImportItem.prepare`): several
+        // feeds prepared at once would tag no faster and hold all their stories in memory meanwhile.
+        let preparing = AsyncGate(permits: 1)
+        await withTaskGroup(of: Prepared.self) { group in
             var next = 0
             func startNext() {
                 guard next < feeds.count else { return }
                 let feed = feeds[next]
                 next += 1
-                group.addTask { await self.fetchAndPrepare(feed) }
+                group.addTask { await self.fetchAndPrepare(feed, gate: preparing) }
             }
             for _ in 0..<max(1, min(jobs, feeds.count)) { startNext() }
             var completed = 0
@@ -71,9 +73,9 @@ public struct FeedRefresher: Sendable {
                 }
                 let position = positions[done.feed.url] ?? 0
                 switch result.outcome {
-                case .fetched(let fetched):
+                case .fetched:
                     report.newStories += stored.newStories
-                    notes += fetched.document.notes.map { (position, "\(done.feed.url): \($0)") }
+                    notes += done.notes.map { (position, "\(done.feed.url): \($0)") }
                 case .notModified: report.notModified += 1
                 case .failed(let error):
                     // Named by the stored address, which is what `brief feed list` shows and `feed remove` takes.
@@ -105,27 +107,38 @@ public struct FeedRefresher: Sendable {
 
     // MARK: - One feed
 
-    private func fetchAndPrepare(_ feed: StoredFeed) async
-        -> (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem], carried: [String]) {
+    /// A feed fetched, with its items sectioned and tagged, the ids of every item it carries, and the notes on how
+    /// it was read; its `result` keeps the feed's own fields without the parsed items.
+    private typealias Prepared = (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem],
+                                  carried: [String], notes: [String])
+
+    private func fetchAndPrepare(_ feed: StoredFeed, gate: AsyncGate) async -> Prepared {
         guard let url = URL(string: feed.url) else {
             // Only reachable through a store filled by other means than `brief feed add`, which checks addresses.
             let request = FeedRequest(url: URL(fileURLWithPath: "/"))
             return (feed, FeedFetchResult(request: request, outcome: .failed(FeedFetchError(url: request.url,
-                                                                                               reason: .unsupportedURL))), [], [])
+                                                                                               reason: .unsupportedURL))), [], [], [])
         }
         let request = FeedRequest(url: url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified))
         let result = await fetcher.fetch(request)
-        guard let fetched = result.fetched else { return (feed, result, [], []) }
+        guard let fetched = result.fetched else { return (feed, result, [], [], []) }
         let source = feed.title ?? (fetched.document.title.isEmpty ? feed.url : fetched.document.title)
         // Pruned items are left out before the work of sectioning and tagging them (the store checks again).
         let pruned = (try? store.prunedItemIDs(feedKey: feed.url)) ?? []
         let kept = pruned.isEmpty ? fetched.document.items : fetched.document.items.filter { !pruned.contains($0.id) }
+        await gate.enter()
         let items = FeedImportItem.prepare(kept, source: source, annotate: annotate)
-        return (feed, result, items, fetched.document.items.map(\.id))
+        await gate.leave()
+        let carried = fetched.document.items.map(\.id)
+        let notes = fetched.document.notes
+        // The parsed items are in `items` now: the result waiting to be stored keeps only the feed's own fields.
+        var stripped = fetched
+        stripped.document.items = []
+        return (feed, FeedFetchResult(request: result.request, outcome: .fetched(stripped)), items, carried, notes)
     }
 
     /// Stores one finished feed's outcome: how many stories were new, or the error to report when the cache failed.
-    private func store(_ done: (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem], carried: [String]))
+    private func store(_ done: Prepared)
         -> (newStories: Int, failure: FeedFetchError?) {
         let url = done.feed.url
         do {
