@@ -78,6 +78,10 @@ public struct Tagger: Sendable {
         tagDocument([text]).mentions.first ?? []
     }
 
+    /// Most words in one name. A longer run of name labels is the tagger lost in text unlike prose (thousands of
+    /// quoted words with no full stop), not a name; linking it would hash megabytes per mention.
+    static let longestName = 32
+
     /// Tags the paragraphs of one document together, so that document context (the same word tagged
     /// elsewhere, partial names linking to full ones) applies across them. `mentions[i]` belongs to
     /// `paragraphs[i]`; offsets are per paragraph.
@@ -86,10 +90,6 @@ public struct Tagger: Sendable {
     /// name there never takes over a surname in the text (`Reporting by Daniel Otieno` leaves the envoy
     /// `Otieno` alone), and a surname there never joins a person of the text. The entities of both parts are
     /// returned together, merged where their keys agree.
-    /// Most words in one name. A longer run of name labels is the tagger lost in text unlike prose (thousands of
-    /// quoted words with no full stop), not a name; linking it would hash megabytes per mention.
-    static let longestName = 32
-
     public func tagDocument(_ paragraphs: [String], standalone: Set<Int> = []) -> (mentions: [[Mention]], entities: [Entity]) {
         // One text for the whole document; each token remembers its paragraph. (A single paragraph, as
         // `brief tag` gives, is used as it is: copying millions of tokens would cost more than tagging some.)
