@@ -170,9 +170,9 @@ struct ListWindowTests {
         let effects = StoreEffects(store: store)
         var state = Self.started(effects)
         // A new query does not count the library again (nothing was written): the counts stay those loaded.
-        let submitted = Reader.update(Self.run(state, [.search] + "session".map { .typed($0) }, effects), .submit).1
-        #expect(submitted == [.search("session", unreadOnly: false, recount: false)])
-        state = Self.run(state, [.search] + "session".map { .typed($0) } + [.submit], effects)
+        let typed = Self.run(state, [.search] + "session".map { .typed($0) }, effects)
+        #expect(Reader.update(typed, .submit).1 == [.search("session", unreadOnly: false, recount: false)])
+        state = Self.run(typed, [.submit], effects)
         #expect(state.screenLines[0].contains("\(Self.count) unread of \(Self.count)"))
         // Marking the selected match read reloads the search with the counts read again.
         state = Self.run(state, [.toggleRead], effects)
