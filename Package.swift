@@ -31,10 +31,14 @@ let package = Package(
         .target(name: "BriefHTTP"),
         // Feeds layer: HTTP fetching and feed formats. Knows nothing of the cache.
         .target(name: "BriefFeeds", dependencies: ["BriefModel", "BriefHTTP"]),
+        // posix_spawn's close-from action, which Swift's Glibc module does not declare: a program the reader starts
+        // (a browser) or a test starts (tmux) gets none of the starter's descriptors.
+        .target(name: "CSpawn"),
         // Use-case layer: importing files and feed items (decode, parse, section, tag, store), the feed refresh,
         // the sync with a feed server, and the library's queries (entity pages, the entity index). The front ends
         // use the model through it.
-        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync"]),
+        .target(name: "BriefLibrary", dependencies: ["BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync",
+                                                    "CSpawn"]),
         // Story layout shared by the reader and `brief show`: lines of semantically styled runs.
         .target(name: "BriefLayout", dependencies: ["BriefModel", "BriefTagger"]),
         // Sync layer: clients of feed servers' APIs (TT-RSS, Fever), HTTP only; no store.
@@ -52,6 +56,7 @@ let package = Package(
         ]),
         .executableTarget(name: "brief-bench", dependencies: [
             "BriefModel", "BriefTagger", "BriefStore", "BriefFeeds", "BriefSync", "BriefLayout", "BriefLibrary", "BriefTUI", "BriefResources",
+            "CSpawn",
         ]),
         // libFuzzer targets for the parsers (scripts/fuzz builds it with `-D BRIEF_FUZZING`); a plain build gives
         // a replayer that runs saved inputs through the same checks.
@@ -71,7 +76,7 @@ let package = Package(
         .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief",
                                                          "BriefTestServer"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
-        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer"]),
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer", "CSpawn"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 
 /// A tmux session on a private socket running one command in a real terminal, for end-to-end tests.
@@ -48,10 +49,16 @@ struct EndToEndTmux: Sendable {
         return result.stdout
     }
 
-    /// Runs a program and waits for it, with posix_spawn rather than Foundation's Process: the tmux server
-    /// that `new-session` forks would inherit Process's bookkeeping descriptors (so the client is never
-    /// reaped) and the test runner's blocked signals (so neither tmux nor brief could be stopped).
-    static func spawn(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs a program and waits for it, at most `timeout` seconds, with posix_spawn rather than Foundation's
+    /// Process: the tmux server that `new-session` forks would inherit Process's bookkeeping descriptors (so the
+    /// client is never reaped) and the test runner's blocked signals (so neither tmux nor brief could be stopped).
+    ///
+    /// The program gets only its three standard descriptors. The tmux server keeps whatever it inherits for as
+    /// long as it runs, so a pipe another test had open at that moment (a `brief` process's output, read to its
+    /// end) would never end while this test's reader waits in the pane: that test held a process slot, this one
+    /// waited for a slot, and the whole run stopped.
+    static func spawn(_ arguments: [String],
+                      timeout: TimeInterval = 60) throws -> (status: Int32, stdout: String, stderr: String) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("brief-e2e-\(UUID().uuidString)")
         let outPath = base.path + ".out", errPath = base.path + ".err"
         defer {
@@ -64,6 +71,7 @@ struct EndToEndTmux: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        brief_spawn_close_from(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -86,12 +94,32 @@ struct EndToEndTmux: Sendable {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failure.tmux("cannot run \(arguments[0]): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        guard let status = Self.reap(pid, timeout: timeout) else {
+            throw Failure.tmux("\(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed")
+        }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         return (exitStatus, out, err)
+    }
+
+    /// Waits for `pid` to exit and returns its wait status; after `timeout` seconds kills it, reaps it and
+    /// returns nil. Polls, starting at a tenth of a millisecond, since a tmux command takes a few.
+    private static func reap(_ pid: pid_t, timeout: TimeInterval) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var pause: useconds_t = 100
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return status }
+            if reaped == -1, errno != EINTR { return status }
+            if Date() >= deadline { break }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
+        }
+        Glibc.kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        return nil
     }
 
     /// The pane as text lines.

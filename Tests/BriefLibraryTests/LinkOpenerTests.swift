@@ -62,6 +62,27 @@ struct LinkOpenerTests {
         #expect(!FileManager.default.fileExists(atPath: "pwned") && !FileManager.default.fileExists(atPath: "pwned2"))
     }
 
+    @Test("The browser inherits no descriptor but the standard three: none of the reader's files or pipes")
+    func noInheritedDescriptors() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Given a descriptor open in this process without close-on-exec, as a pipe or the cache can be
+        let pipe = Pipe()
+        let open = pipe.fileHandleForWriting.fileDescriptor
+        // When a browser that lists its shell's descriptors opens a link
+        let listing = directory.appendingPathComponent("descriptors.txt")
+        let script = directory.appendingPathComponent("list.sh")
+        try "#!/bin/sh\nls /proc/$$/fd > '\(listing.path)'\nexit 0\n".write(to: script, atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["BROWSER"] = "/bin/sh " + script.path
+        try LinkOpener.open("https://a.example/", environment: environment)
+        // Then that descriptor is not among them, and the standard three are
+        let descriptors = Set(try String(contentsOf: listing, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) })
+        #expect(descriptors.isSuperset(of: [0, 1, 2]))
+        #expect(!descriptors.contains(open), "descriptor \(open) reached the browser: \(descriptors.sorted())")
+        try pipe.fileHandleForWriting.close()
+    }
+
     @Test("A browser that is missing or fails is an error that names it")
     func browserFailures() throws {
         let directory = try temporaryDirectory()

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 
 /// Opens a story's link in the user's browser, the way newsboat does: `$BROWSER` is a shell command in which
@@ -42,8 +43,9 @@ public enum LinkOpener {
     }
 
     /// Runs `arguments` with the terminal and the process group of this one (Foundation's `Process` would put
-    /// it in a group of its own, and a text-mode browser could not read the keyboard), signals at their defaults,
-    /// and waits for it. Returns its exit status (128 + the signal's number when a signal ended it).
+    /// it in a group of its own, and a text-mode browser could not read the keyboard), signals at their defaults
+    /// and no descriptor but the standard three, and waits for it. Returns its exit status (128 + the signal's
+    /// number when a signal ended it).
     private static func run(_ arguments: [String], environment: [String: String], browser: String)
         throws(LinkOpenError) -> Int32 {
         var attributes = posix_spawnattr_t()
@@ -59,7 +61,12 @@ public enum LinkOpener {
         let argv = Array(strings[..<arguments.count]) + [nil]
         let envp = Array(strings[arguments.count...]) + [nil]
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], nil, &attributes, argv, envp)
+        // Only the terminal's three descriptors: a browser that outlives the reader keeps none of its files.
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        brief_spawn_close_from(&actions, 3)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw .cannotStart(browser, String(cString: strerror(spawned))) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
