@@ -76,7 +76,9 @@ let package = Package(
         .testTarget(name: "BriefSyncTests", dependencies: ["BriefSync", "BriefLibrary", "BriefStore", "BriefModel", "brief",
                                                          "BriefTestServer"]),
         // The CLI tests run the built `brief`: depending on it makes every `swift test` build the current one first.
-        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer", "CSpawn"]),
+        .testTarget(name: "BriefCLITests", dependencies: ["BriefModel", "brief", "BriefTestServer", "CSpawn",
+                                                        // To damage a cache the way a disk can.
+                                                        "BriefStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

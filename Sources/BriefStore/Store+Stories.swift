@@ -31,7 +31,8 @@ extension Store {
         }
     }
 
-    /// One story with its sections, quotes, mentions and entities, or nil if there is no such id.
+    /// One story with its sections, quotes, mentions and entities, or nil if there is no such id. Throws
+    /// `StoreError.damagedStory` when its text cannot be read back, rather than showing an empty story.
     public func story(id: Int64) throws -> StoredStory? {
         try writer.read { db in
             let storyStatement = try db.makeStatement(sql: """
@@ -65,8 +66,9 @@ extension Store {
                               knownAliases: JSONStringArray.decode(e["known_aliases"], decoder), country: e["country"])
             }
             // The text: one blob (`StoryBody`), its sections in the order of the section rows.
-            let body = try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = ?", arguments: [id])
-            var bodySections = (body.flatMap(StoryBody.decode)?.sections ?? []).makeIterator()
+            guard let body = try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = ?", arguments: [id]),
+                  let contents = StoryBody.decode(body) else { throw StoreError.damagedStory(id: id) }
+            var bodySections = contents.sections.makeIterator()
             // A story has a handful of sections, quotes and entities: read by name.
             let sections = try Row.fetchAll(db, sql: """
                 SELECT id, kind, title, speaker, speaker_entity FROM sections WHERE story_id = ? ORDER BY position

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchStory(id: Int64)
     /// No feed subscription has this address.
     case noSuchFeed(url: String)
+    /// The story's text in the cache cannot be read back (its blob is missing or damaged).
+    case damagedStory(id: Int64)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no story with id \(id)"
         case .noSuchFeed(let url):
             "no feed \(url) (see 'brief feed list')"
+        case .damagedStory(let id):
+            "story \(id)'s text in the cache is damaged and cannot be read; the cache was left unchanged"
         }
     }
 }

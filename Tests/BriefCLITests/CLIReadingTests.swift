@@ -1,4 +1,6 @@
+@testable import BriefStore
 import Foundation
+import GRDB
 import Testing
 
 @Suite("brief list, show, mark and count")
@@ -168,5 +170,43 @@ struct CLIReadingTests {
         let (dir, db) = try await cacheWithTwoStories()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try await BriefProcess.run(["count"], environment: ["BRIEF_DB": db]).stdout == "2\n")
+    }
+
+    @Test("show of a story whose text is damaged (plain, JSON): one line naming it, exit 1; nothing lost, the rest reads")
+    func showDamagedStory() async throws {
+        // Given a cache of two stories, the first read, whose text blob was then damaged
+        let (dir, db) = try await cacheWithTwoStories()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try await BriefProcess.run(["mark", "read", "1", "--db", db]).status == 0)
+        do {
+            let store = try Store(path: db)
+            try await store.writer.write { db in
+                try db.execute(sql: "UPDATE stories SET body = x'789c0102' WHERE id = 1")
+            }
+        }
+
+        // When it is shown, as text and as JSON
+        for json in [false, true] {
+            let shown = try await BriefProcess.run(["show", "1", "--db", db] + (json ? ["--json"] : []))
+            // Then one line says which story, with exit status 1 and nothing on stdout
+            #expect(shown.status == 1)
+            #expect(shown.stdout.isEmpty)
+            #expect(shown.stderr.hasSuffix("story 1's text in the cache is damaged and cannot be read; "
+                                           + "the cache was left unchanged\n"), "\(shown.stderr)")
+            #expect(shown.stderr.split(separator: "\n").count == 1, "\(shown.stderr)")
+        }
+        // And the cache is as it was: the damaged text neither dropped nor replaced, both stories listed, the read
+        // mark kept, the other story shown. (Bytes are not compared: GRDB's pool writes and drops a table at every
+        // open, which moves the file's change counter.)
+        let body = try await Store(path: db).writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = 1")
+        }
+        #expect(body == Data([0x78, 0x9C, 0x01, 0x02]))
+        let list = try await BriefProcess.run(["list", "--json", "--db", db])
+        let listed = try #require(try CLIFixtures.json(list.stdout) as? [[String: Any]])
+        #expect(Set(listed.compactMap { $0["id"] as? Int }) == [1, 2])
+        #expect(listed.first { $0["id"] as? Int == 1 }?["read"] as? Bool == true)
+        let other = try await BriefProcess.run(["show", "2", "--db", db])
+        #expect(other.status == 0 && other.stdout.contains("Grain corridor insurers raise premiums"))
     }
 }

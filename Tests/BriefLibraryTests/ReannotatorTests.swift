@@ -1,8 +1,9 @@
 import BriefLibrary
 import BriefModel
-import BriefStore
+@testable import BriefStore
 import BriefTagger
 import Foundation
+import GRDB
 import Testing
 
 /// The re-annotation pass over caches tagged by an older Brief, and the linking rules it and the import share,
@@ -192,5 +193,26 @@ struct ReannotatorTests {
         let mentions = try mentionsOfImported(text)
         let commission = mentions.first { $0.text == "Commission" }
         #expect(commission?.entity != "ORG:western-and-central-pacific-fisheries-commission")
+    }
+
+    @Test("A story whose text is damaged is passed over and left as it is; the pass re-tags the others")
+    func damagedStoryPassedOver() throws {
+        let (dir, path) = try copyOfV1Cache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: path)
+        let pass = Reannotator(store: store, annotate: { $0 })
+        let ids = try pass.pending()
+        try #require(ids.count == 3)
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE stories SET body = x'789c0102' WHERE id = ?", arguments: [ids[1]])
+        }
+        #expect(try pass.run() == 2)
+        // Still pending (a later pass tries again), still damaged, and nothing else was lost
+        #expect(try pass.pending() == [ids[1]])
+        let body = try store.writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = ?", arguments: [ids[1]])
+        }
+        #expect(body == Data([0x78, 0x9C, 0x01, 0x02]))
+        #expect(try store.summaries().count == 3)
     }
 }

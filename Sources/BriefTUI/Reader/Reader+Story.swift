@@ -122,13 +122,19 @@ extension Reader {
         page.scroll.reveal(row: spot.line, height: height, lineCount: layout.lines.count)
     }
 
+    /// Leaves the story being opened, `id`, for the screen it was opened from, saying why in the status bar.
+    static func leaveStory(_ state: inout ReaderState, id: Int64, saying message: String) {
+        guard let page = state.page, page.id == id else { return }
+        state.status = message
+        while state.screen == .story || state.screen == .entities { back(&state) }
+    }
+
     /// The story arrived: the top-most story page waiting for it shows it (focusing the entity it was
     /// opened for); gone from the cache, the story (and its panel) close when on top.
     static func storyLoaded(_ state: inout ReaderState, id: Int64, stored: StoredStory?) {
         guard let page = state.page, page.id == id else { return }
         guard let stored else {
-            state.status = "Story \(id) is no longer in the cache"
-            while state.screen == .story || state.screen == .entities { back(&state) }
+            leaveStory(&state, id: id, saying: "Story \(id) is no longer in the cache")
             return
         }
         var loaded = stored

@@ -56,6 +56,8 @@ public enum Reader {
             }
         case let .storyLoaded(id, stored):
             storyLoaded(&state, id: id, stored: stored)
+        case let .storyUnreadable(id, message):
+            leaveStory(&state, id: id, saying: message)
         case let .markedAllRead(ids):
             remember(&state, ReadMark(ids: ids, wasRead: false))
             state.status = ids.isEmpty ? "No unread stories" : "Marked \(ids.count) read · u undoes"
@@ -143,8 +145,8 @@ extension ReaderOperation {
     /// True for operations the reader asked for (keys), false for effect results, which keep the status.
     var isCommand: Bool {
         switch self {
-        case .listLoaded, .listPageLoaded, .listWindowLoaded, .searchLoaded, .storyLoaded, .markedAllRead,
-             .entitiesLoaded, .entityLoaded, .entityStoriesLoaded, .feedsLoaded, .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
+        case .listLoaded, .listPageLoaded, .listWindowLoaded, .searchLoaded, .storyLoaded, .storyUnreadable,
+             .markedAllRead, .entitiesLoaded, .entityLoaded, .entityStoriesLoaded, .feedsLoaded, .refreshProgress, .refreshFinished, .failed, .notice, .resize, .tick, .changedOutside: false
         default: true
         }
     }

@@ -65,6 +65,8 @@ public enum ReaderOperation: Hashable, Sendable {
     /// A search's results, with the library's counts for the title (nil when not counted again).
     case searchLoaded(query: String, [StorySummary], total: Int?, unread: Int?)
     case storyLoaded(id: Int64, StoredStory?)
+    /// The story is there but its text cannot be read (a damaged cache): `message` says so.
+    case storyUnreadable(id: Int64, message: String)
     case markedAllRead([Int64])
     case entitiesLoaded(type: EntityType?, filter: String, [EntitySummary])
     case entityLoaded(key: String, EntityProfile?)

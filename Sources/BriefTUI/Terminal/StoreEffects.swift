@@ -49,7 +49,12 @@ public struct StoreEffects {
                 let counts = try store.counts(.all)
                 return [.searchLoaded(query: query, found, total: counts.total, unread: counts.unread)]
             case let .loadStory(id):
-                return [.storyLoaded(id: id, try store.story(id: id))]
+                do {
+                    return [.storyLoaded(id: id, try store.story(id: id))]
+                } catch StoreError.damagedStory(id) {
+                    return [.storyUnreadable(id: id,
+                                             message: "Story \(id) cannot be shown: its text in the cache is damaged")]
+                }
             case let .setRead(read, ids):
                 try store.setRead(read, ids: ids)
                 return []
