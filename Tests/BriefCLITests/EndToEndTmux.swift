@@ -94,7 +94,7 @@ struct EndToEndTmux: Sendable {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failure.tmux("cannot run \(arguments[0]): error \(spawned)") }
-        guard let status = Self.reap(pid, timeout: timeout) else {
+        guard let status = try Self.reap(pid, timeout: timeout) else {
             throw Failure.tmux("\(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s; killed")
         }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
@@ -105,14 +105,16 @@ struct EndToEndTmux: Sendable {
 
     /// Waits for `pid` to exit and returns its wait status; after `timeout` seconds kills it, reaps it and
     /// returns nil. Polls, starting at a tenth of a millisecond, since a tmux command takes a few.
-    private static func reap(_ pid: pid_t, timeout: TimeInterval) -> Int32? {
+    private static func reap(_ pid: pid_t, timeout: TimeInterval) throws -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         var pause: useconds_t = 100
         var status: Int32 = 0
         while true {
             let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { return status }
-            if reaped == -1, errno != EINTR { return status }
+            if reaped == -1, errno != EINTR {
+                throw Failure.tmux("cannot wait for process \(pid): \(String(cString: strerror(errno)))")
+            }
             if Date() >= deadline { break }
             usleep(pause)
             pause = min(pause * 2, 20_000)
