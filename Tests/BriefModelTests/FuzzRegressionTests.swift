@@ -167,4 +167,22 @@ struct FuzzRegressionTests {
             #expect(Set(items.map(\.id)).count == 2)
         }
     }
+
+    /// The date reader summed a date's digits into an Int without a bound, so a 90-digit day trapped.
+    @Test("A date with a digit run longer than any number leaves the item undated and the feed read")
+    func dateWithEndlessDigits() throws {
+        // Given a JSON Feed item whose date has a 90-digit day, beside an item with a good date
+        let json = """
+            {"version":"https://jsonfeed.org/version/1.1","title":"Digits","items":[
+            {"id":"1","title":"Ceasefire holds","content_text":"Talks went on.",
+             "date_published":"2026-11-0\(String(repeating: "3", count: 90))T09:30:00Z"},
+            {"id":"2","title":"Talks resume","content_text":"Envoys met again.","date_published":"2026-11-03T09:30:00Z"}]}
+            """
+        // When it is parsed
+        let items = try FeedParser.parse(Data(json.utf8)).items
+        // Then both items are read, the first without a date
+        #expect(items.map(\.title) == ["Ceasefire holds", "Talks resume"])
+        #expect(items[0].published == nil)
+        #expect(items[1].published == FeedDate.parse("2026-11-03T09:30:00Z"))
+    }
 }

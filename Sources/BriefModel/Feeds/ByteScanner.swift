@@ -26,6 +26,17 @@ struct ByteScanner {
         return Int(b - UInt8(ascii: "0"))
     }
 
+    /// Every decimal digit at the position: how many there were, and their value when there are at most
+    /// `maxDigits` (nil for a longer run, which no caller reads as a number).
+    mutating func digitRun(maxDigits: Int) -> (count: Int, value: Int?) {
+        var value = 0, count = 0
+        while let d = digit() {
+            if count < maxDigits { value = value * 10 + d }
+            count += 1
+        }
+        return (count, count <= maxDigits ? value : nil)
+    }
+
     /// Exactly `digits` decimal digits as a number, or nil (leaving the position unchanged).
     mutating func number(digits: Int) -> Int? {
         let start = position

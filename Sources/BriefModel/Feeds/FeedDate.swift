@@ -124,10 +124,8 @@ public enum FeedDate {
                              dayOffset: start + (week - 1) * 7 + weekday - 1, strictDay: false)
         }
         if separator != nil {
-            let digitsStart = scanner.position
-            var value = 0
-            while let digit = scanner.digit() { value = value * 10 + digit }
-            let count = scanner.position - digitsStart
+            let (count, run) = scanner.digitRun(maxDigits: 3)
+            guard let value = run else { return nil }
             if count == 3 {
                 // Ordinal date: YYYY-DDD.
                 guard (1...(isLeap(year) ? 366 : 365)).contains(value) else { return nil }
@@ -136,10 +134,8 @@ public enum FeedDate {
             guard count == 1 || count == 2 else { return nil }
             month = value
             if scanner.skip(separator!) {
-                let dayStart = scanner.position
-                var dayValue = 0
-                while let digit = scanner.digit() { dayValue = dayValue * 10 + digit }
-                guard scanner.position - dayStart == 1 || scanner.position - dayStart == 2 else { return nil }
+                let (dayCount, dayValue) = scanner.digitRun(maxDigits: 2)
+                guard let dayValue, dayCount >= 1 else { return nil }
                 day = dayValue
             } else if !scanner.atEnd {
                 return nil

@@ -128,6 +128,13 @@ struct FeedDateTableTests {
         ("6/3/2025 12:05", nil),
         ("2025-13-03T00:00:00Z", nil),
         ("2025-02-29", nil),
+        // Digit runs longer than any Int: not a date, never an overflow
+        ("2026-11-0" + String(repeating: "3", count: 90) + "T09:30:00Z", nil),
+        ("2026-" + String(repeating: "9", count: 40) + "-03", nil),
+        ("2026/" + String(repeating: "1", count: 25), nil),
+        ("2025-06-03T12:05:00." + String(repeating: "0", count: 400) + "Z", noon),
+        ("Tue, 3 Jun " + String(repeating: "2", count: 30) + " 12:05:00 GMT", nil),
+        ("Tue, 3 Jun 2025 12:05:00 +" + String(repeating: "1", count: 30), nil),
         ("2025-04-31T10:00:00Z", nil),
         ("2025-06-03T25:99Z", nil),
         ("2025-06-03T24:30:00Z", nil),
