@@ -14,7 +14,8 @@ extension Store {
         }
     }
 
-    /// The original text and format of story `id`, or nil if there is no such story.
+    /// The original text and format of story `id`, or nil if there is no such story; `StoreError.damagedStory` when
+    /// its text cannot be read back.
     public func sectioningSource(id: Int64) throws -> SectioningSource? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: """
@@ -22,7 +23,7 @@ extension Store {
                 """, arguments: [id]) else { return nil }
             let published: Date? = row["published"]
             let importedAt: Date = row["imported_at"]
-            return SectioningSource(originalText: Self.originalText(row),
+            return SectioningSource(originalText: try Self.originalText(row, id: id),
                                     format: SourceFormat(rawValue: row["format"]) ?? .article,
                                     reference: published ?? importedAt)
         }

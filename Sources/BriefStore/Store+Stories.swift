@@ -112,19 +112,28 @@ extension Store {
         }
     }
 
-    /// The source text a story was imported from, verbatim, or nil if there is no such id.
+    /// The source text a story was imported from, verbatim, or nil if there is no such id. Throws
+    /// `StoreError.damagedStory` when the text cannot be read back.
     public func originalText(id: Int64) throws -> String? {
         try writer.read { db in
             try Row.fetchOne(db, sql: "SELECT original_text, original_deflated, body FROM stories WHERE id = ?",
-                             arguments: [id]).map(Self.originalText)
+                             arguments: [id]).map { try Self.originalText($0, id: id) }
         }
     }
 
-    /// The original text of a story row with the columns `original_text`, `original_deflated` and `body`: the body's
-    /// (`StoryBody`), else the compressed one, else the text column (an undecodable blob gives the next).
-    static func originalText(_ row: Row) -> String {
-        if let body: Data = row["body"], let contents = StoryBody.decode(body) { return contents.original }
-        if let deflated: Data = row["original_deflated"], let text = DeflatedText.inflate(deflated) { return text }
+    /// The original text of story `id`'s row, with the columns `original_text`, `original_deflated` and `body`: the
+    /// body's (`StoryBody`), else the compressed one (rows from before the "v13" conversion), else the text column.
+    /// A blob that is there but does not decode throws `StoreError.damagedStory`: the text is lost, not empty, and
+    /// must not be sectioned again as if it were.
+    static func originalText(_ row: Row, id: Int64) throws -> String {
+        if let body: Data = row["body"] {
+            guard let contents = StoryBody.decode(body) else { throw StoreError.damagedStory(id: id) }
+            return contents.original
+        }
+        if let deflated: Data = row["original_deflated"] {
+            guard let text = DeflatedText.inflate(deflated) else { throw StoreError.damagedStory(id: id) }
+            return text
+        }
         return row["original_text"]
     }
 

@@ -91,7 +91,7 @@ struct StoryWriter {
                                                  arguments: [storyID]) else { throw StoreError.noSuchStory(id: storyID) }
         let original = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT original_text, original_deflated, body FROM stories WHERE id = ?
-            """), arguments: [storyID]).map(Store.originalText) ?? ""
+            """), arguments: [storyID]).map { try Store.originalText($0, id: storyID) } ?? ""
         try deleteContent(storyID: storyID)
         try db.cachedStatement(sql: """
             UPDATE stories SET title = ?, dateline_places = ?, dateline_agency = ?, dateline_date = ?, dateline_day = ?,

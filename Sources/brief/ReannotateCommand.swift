@@ -22,18 +22,19 @@ struct ReannotateCommand: ParsableCommand {
     @OptionGroup var cache: CacheOptions
 
     func run() throws {
-        let done = try CommandFailure.wrapping("reannotate") { () throws -> Int in
+        let outcome = try CommandFailure.wrapping("reannotate") { () throws -> StoryPassOutcome in
             let store = try cache.openWritableStore("reannotate")
-            guard try !store.storiesAnnotated(below: StoryAnnotator.version).isEmpty else { return 0 }
+            guard try !store.storiesAnnotated(below: StoryAnnotator.version).isEmpty else { return StoryPassOutcome() }
             let annotator = try ModelLoading.bundled().annotator()
             let progress = isatty(STDERR_FILENO) == 1
-            let done = try Reannotator(store: store, annotate: annotator.annotate).run { done, total in
+            let outcome = try Reannotator(store: store, annotate: annotator.annotate).run { done, total in
                 guard progress, done == total || done % 10 == 0 else { return }
                 FileHandle.standardError.write(Data("\rre-annotating stories \(done)/\(total)\u{1B}[K".utf8))
             }
             if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            return done
+            return outcome
         }
-        Console.error(done == 0 ? "every story is up to date" : "re-annotated \(done) stor\(done == 1 ? "y" : "ies")")
+        Console.error(outcome.summary { "re-annotated \($0)" })
+        if let failure = outcome.damagedFailure("reannotate") { throw failure }
     }
 }

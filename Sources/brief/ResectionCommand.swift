@@ -23,18 +23,19 @@ struct ResectionCommand: ParsableCommand {
     @OptionGroup var cache: CacheOptions
 
     func run() throws {
-        let done = try CommandFailure.wrapping("resection") { () throws -> Int in
+        let outcome = try CommandFailure.wrapping("resection") { () throws -> StoryPassOutcome in
             let store = try cache.openWritableStore("resection")
-            guard try !store.storiesSectioned(below: ArticleParser.version).isEmpty else { return 0 }
+            guard try !store.storiesSectioned(below: ArticleParser.version).isEmpty else { return StoryPassOutcome() }
             let annotate = try ModelLoading.bundled().annotator().annotate
             let terminal = isatty(STDERR_FILENO) == 1
-            let done = try Resectioner(store: store, annotate: annotate).run { done, total in
+            let outcome = try Resectioner(store: store, annotate: annotate).run { done, total in
                 guard terminal, done == total || done % 10 == 0 else { return }
                 FileHandle.standardError.write(Data("\rsectioning stories again \(done)/\(total)\u{1B}[K".utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            return done
+            return outcome
         }
-        Console.error(done == 0 ? "every story is up to date" : "sectioned \(done) stor\(done == 1 ? "y" : "ies") again")
+        Console.error(outcome.summary { "sectioned \($0) again" })
+        if let failure = outcome.damagedFailure("resection") { throw failure }
     }
 }

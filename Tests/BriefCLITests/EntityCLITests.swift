@@ -1,4 +1,6 @@
+@testable import BriefStore
 import Foundation
+import GRDB
 import Testing
 
 /// `brief entities` and `brief entity NAME` on the bundled samples (tagged by the shipped model). The
@@ -179,15 +181,21 @@ struct EntityCLITests {
         #expect(unknown.stderr == "brief: entity: no entity matches \"Nowhere-In-Particular\" (see `brief entities`)\n")
     }
 
-    @Test("reannotate re-tags a cache from an older Brief, keeps its read marks, and then has nothing to do")
-    func reannotateOlderCache() async throws {
-        // Given a copy of a cache written by the first shipped schema (three stories, two read)
+    /// A copy of the cache the first shipped schema wrote (three stories, two read), in a folder of its own.
+    private func copyOfV1Cache() throws -> (dir: URL, db: String) {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("BriefStoreTests/Fixtures/v1-cache.sqlite")
         let dir = try BriefProcess.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("brief.sqlite").path
         try FileManager.default.copyItem(atPath: fixture.path, toPath: db)
+        return (dir, db)
+    }
+
+    @Test("reannotate re-tags a cache from an older Brief, keeps its read marks, and then has nothing to do")
+    func reannotateOlderCache() async throws {
+        // Given a copy of a cache written by the first shipped schema (three stories, two read)
+        let (dir, db) = try copyOfV1Cache()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let readBefore = try await BriefProcess.run(["count", "--unread", "--db", db]).stdout
 
         // When it is re-annotated
@@ -206,5 +214,37 @@ struct EntityCLITests {
         // And a second run has nothing to do
         let second = try await BriefProcess.run(["reannotate", "--db", db])
         #expect(second.status == 0 && second.stderr == "every story is up to date\n")
+    }
+
+    @Test("reannotate names a story whose text is damaged, re-tags the others, and exits 1 without touching it")
+    func reannotateDamagedStory() async throws {
+        // Given a copy of a cache from an older Brief, one story's text blob damaged once this build opened it
+        let (dir, db) = try copyOfV1Cache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let damaged = try await {
+            let store = try Store(path: db)
+            let id = try #require(try store.summaries().map(\.id).min())
+            try await store.writer.write { db in
+                try db.execute(sql: "UPDATE stories SET body = x'789c0102' WHERE id = ?", arguments: [id])
+            }
+            return id
+        }()
+
+        // When it is re-annotated, twice
+        let first = try await BriefProcess.run(["reannotate", "--db", db])
+        let second = try await BriefProcess.run(["reannotate", "--db", db])
+
+        // Then the others are re-tagged and the damaged story is named, with exit status 1 each time
+        let named = "brief: reannotate: story \(damaged)'s text in the cache is damaged and cannot be read; "
+            + "it was left as it was\n"
+        #expect(first.status == 1 && first.stdout.isEmpty)
+        #expect(first.stderr == "re-annotated 2 stories\n" + named, "\(first.stderr)")
+        #expect(second.status == 1)
+        #expect(second.stderr == "re-annotated no story\n" + named, "\(second.stderr)")
+        // And its blob is as it was
+        let body = try await Store(path: db).writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = ?", arguments: [damaged])
+        }
+        #expect(body == Data([0x78, 0x9C, 0x01, 0x02]))
     }
 }

@@ -1,6 +1,6 @@
 import BriefLibrary
 import BriefModel
-import BriefStore
+@testable import BriefStore
 import BriefTagger
 import Foundation
 import Testing
@@ -100,12 +100,12 @@ struct ResectionerTests {
 
         // When the pass runs
         var progress: [String] = []
-        #expect(try pass.run { progress.append("\($0)/\($1)") } == 3)
+        #expect(try pass.run { progress.append("\($0)/\($1)") } == StoryPassOutcome(updated: 3))
 
         // Then each story was sectioned once, with progress, and none is left; marks and invariants hold
         #expect(progress == ["1/3", "2/3", "3/3"])
         #expect(try pass.pending().isEmpty)
-        #expect(try pass.run() == 0)
+        #expect(try pass.run() == StoryPassOutcome())
         #expect(Set(try store.summaries().filter(\.isRead).map(\.id)) == readBefore)
         #expect(try store.search("treaty").count == 1)
         #expect(try store.integrityProblems() == [])
@@ -125,10 +125,35 @@ struct ResectionerTests {
         #expect(try pass.pending() == [ids[1]])
         // When the pass runs again, it sections only the other, and the cache holds together
         var seen: [String] = []
-        #expect(try pass.run { seen.append("\($0)/\($1)") } == 1)
+        #expect(try pass.run { seen.append("\($0)/\($1)") } == StoryPassOutcome(updated: 1))
         #expect(seen == ["1/1"])
         #expect(try pass.pending().isEmpty)
         #expect(try store.integrityProblems() == [])
         #expect(try store.story(id: ids[0])?.story.quotes.count == 3)
+    }
+
+    @Test("A story whose text is damaged is not sectioned again from nothing: it is left as it is and named")
+    func damagedStoryLeftAsItIs() throws {
+        // Given two stories due for sectioning, the first one's text blob damaged
+        let store = try imported(["one.txt": Self.wire, "two.txt": "Second story\n\nText of the second story.\n"])
+        let ids = try store.summaries().map(\.id).sorted()
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE stories SET body = x'789c0102' WHERE id = ?", arguments: [ids[0]])
+        }
+        let pass = Resectioner(store: store, annotate: { $0 }, version: ArticleParser.version + 1)
+        #expect(throws: StoreError.damagedStory(id: ids[0])) { try store.sectioningSource(id: ids[0]) }
+
+        // When the pass runs
+        let outcome = try pass.run()
+
+        // Then the other story is sectioned again, the damaged one is named, still pending, and its blob untouched
+        #expect(outcome == StoryPassOutcome(updated: 1, damaged: [ids[0]]))
+        #expect(try pass.pending() == [ids[0]])
+        let body = try store.writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT body FROM stories WHERE id = ?", arguments: [ids[0]])
+        }
+        #expect(body == Data([0x78, 0x9C, 0x01, 0x02]))
+        #expect(try store.originalText(id: ids[1])?.hasPrefix("Second story") == true)
+        #expect(throws: StoreError.damagedStory(id: ids[0])) { try store.originalText(id: ids[0]) }
     }
 }

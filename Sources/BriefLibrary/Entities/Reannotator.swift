@@ -28,9 +28,9 @@ public struct Reannotator: Sendable {
     public func pending() throws -> [Int64] { try store.storiesAnnotated(below: version) }
 
     /// Re-tags every pending story, calling `progress(done, total)` after each one is stored; returns how many
-    /// were re-tagged (a story removed meanwhile is passed over).
+    /// were re-tagged (a story removed meanwhile is passed over) and which could not be read (damaged text).
     @discardableResult
-    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> StoryPassOutcome {
         try StoryPass.run(try pending(), progress: progress) { id in
             guard let stored = try store.story(id: id) else { return false }
             var story = stored.story

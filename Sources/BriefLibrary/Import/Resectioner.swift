@@ -31,7 +31,7 @@ public struct Resectioner: Sendable {
     /// Sections every pending story again, calling `progress(done, total)` after each one is stored; returns how
     /// many were re-sectioned (a story removed meanwhile is passed over).
     @discardableResult
-    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> StoryPassOutcome {
         try StoryPass.run(try pending(), progress: progress) { id in
             guard let source = try store.sectioningSource(id: id) else { return false }
             let parsed = ArticleParser.parse(source.originalText, format: source.format, reference: source.reference)
