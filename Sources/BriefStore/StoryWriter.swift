@@ -63,7 +63,7 @@ struct StoryWriter {
         let published = item.published ?? story.dateline?.day?.date
         // The row goes in whole, body and top entities with it: rows then fill the table's pages in id order
         // instead of growing (and splitting pages) when written a second time.
-        let content = Content(story, original: item.originalText)
+        let content = item.content
         let top = content.top
         try db.cachedStatement(sql: """
             INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
@@ -104,7 +104,7 @@ struct StoryWriter {
             ])
         try db.cachedStatement(sql: "UPDATE stories SET list_date = coalesce(published, ?) WHERE id = ?")
             .execute(arguments: [Self.undatedListDate(importedAt: importedAt), storyID])
-        try insertContent(story, storyID: storyID, Content(story, original: original), writeRow: true)
+        try insertContent(story, storyID: storyID, StoryContent(story, original: original), writeRow: true)
     }
 
     /// Rewrites the stored story `storyID` with `item`, the same feed item edited at its source: its text, hash,
@@ -130,7 +130,7 @@ struct StoryWriter {
                 story.dateline.map { JSONStringArray.encode($0.places) }, story.dateline?.agency, story.dateline?.date,
                 story.dateline?.day?.description, story.annotationVersion, ArticleParser.version, storyID,
             ])
-        try insertContent(story, storyID: storyID, Content(story, original: item.originalText), writeRow: true)
+        try insertContent(story, storyID: storyID, item.content, writeRow: true)
     }
 
     /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds. The search
@@ -149,48 +149,12 @@ struct StoryWriter {
         CalendarDay(importedAt).date.addingTimeInterval(-0.001)
     }
 
-    /// What a story stores besides its own columns, worked out before anything is written: its entity rows, its
-    /// body (paragraphs with their mentions columns, the original), each entity's first mention, the search text
-    /// and the list's top three entity names.
-    private struct Content {
-        let storyEntities: [Entity]
-        let firstMentions: [String: FirstMention]
-        let searchText: String
-        let top: [String]
-        let body: Data
-
-        init(_ story: Story, original: String) {
-            storyEntities = StoryWriter.storyEntities(of: story)
-            let positions = StoryWriter.positions(of: storyEntities)
-            var firstMentions: [String: FirstMention] = [:]
-            var searchText = ""
-            var parts: [StoryBody.Part] = []
-            var place = 0
-            for section in story.sections {
-                if let title = section.title, !title.isEmpty { StoryWriter.appendLine(title, to: &searchText) }
-                var paragraphs: [StoryBody.Paragraph] = []
-                for paragraph in section.paragraphs {
-                    paragraphs.append(StoryBody.Paragraph(
-                        text: paragraph.text,
-                        mentions: ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions)))
-                    StoryWriter.appendLine(paragraph.text, to: &searchText)
-                    FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
-                    place += 1
-                }
-                parts.append(StoryBody.Part(title: section.title, paragraphs: paragraphs))
-            }
-            self.firstMentions = firstMentions
-            self.searchText = searchText
-            top = EntityRanking.topNames(storyEntities)
-            body = StoryBody.encode(sections: parts, original: original)
-        }
-    }
-
     /// The story's entities, sections, entity rows, quotes and search text under `storyID`, from `content`; with
     /// `writeRow`, its body and top entities onto the existing row too.
-    private mutating func insertContent(_ story: Story, storyID: Int64, _ content: Content, writeRow: Bool) throws {
+    private mutating func insertContent(_ story: Story, storyID: Int64, _ content: StoryContent, writeRow: Bool) throws {
         // Entities first: the story's entity rows refer to them.
-        try insertEntities(content.storyEntities, of: story)
+        let storyEntities = StoryContent.storyEntities(of: story)
+        try insertEntities(storyEntities, of: story)
         for (sectionPosition, section) in story.sections.enumerated() {
             try insertSection.run {
                 try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
@@ -205,7 +169,7 @@ struct StoryWriter {
                 """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
                                          top.count > 2 ? top[2] : nil, content.body, storyID])
         }
-        try insertStoryEntities(content.storyEntities, storyID: storyID, firstMentions: content.firstMentions)
+        try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: content.firstMentions)
 
         for (position, quote) in story.quotes.enumerated() {
             try insertQuote.run {
@@ -215,7 +179,8 @@ struct StoryWriter {
             }
         }
 
-        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(content.searchText) }
+        let searchText = StoryContent.searchText(of: story)
+        try insertSearch.run { try $0.bind(storyID); try $0.bind(story.title); try $0.bind(searchText) }
     }
 
     /// Replaces the mentions and entities of the stored story `storyID` with those of `story`, the same story
@@ -230,9 +195,9 @@ struct StoryWriter {
               contents.sections.map(\.count) == story.sections.map(\.paragraphs.count)
         else { throw StoreError.noSuchStory(id: storyID) }
         try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
-        let storyEntities = Self.storyEntities(of: story)
+        let storyEntities = StoryContent.storyEntities(of: story)
         try insertEntities(storyEntities, of: story)
-        let positions = Self.positions(of: storyEntities)
+        let positions = StoryContent.positions(of: storyEntities)
         var firstMentions: [String: FirstMention] = [:]
         var place = 0
         for (s, section) in story.sections.enumerated() {
@@ -252,36 +217,6 @@ struct StoryWriter {
             """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
                                      top.count > 2 ? top[2] : nil, story.annotationVersion,
                                      StoryBody.encode(sections: parts, original: contents.original), storyID])
-    }
-
-    /// The story's entities, one per key, plus one for any mention whose entity the linker did not list (so a
-    /// tagger slip cannot fail the import).
-    private static func storyEntities(of story: Story) -> [Entity] {
-        var storyEntities: [Entity] = []
-        var positionByKey: [String: Int] = [:]
-        for entity in story.entities {
-            if let position = positionByKey[entity.key] {
-                storyEntities[position].mentions += entity.mentions
-            } else {
-                positionByKey[entity.key] = storyEntities.count
-                storyEntities.append(entity)
-            }
-        }
-        for mention in story.sections.lazy.flatMap(\.paragraphs).flatMap(\.mentions)
-        where positionByKey[mention.entity] == nil {
-            positionByKey[mention.entity] = storyEntities.count
-            storyEntities.append(Entity(key: mention.entity, name: mention.text, type: mention.type, mentions: 0))
-        }
-        return storyEntities
-    }
-
-    /// Each entity key's position among the story's entity rows.
-    private static func positions(of storyEntities: [Entity]) -> [String: Int] {
-        var positions: [String: Int] = [:]
-        for (position, entity) in storyEntities.enumerated() where positions[entity.key] == nil {
-            positions[entity.key] = position
-        }
-        return positions
     }
 
     /// The cache-wide entities the story's entity rows need. A person named only in the credits
@@ -345,11 +280,5 @@ struct StoryWriter {
             try update.execute(arguments: [counts.stories, counts.mentions, key])
         }
         try SurnameLinks.link(surnames.sorted(), in: db)
-    }
-
-    /// The search text is the section titles and paragraphs, one a line.
-    private static func appendLine(_ line: String, to text: inout String) {
-        if !text.isEmpty { text += "\n" }
-        text += line
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// Fetches every subscribed feed and stores what is new: the engine behind `brief fetch` and the reader's `R`.
 ///
 /// Feeds are fetched `jobs` at a time; each feed's items are sectioned and tagged in the task that fetched it, one
-/// feed at a time on every core, while the feed before it is stored in one transaction. A feed that fails gets its
-/// `lastError` recorded and keeps its stories; it never stops the others. Items whose stories were pruned while
+/// feed at a time on every core, while the feed before it is stored in one transaction on the writer's own thread;
+/// at most two feeds' prepared stories are in memory at once. A feed that fails gets its `lastError` recorded and keeps its stories; it never stops the others. Items whose stories were pruned while
 /// their feed carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older
 /// than that are pruned after the refresh (newsboat's keep-articles-days), and the report says how many.
 ///
@@ -44,37 +44,26 @@ public struct FeedRefresher: Sendable {
             return FeedRefreshReport(failed: ["cache: \(error)"])
         }
         var report = FeedRefreshReport(feeds: feeds.count)
-        // Each task yields its fetch result with its feed's items prepared; storing happens here, one at a time.
         var failures: [(position: Int, line: String)] = []
         var notes: [(position: Int, line: String)] = []
         let positions = Dictionary(feeds.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first })
-        // One feed's items are sectioned and tagged at a time, on every core (`FeedImportItem.prepare`): several
-        // feeds prepared at once would tag no faster and hold all their stories in memory meanwhile.
-        let preparing = AsyncGate(permits: 1)
-        await withTaskGroup(of: Prepared.self) { group in
+        let pipeline = Pipeline()
+        await withTaskGroup(of: Refreshed.self) { group in
             var next = 0
             func startNext() {
                 guard next < feeds.count else { return }
                 let feed = feeds[next]
                 next += 1
-                group.addTask { await self.fetchAndPrepare(feed, gate: preparing) }
+                group.addTask { await self.refresh(feed, pipeline: pipeline) }
             }
             for _ in 0..<max(1, min(jobs, feeds.count)) { startNext() }
             var completed = 0
             while let done = await group.next() {
                 startNext()
-                // Synchronous on purpose: the cache has one writer, so feeds are stored one at a time here, in one
-                // transaction each, while the children go on fetching and tagging. An async write would run the same
-                // blocking transaction on GRDB's queue instead, with a hop per feed and nothing gained.
-                let stored = store(done)
-                var result = done.result
-                if let failure = stored.failure {
-                    result = FeedFetchResult(request: result.request, outcome: .failed(failure))
-                }
                 let position = positions[done.feed.url] ?? 0
-                switch result.outcome {
+                switch done.result.outcome {
                 case .fetched:
-                    report.newStories += stored.newStories
+                    report.newStories += done.newStories
                     notes += done.notes.map { (position, "\(done.feed.url): \($0)") }
                 case .notModified: report.notModified += 1
                 case .failed(let error):
@@ -82,7 +71,7 @@ public struct FeedRefresher: Sendable {
                     failures.append((position, "\(done.feed.url): \(error.reason)"))
                 }
                 completed += 1
-                progress(FeedProgress(completed: completed, total: feeds.count, result: result))
+                progress(FeedProgress(completed: completed, total: feeds.count, result: done.result))
             }
         }
         // In subscription order, not completion order, so the same failures read the same every time.
@@ -107,57 +96,99 @@ public struct FeedRefresher: Sendable {
 
     // MARK: - One feed
 
-    /// A feed fetched, with its items sectioned and tagged, the ids of every item it carries, and the notes on how
-    /// it was read; its `result` keeps the feed's own fields without the parsed items.
-    private typealias Prepared = (feed: StoredFeed, result: FeedFetchResult, items: [FeedImportItem],
-                                  carried: [String], notes: [String])
+    /// What a refresh shares between its feeds' tasks.
+    private struct Pipeline: Sendable {
+        /// One feed's items are sectioned and tagged at a time, on every core (`FeedImportItem.prepare`): several
+        /// feeds prepared at once would tag no faster and hold all their stories in memory meanwhile.
+        let preparing = AsyncGate(permits: 1)
+        /// At most two feeds' prepared stories are held at once: the one being stored and the next. A third waits
+        /// to be prepared until the first is stored; without this, a writer slowed down (a bigger cache, a busy
+        /// machine) let every fetched feed's stories pile up in memory.
+        let unstored = AsyncGate(permits: 2)
+        /// The cache has one writer: feeds are stored one at a time, in one transaction each, on this queue's own
+        /// thread. Not on the concurrency pool: tagging fills its threads (`concurrentPerform` runs there), and a
+        /// store waiting for one of them left a core idle while the next feed was tagged.
+        let writer = DispatchQueue(label: "brief.refresh.writer")
+    }
 
-    private func fetchAndPrepare(_ feed: StoredFeed, gate: AsyncGate) async -> Prepared {
+    /// A feed refreshed: its fetch result (a failure to store it is a failure), how many stories were new, and the
+    /// notes on how it was read.
+    private typealias Refreshed = (feed: StoredFeed, result: FeedFetchResult, newStories: Int, notes: [String])
+
+    /// A feed fetched, with its items sectioned and tagged, the ids of every item it carries, and the notes on how
+    /// it was read; its `result` keeps the feed's own fields without the parsed items. `holdsPermit`: it holds one
+    /// of the pipeline's `unstored` permits, to give back once stored.
+    private typealias Prepared = (result: FeedFetchResult, items: [FeedImportItem], carried: [String], notes: [String],
+                                  holdsPermit: Bool)
+
+    /// Fetches `feed`, prepares its items when the pipeline lets it, and stores them on the writer's queue.
+    private func refresh(_ feed: StoredFeed, pipeline: Pipeline) async -> Refreshed {
+        let prepared = await fetchAndPrepare(feed, pipeline: pipeline)
+        let outcome = await stored(feed, prepared.result, prepared.items, prepared.carried, on: pipeline.writer)
+        if prepared.holdsPermit { await pipeline.unstored.leave() }
+        return (feed, outcome.result, outcome.newStories, prepared.notes)
+    }
+
+    /// The fetch and the preparing, in a function of their own so that the parsed feed is gone once its items are
+    /// prepared, rather than kept while they are stored.
+    private func fetchAndPrepare(_ feed: StoredFeed, pipeline: Pipeline) async -> Prepared {
         guard let url = URL(string: feed.url) else {
             // Only reachable through a store filled by other means than `brief feed add`, which checks addresses.
             let request = FeedRequest(url: URL(fileURLWithPath: "/"))
-            return (feed, FeedFetchResult(request: request, outcome: .failed(FeedFetchError(url: request.url,
-                                                                                               reason: .unsupportedURL))), [], [], [])
+            let failed = FeedFetchError(url: request.url, reason: .unsupportedURL)
+            return (FeedFetchResult(request: request, outcome: .failed(failed)), [], [], [], false)
         }
         let request = FeedRequest(url: url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified))
         let result = await fetcher.fetch(request)
-        guard let fetched = result.fetched else { return (feed, result, [], [], []) }
+        guard let fetched = result.fetched else { return (result, [], [], [], false) }
         let source = feed.title ?? (fetched.document.title.isEmpty ? feed.url : fetched.document.title)
         // Pruned items are left out before the work of sectioning and tagging them (the store checks again).
         let pruned = (try? store.prunedItemIDs(feedKey: feed.url)) ?? []
         let kept = pruned.isEmpty ? fetched.document.items : fetched.document.items.filter { !pruned.contains($0.id) }
-        await gate.enter()
+        await pipeline.unstored.enter()
+        await pipeline.preparing.enter()
         let items = FeedImportItem.prepare(kept, source: source, annotate: annotate)
-        await gate.leave()
-        let carried = fetched.document.items.map(\.id)
-        let notes = fetched.document.notes
-        // The parsed items are in `items` now: the result waiting to be stored keeps only the feed's own fields.
+        await pipeline.preparing.leave()
+        // The parsed items are in `items` now: the result to store keeps only the feed's own fields.
         var stripped = fetched
         stripped.document.items = []
-        return (feed, FeedFetchResult(request: result.request, outcome: .fetched(stripped)), items, carried, notes)
+        return (FeedFetchResult(request: result.request, outcome: .fetched(stripped)), items,
+                fetched.document.items.map(\.id), fetched.document.notes, true)
     }
 
-    /// Stores one finished feed's outcome: how many stories were new, or the error to report when the cache failed.
-    private func store(_ done: Prepared)
-        -> (newStories: Int, failure: FeedFetchError?) {
-        let url = done.feed.url
+    /// `store(_:_:items:carried:)` run on `writer`, awaited without holding a thread.
+    private func stored(_ feed: StoredFeed, _ result: FeedFetchResult, _ items: [FeedImportItem], _ carried: [String],
+                        on writer: DispatchQueue) async -> (result: FeedFetchResult, newStories: Int) {
+        await withCheckedContinuation { continuation in
+            writer.async {
+                continuation.resume(returning: self.store(feed, result, items: items, carried: carried))
+            }
+        }
+    }
+
+    /// Stores one feed's outcome: its fetch result (a `.failed` one when the cache failed) and how many stories
+    /// were new.
+    private func store(_ feed: StoredFeed, _ result: FeedFetchResult, items: [FeedImportItem], carried: [String])
+        -> (result: FeedFetchResult, newStories: Int) {
+        let url = feed.url
         do {
-            switch done.result.outcome {
+            switch result.outcome {
             case .fetched(let fetched):
-                let outcomes = try store.importFeedItems(feedURL: url, items: done.items, carried: done.carried)
+                let outcomes = try store.importFeedItems(feedURL: url, items: items, carried: carried)
                 try store.updateValidators(url: url, etag: fetched.validators.etag,
                                            lastModified: fetched.validators.lastModified,
                                            title: fetched.document.title,
                                            movedTo: fetched.movedPermanently ? fetched.finalURL.absoluteString : nil)
-                return (outcomes.filter(\.isNew).count, nil)
+                return (result, outcomes.filter(\.isNew).count)
             case .notModified(let validators):
                 try store.updateValidators(url: url, etag: validators.etag, lastModified: validators.lastModified)
             case .failed(let error):
                 try store.recordFeedError(url: url, message: error.reason.description)
             }
-            return (0, nil)
+            return (result, 0)
         } catch {
-            return (0, FeedFetchError(url: done.result.request.url, reason: .network("cache: \(error)")))
+            let failure = FeedFetchError(url: result.request.url, reason: .network("cache: \(error)"))
+            return (FeedFetchResult(request: result.request, outcome: .failed(failure)), 0)
         }
     }
 }
