@@ -175,7 +175,7 @@ extension Store {
     public func importFeedItems(feedURL: String, items: [FeedImportItem], carried: [String]? = nil,
                                 now: Date = Date()) throws -> [ImportOutcome] {
         try requireWritable()
-        return try writer.write { db in
+        return try bulkWrite { db in
             let pruned = try Self.prunedItemIDs(db, feedKey: feedURL)
             if let carried, !carried.isEmpty, !pruned.isEmpty {
                 let present = pruned.intersection(carried)

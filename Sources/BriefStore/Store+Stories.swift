@@ -161,7 +161,7 @@ extension Store {
     public func importStories(_ items: [ImportItem]) throws -> [ImportOutcome] {
         let now = Date()
         try requireWritable()
-        return try writer.write { db in
+        return try bulkWrite { db in
             var outcomes: [ImportOutcome] = []
             outcomes.reserveCapacity(items.count)
             var stories = try StoryWriter(db: db)
