@@ -38,8 +38,16 @@ enum SurnameLinks {
             """)
         let person = try db.cachedStatement(sql: """
             SELECT key FROM entities e WHERE surname = ?1 AND story_count > 0
-              AND NOT EXISTS (SELECT 1 FROM entities o WHERE o.type = 'PER' AND o.story_count > 0 AND o.key <> e.key
-                              AND (o.key GLOB 'PER:*-' || ?1 || '-*' OR o.key GLOB 'PER:' || ?1 || '-*'))
+              AND NOT EXISTS (SELECT 1 FROM entities o
+                              -- People's keys only (every one starts 'PER:'; ';' follows ':'): a range of the
+                              -- primary key, not a scan of every entity in the cache.
+                              WHERE o.key > 'PER:' AND o.key < 'PER;'
+                                AND o.type = 'PER' AND o.story_count > 0 AND o.key <> e.key
+                                -- The surname inside a longer name (`PER:samuel-otieno-kariuki`) or first in one
+                                -- (`PER:otieno-kariuki`); instr and substr, not GLOB, whose leading `*` made
+                                -- each key cost its length times the pattern's.
+                                AND (instr(o.key, '-' || ?1 || '-') > 0
+                                     OR substr(o.key, 1, length(?1) + 5) = 'PER:' || ?1 || '-'))
             """)
         // A story never holds both (its own linker joined them), but if one did its row stays: OR IGNORE.
         let stories = try db.cachedStatement(sql: """

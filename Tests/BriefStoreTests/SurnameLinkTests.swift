@@ -149,6 +149,20 @@ struct SurnameLinkTests {
         #expect(try personKeys(store)["Otieno in Nairobi"] == ["PER:otieno"])
     }
 
+    @Test("A lone surname that begins another person's longer name stays its own entity; one ending none links")
+    func surnameFirstInLongerNameStaysApart() throws {
+        let (dir, path) = try temporaryCache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: path)
+        _ = try store.importStories([story("Otieno Kariuki in Nairobi", person: "Otieno Kariuki", place: "Nairobi"),
+                                     story("Daniel Otieno in Nairobi", person: "Daniel Otieno", place: "Nairobi"),
+                                     story("Otieno in Nairobi", person: "Otieno", place: "Nairobi")])
+        #expect(try personKeys(store)["Otieno in Nairobi"] == ["PER:otieno"])
+        // Kariuki ends one name and is inside none: the lone Kariuki links to Otieno Kariuki
+        _ = try store.importStories([story("Kariuki in Nairobi", person: "Kariuki", place: "Nairobi")])
+        #expect(try personKeys(store)["Kariuki in Nairobi"] == ["PER:otieno-kariuki"])
+    }
+
     @Test("Upgrading a cache links the lone surnames it already holds")
     func upgradeLinksExistingSurnames() throws {
         // Given a cache at the schema before surnames, holding Lavrov alone and Sergei Lavrov in two stories
