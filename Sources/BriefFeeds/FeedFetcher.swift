@@ -18,13 +18,24 @@ public struct FeedFetcher: Sendable {
 
     /// Fetches and parses one feed. Never throws: failures are `.failed` outcomes.
     public func fetch(_ request: FeedRequest) async -> FeedFetchResult {
-        FeedFetchResult(request: request, outcome: await outcome(of: request))
+        read(await download(request))
+    }
+
+    /// The first half of `fetch`: the transfer, its body not parsed yet. A caller that parses feeds in turns
+    /// (`FeedRefresher`) holds a few bodies rather than a few parsed feeds, which are several times their size.
+    public func download(_ request: FeedRequest) async -> FeedDownloaded {
+        FeedDownloaded(request: request, transfer: await transfer(request))
+    }
+
+    /// The second half of `fetch`: the downloaded body parsed, or the outcome the transfer already had.
+    public func read(_ downloaded: FeedDownloaded) -> FeedFetchResult {
+        FeedFetchResult(request: downloaded.request, outcome: outcome(of: downloaded.request, downloaded.transfer))
     }
 
     // MARK: One feed
 
-    private func outcome(of request: FeedRequest) async -> FeedFetchOutcome {
-        switch await transfer(request) {
+    private func outcome(of request: FeedRequest, _ transfer: Transfer) -> FeedFetchOutcome {
+        switch transfer {
         case .finished(let outcome):
             return outcome
         case .body(let body, let response, let validators, let movedPermanently):
@@ -41,7 +52,7 @@ public struct FeedFetcher: Sendable {
     }
 
     /// How one transfer ended: a 2xx body to read, or an outcome already (304, or a failure).
-    enum Transfer {
+    enum Transfer: Sendable {
         case body(Data, HTTPURLResponse, FeedValidators, movedPermanently: Bool)
         case finished(FeedFetchOutcome)
     }

@@ -56,6 +56,28 @@ struct FeedFetcherTests {
         #expect(result.outcome == .notModified(FeedValidators(etag: "\"v1\"")))
     }
 
+    @Test("Downloading and reading apart: a body waits unparsed; a 304 or a failure needs no reading")
+    func downloadThenRead() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        server.route("/feed") { request in
+            request.headers["if-none-match"] == "\"v1\"" ? TestHTTPServer.Response(status: 304)
+                : .ok(Self.rss("Quay Desk", items: 2), headers: [("ETag", "\"v1\"")])
+        }
+        server.route("/gone", TestHTTPServer.Response(status: 404))
+        let fetcher = FeedFetcher(options: Self.options)
+        let body = await fetcher.download(FeedRequest(url: server.url("/feed")))
+        #expect(body.hasBody)
+        #expect(fetcher.read(body).fetched?.document.items.count == 2)
+        let unchanged = await fetcher.download(FeedRequest(url: server.url("/feed"),
+                                                           validators: FeedValidators(etag: "\"v1\"")))
+        #expect(!unchanged.hasBody)
+        #expect(fetcher.read(unchanged).outcome == .notModified(FeedValidators(etag: "\"v1\"")))
+        let gone = await fetcher.download(FeedRequest(url: server.url("/gone")))
+        #expect(!gone.hasBody)
+        #expect(fetcher.read(gone).error?.reason == .http(status: 404))
+    }
+
     @Test("A Last-Modified date is sent as If-Modified-Since and the 304 is reported as not modified")
     func notModifiedByDate() async throws {
         let stamp = "Tue, 03 Jun 2025 12:05:00 GMT"

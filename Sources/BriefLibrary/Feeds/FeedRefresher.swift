@@ -139,13 +139,19 @@ public struct FeedRefresher: Sendable {
             return (FeedFetchResult(request: request, outcome: .failed(failed)), [], [], [], false)
         }
         let request = FeedRequest(url: url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified))
-        let result = await fetcher.fetch(request)
-        guard let fetched = result.fetched else { return (result, [], [], [], false) }
+        let downloaded = await fetcher.download(request)
+        guard downloaded.hasBody else { return (fetcher.read(downloaded), [], [], [], false) }
+        // Parsed only once it may be prepared: a feed waiting its turn holds its body, not its parsed items.
+        await pipeline.unstored.enter()
+        let result = fetcher.read(downloaded)
+        guard let fetched = result.fetched else {
+            await pipeline.unstored.leave()
+            return (result, [], [], [], false)
+        }
         let source = feed.title ?? (fetched.document.title.isEmpty ? feed.url : fetched.document.title)
         // Pruned items are left out before the work of sectioning and tagging them (the store checks again).
         let pruned = (try? store.prunedItemIDs(feedKey: feed.url)) ?? []
         let kept = pruned.isEmpty ? fetched.document.items : fetched.document.items.filter { !pruned.contains($0.id) }
-        await pipeline.unstored.enter()
         await pipeline.preparing.enter()
         let items = FeedImportItem.prepare(kept, source: source, annotate: annotate)
         await pipeline.preparing.leave()
