@@ -18,20 +18,48 @@ enum ParagraphMentions {
     /// an entity key to its story entity row's position.
     static func encode(_ mentions: [Mention], in text: String, positions: [String: Int]) -> String? {
         guard !mentions.isEmpty else { return nil }
-        let scalars = Array(text.unicodeScalars)
+        // The order the rows were read back in before: by start, then as stored. The tagger's order already, mostly.
+        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.start <= $1.start }
+        let ordered = inOrder ? mentions
+            : mentions.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        let scalars = text.unicodeScalars
+        // Where the last mention started, as an offset and an index: the text is walked once, not once a mention.
+        var cursor = (offset: 0, index: scalars.startIndex)
         var column = ""
-        // The order the rows were read back in before: by start, then as stored.
-        let ordered = mentions.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
-        for (_, mention) in ordered {
+        column.reserveCapacity(ordered.count * 14)
+        for mention in ordered {
             if !column.isEmpty { column += ";" }
-            column += "\(mention.start),\(mention.end),\(mention.type.rawValue),"
+            column += String(mention.start)
+            column += ","
+            column += String(mention.end)
+            column += ","
+            column += mention.type.rawValue
+            column += ","
             if let position = positions[mention.entity] { column += String(position) } else { appendCounted(mention.entity, to: &column) }
-            if mention.text != slice(scalars, mention.start, mention.end) {
+            while cursor.offset < mention.start, cursor.index < scalars.endIndex {
+                scalars.formIndex(after: &cursor.index)
+                cursor.offset += 1
+            }
+            if cursor.offset != mention.start || !Self.text(mention.text, isAt: cursor.index, length: mention.end - mention.start,
+                                                            in: scalars) {
                 column += ","
                 appendCounted(mention.text, to: &column)
             }
         }
         return column
+    }
+
+    /// Whether the `length` scalars of `scalars` from `index` are `text`'s.
+    private static func text(_ text: String, isAt index: String.UnicodeScalarView.Index, length: Int,
+                             in scalars: String.UnicodeScalarView) -> Bool {
+        var index = index
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard count < length, index < scalars.endIndex, scalars[index] == scalar else { return false }
+            scalars.formIndex(after: &index)
+            count += 1
+        }
+        return count == length
     }
 
     /// The mentions a column holds, in order; `keys` maps a story entity row's position to its entity key.

@@ -115,6 +115,8 @@ struct LeanCacheMigrationTests {
         ]
         let column = ParagraphMentions.encode(mentions, in: text, positions: ["PER:eve-dupont": 1, "LOC:zurich": 0])
         let decoded = ParagraphMentions.decode(column, in: text, keys: [0: "LOC:zurich", 1: "PER:eve-dupont"])
+        // The format the migration writes too: the text only where it is not the paragraph's
+        #expect(column == "0,6,LOC,0;8,18,PER,1;28,37,ORG,15:ORG:odd;key,1:2,17:Federal; Council,")
         // In reading order (by start), each whole
         #expect(decoded == [mentions[1], mentions[0], mentions[2]])
         #expect(ParagraphMentions.encode([], in: text, positions: [:]) == nil)
