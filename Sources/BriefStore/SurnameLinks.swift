@@ -36,19 +36,8 @@ enum SurnameLinks {
             SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1 AND story_count > 0)
                AND (SELECT COUNT(*) FROM entities WHERE surname = ?1 AND story_count > 0) = 1
             """)
-        let person = try db.cachedStatement(sql: """
-            SELECT key FROM entities e WHERE surname = ?1 AND story_count > 0
-              AND NOT EXISTS (SELECT 1 FROM entities o
-                              -- People's keys only (every one starts 'PER:'; ';' follows ':'): a range of the
-                              -- primary key, not a scan of every entity in the cache.
-                              WHERE o.key > 'PER:' AND o.key < 'PER;'
-                                AND o.type = 'PER' AND o.story_count > 0 AND o.key <> e.key
-                                -- The surname inside a longer name (`PER:samuel-otieno-kariuki`) or first in one
-                                -- (`PER:otieno-kariuki`); instr and substr, not GLOB, whose leading `*` made
-                                -- each key cost its length times the pattern's.
-                                AND (instr(o.key, '-' || ?1 || '-') > 0
-                                     OR substr(o.key, 1, length(?1) + 5) = 'PER:' || ?1 || '-'))
-            """)
+        // Exactly one, when `linkable` said yes.
+        let person = try db.cachedStatement(sql: "SELECT key FROM entities WHERE surname = ?1 AND story_count > 0")
         // A story never holds both (its own linker joined them), but if one did its row stays: OR IGNORE.
         let stories = try db.cachedStatement(sql: """
             UPDATE OR IGNORE story_entities SET entity_key = ?2,
@@ -70,10 +59,36 @@ enum SurnameLinks {
                   AND EXISTS (SELECT 1 FROM story_entities se WHERE se.story_id = \(table).story_id AND se.entity_key = ?2)
                 """)
         }
-        for surname in surnames where try Bool.fetchOne(linkable, arguments: [surname]) == true {
-            guard let key = try String.fetchOne(person, arguments: [surname]) else { continue }
+        let candidates = try surnames.filter { try Bool.fetchOne(linkable, arguments: [$0]) == true }
+        guard !candidates.isEmpty else { return }
+        let inside = try namesHolding(Set(candidates), in: db)
+        for surname in candidates {
+            // Not when another person has the surname inside or first in a longer name (`Samuel Otieno Kariuki`
+            // leaves `Otieno` alone).
+            guard let key = try String.fetchOne(person, arguments: [surname]),
+                  inside[surname]?.contains(where: { $0 != key }) != true else { continue }
             try stories.execute(arguments: [surname, key])
             for statement in speakers { try statement.execute(arguments: [surname, key]) }
         }
+    }
+
+    /// For each of `surnames`, the people in the cache (named in a story) whose longer name has it in another place
+    /// than last: inside (`PER:samuel-otieno-kariuki`) or first (`PER:otieno-kariuki`). One pass over the people's
+    /// keys for all of them, not one a surname: the pass is as long as the cache's list of people. Linking moves
+    /// stories only to keys already named in a story and away from one-word keys, so no link changes the answer
+    /// for another surname of the same pass.
+    private static func namesHolding(_ surnames: Set<String>, in db: Database) throws -> [String: [String]] {
+        var holding: [String: [String]] = [:]
+        // People's keys only (every one starts 'PER:'; ';' follows ':'): a range of the primary key.
+        let keys = try String.fetchCursor(db, sql: """
+            SELECT key FROM entities WHERE key > 'PER:' AND key < 'PER;' AND type = 'PER' AND story_count > 0
+            """)
+        while let key = try keys.next() {
+            let parts = key.dropFirst(4).split(separator: "-", omittingEmptySubsequences: false)
+            for part in parts.dropLast() where surnames.contains(String(part)) {
+                holding[String(part), default: []].append(key)
+            }
+        }
+        return holding
     }
 }
