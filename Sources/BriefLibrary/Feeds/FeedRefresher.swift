@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Feeds are fetched `jobs` at a time; each feed's items are sectioned and tagged in the task that fetched it, one
 /// feed at a time on every core, while the feed before it is stored in one transaction on the writer's own thread;
-/// at most two feeds' prepared stories are in memory at once. A feed that fails gets its `lastError` recorded and keeps its stories; it never stops the others. Items whose stories were pruned while
-/// their feed carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older
-/// than that are pruned after the refresh (newsboat's keep-articles-days), and the report says how many.
+/// at most two feeds' prepared stories are in memory at once. A feed that fails gets its `lastError` recorded and
+/// keeps its stories; it never stops the others. Items whose stories were pruned while their feed carried them are
+/// neither prepared nor stored again. With `keepDays`, read and unstarred stories older than that are pruned after
+/// the refresh (newsboat's keep-articles-days), and the report says how many.
 ///
 ///     let refresher = FeedRefresher(store: store, annotate: annotator.annotate)
 ///     let report = await refresher.refreshAll(jobs: 4) { print("\($0.completed)/\($0.total)") }
