@@ -20,7 +20,7 @@ public struct Tokenizer: Sendable {
     }
 
     // Scalar classes.
-    private static let space: UInt8 = 0, newline: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 3,
+    static let space: UInt8 = 0, newline: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 3,
         attach: UInt8 = 4, punct: UInt8 = 5
 
     /// Abbreviations that keep their trailing period (lower case, without the period).
@@ -53,165 +53,35 @@ public struct Tokenizer: Sendable {
         var newlinesBefore: [Int] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
         newlinesBefore.reserveCapacity(bytes.count / 5 + 1)
-        var newlines = 0
-        var i = 0
-        let n = scalars.count
-
-        func emit(_ a: Int, _ z: Int) {
-            tokens.append(TokenSpan(byteStart: byteOffsets[a], byteEnd: byteOffsets[z], scalarStart: a, scalarEnd: z))
-            newlinesBefore.append(newlines)
-            newlines = 0
+        scalars.withUnsafeBufferPointer { scalars in
+            classes.withUnsafeBufferPointer { classes in
+                byteOffsets.withUnsafeBufferPointer { byteOffsets in
+                    var scan = TokenScan(scalars: scalars, classes: classes, byteOffsets: byteOffsets,
+                                         tokens: tokens, newlinesBefore: newlinesBefore)
+                    tokens = []
+                    newlinesBefore = []
+                    scan.run(self)
+                    tokens = scan.tokens
+                    newlinesBefore = scan.newlinesBefore
+                }
+            }
         }
-        func isWord(_ k: Int) -> Bool { k < n && (classes[k] == Self.letter || classes[k] == Self.digit) }
-        func isLetter(_ k: Int) -> Bool { k >= 0 && k < n && classes[k] == Self.letter }
-        func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && classes[k] == Self.digit }
-        func isApostrophe(_ k: Int) -> Bool { k < n && (scalars[k] == 0x27 || scalars[k] == 0x2019) }
-        func isUpper(_ k: Int) -> Bool {
-            guard k >= 0, k < n else { return false }
-            let v = scalars[k]
-            if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-            return Unicode.Scalar(v)?.properties.isUppercase ?? false
-        }
-        func skipAttached(_ k: Int) -> Int {
-            var k = k
-            while k < n, classes[k] == Self.attach {
-                // A zero-width joiner also carries the scalar it joins to.
-                if scalars[k] == 0x200D, k + 1 < n, classes[k + 1] != Self.space, classes[k + 1] != Self.newline {
-                    k += 2
-                } else {
-                    k += 1
-                }
-            }
-            return k
-        }
-
-        /// The end of the word starting at `start`: letters and digits with their inner punctuation.
-        func scanWord(from start: Int) -> Int {
-            var j = start
-            // Whether the token so far is letters separated by single periods (`U.S`), an abbreviation shape.
-            var dotted = true
-            var runLength = 0
-            while j < n {
-                let c = classes[j]
-                if c == Self.letter || c == Self.digit {
-                    runLength += 1
-                    if runLength > 1 || c == Self.digit { dotted = false }
-                    j += 1
-                    continue
-                }
-                if c == Self.attach { j = skipAttached(j); continue }
-                let v = scalars[j]
-                if isApostrophe(j) {
-                    // Stop before a possessive `'s`; keep inner apostrophes (O'Brien).
-                    if j + 1 < n, scalars[j + 1] == 0x73 || scalars[j + 1] == 0x53, !isWord(j + 2) { break }
-                    if isLetter(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                    break
-                }
-                if v == 0x2E { // .
-                    if isLetter(j + 1), dotted, runLength == 1, isLetter(j - 1) { j += 1; runLength = 0; continue }
-                    // `U.S.-led`: an abbreviation's period before a hyphenated word.
-                    if dotted, runLength == 1, j - start >= 3, j + 2 < n, scalars[j + 1] == 0x2D, isWord(j + 2) {
-                        j += 1; runLength = 0; dotted = false; continue
-                    }
-                    if isDigit(j - 1), isDigit(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                    break
-                }
-                if v == 0x2C || v == 0x3A || v == 0x2F { // , : / between digits
-                    if isDigit(j - 1), isDigit(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                    break
-                }
-                if v == 0x2D || v == 0x2010 || v == 0x2011 { // hyphens inside a word
-                    if isWord(j + 1) { j += 1; runLength = 0; dotted = false; continue }
-                    break
-                }
-                if v == 0x26, isUpper(j - 1), isUpper(j + 1) { j += 1; runLength = 0; dotted = false; continue } // AT&T
-                break
-            }
-            // A trailing period belongs to initials, dotted abbreviations and known abbreviations.
-            if j < n, scalars[j] == 0x2E, !(j + 1 < n && scalars[j + 1] == 0x2E) {
-                let length = j - start
-                let word = String(String.UnicodeScalarView(scalars[start..<j].compactMap(Unicode.Scalar.init)))
-                if (length == 1 && isLetter(start)) || (dotted && length >= 3 && isLetter(j - 1) && scalars[start + 1] == 0x2E)
-                    || Self.abbreviations.contains(word.lowercased()) {
-                    return j + 1
-                }
-            }
-            return j
-        }
-
-        while i < n {
-            let c = classes[i]
-            if c == Self.space { i += 1; continue }
-            if c == Self.newline {
-                // Count \r\n as one line break.
-                if !(scalars[i] == 0x0D && i + 1 < n && scalars[i + 1] == 0x0A) { newlines += 1 }
-                i += 1
-                continue
-            }
-            if c == Self.letter || c == Self.digit {
-                let end = scanWord(from: i)
-                emitWord(i, end, scalars: scalars, emit: emit, isUpper: isUpper)
-                i = end
-                continue
-            }
-            if isApostrophe(i), i + 1 < n, scalars[i + 1] == 0x73 || scalars[i + 1] == 0x53, !isWord(i + 2),
-               i > 0, classes[i - 1] == Self.letter || classes[i - 1] == Self.digit || classes[i - 1] == Self.attach {
-                // Possessive: `’s` after a word is a token of its own.
-                let end = skipAttached(i + 2)
-                emit(i, end)
-                i = end
-                continue
-            }
-            // Punctuation and symbols: runs of `-` and `.` are one token (`--`, `...`); others stand alone.
-            var end = i + 1
-            if scalars[i] == 0x2D || scalars[i] == 0x2E {
-                while end < n, scalars[end] == scalars[i] { end += 1 }
-            } else if (0x1F1E6...0x1F1FF).contains(scalars[i]), end < n, (0x1F1E6...0x1F1FF).contains(scalars[end]) {
-                end += 1 // a flag is a pair of regional indicators
-            }
-            end = skipAttached(end)
-            emit(i, end)
-            i = end
-        }
-        let sentences = Self.splitSentences(tokens: tokens, newlinesBefore: newlinesBefore, scalars: scalars,
-                                            isUpper: isUpper)
+        let sentences = Self.splitSentences(tokens: tokens, newlinesBefore: newlinesBefore, scalars: scalars)
         return TokenizedText(bytes: bytes, tokens: tokens, sentences: sentences)
     }
 
-    private func emitWord(_ start: Int, _ end: Int, scalars: [UInt32], emit: (Int, Int) -> Void,
-                          isUpper: (Int) -> Bool) {
-        // Split `Putin-Biden` into names when every part is capitalised and the whole is not a known word.
-        var hyphens: [Int] = []
-        for k in start..<end where scalars[k] == 0x2D || scalars[k] == 0x2010 || scalars[k] == 0x2011 {
-            hyphens.append(k)
-        }
-        guard !hyphens.isEmpty, isUpper(start), hyphens.allSatisfy({ isUpper($0 + 1) }) else {
-            emit(start, end)
-            return
-        }
-        let word = String(String.UnicodeScalarView(scalars[start..<end].compactMap(Unicode.Scalar.init)))
-        let partsLowercase = hyphens.allSatisfy { k in
-            // `U.S.-led`, `AFP-JIJI`: all-capital parts stay whole.
-            !(isUpper(k - 1) && (k - 1 == start || isUpper(k - 2)))
-        }
+    /// Whether the hyphenated word `word` (capitalised parts, `Putin-Biden`) is split into its parts, given
+    /// whether every part is lower case after its capital (`partsLowercase`; `U.S.-led` and `AFP-JIJI` are not).
+    func splitsHyphenated(_ word: String, partsLowercase: Bool) -> Bool {
         // Titles stay whole too: `Secretary-General`, `Vice-President`.
-        let isTitle = word.lowercased().split(separator: "-").contains { TitleWords.all.contains(String($0)) }
-        let allCommon = word.lowercased().split(separator: "-").allSatisfy { isCommonPart(String($0)) }
-        if isKnownWord(word.lowercased()) || !partsLowercase || isTitle || !allCommon {
-            emit(start, end)
-            return
-        }
-        var a = start
-        for h in hyphens {
-            emit(a, h)
-            emit(h, h + 1)
-            a = h + 1
-        }
-        emit(a, end)
+        let lower = word.lowercased()
+        let parts = lower.split(separator: "-")
+        let isTitle = parts.contains { TitleWords.all.contains(String($0)) }
+        let allCommon = parts.allSatisfy { isCommonPart(String($0)) }
+        return !(isKnownWord(lower) || !partsLowercase || isTitle || !allCommon)
     }
 
-    private static func splitSentences(tokens: [TokenSpan], newlinesBefore: [Int], scalars: [UInt32],
-                                       isUpper: (Int) -> Bool) -> [Range<Int>] {
+    private static func splitSentences(tokens: [TokenSpan], newlinesBefore: [Int], scalars: [UInt32]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
         var k = 0
@@ -259,9 +129,9 @@ public struct Tokenizer: Sendable {
     }
 
     /// `classify` of every ASCII scalar, looked up rather than worked out: most text is ASCII.
-    private static let asciiClasses: [UInt8] = (0..<0x80).map { classify(UInt32($0)) }
+    static let asciiClasses: [UInt8] = (0..<0x80).map { classify(UInt32($0)) }
 
-    private static func classify(_ v: UInt32) -> UInt8 {
+    static func classify(_ v: UInt32) -> UInt8 {
         if v < 0x80 {
             switch v {
             case 0x0A, 0x0D: return newline
