@@ -34,16 +34,25 @@ public enum EntityLinker {
                             knowledge: KnowledgeBase = KnowledgeBase()) -> (mentions: [[Mention]], entities: [Entity]) {
         var candidates = candidates
         let surfaces = candidates.map { surface($0.text) }
+        // Each distinct surface form numbered, so that what is counted per form is found by index, not by string.
+        var surfaceNumbers: [String: Int] = [:]
+        let surfaceOf = surfaces.map { s in
+            if let n = surfaceNumbers[s] { return n }
+            surfaceNumbers[s] = surfaceNumbers.count
+            return surfaceNumbers.count - 1
+        }
+        let typeCount = BIOTagSet.types.count
         // 1. One type per surface form: the majority, ties going to the first mention.
-        var votes: [String: [Int]] = [:]
-        var firstType: [String: Int] = [:]
-        for (c, s) in zip(candidates, surfaces) {
-            votes[s, default: [0, 0, 0, 0]][typeIndex(c.type)] += 1
-            if firstType[s] == nil { firstType[s] = typeIndex(c.type) }
+        var votes = [Int](repeating: 0, count: surfaceNumbers.count * typeCount)
+        var firstType = [Int](repeating: -1, count: surfaceNumbers.count)
+        for (c, s) in zip(candidates, surfaceOf) {
+            votes[s * typeCount + typeIndex(c.type)] += 1
+            if firstType[s] < 0 { firstType[s] = typeIndex(c.type) }
         }
         for k in candidates.indices {
-            guard let v = votes[surfaces[k]], var best = firstType[surfaces[k]] else { continue }
-            for t in 0..<4 where v[t] > v[best] { best = t }
+            let s = surfaceOf[k]
+            var best = firstType[s]
+            for t in 0..<typeCount where votes[s * typeCount + t] > votes[s * typeCount + best] { best = t }
             candidates[k].type = BIOTagSet.types[best]
         }
         // 1b. A lone word that is the last word of a fuller person's name in the story is that person, whatever
@@ -60,10 +69,10 @@ public enum EntityLinker {
         struct Form { var words: [String]; var lower: [String]; var type: EntityType; var first: Int }
         // (Forms are values so that 2b can retype one.)
         var forms: [Form] = []
-        var formIndex: [String: Int] = [:]
+        var formIndex: [Int: Int] = [:]
         var formOf = [Int](repeating: 0, count: candidates.count)
         for (k, c) in candidates.enumerated() {
-            let id = c.type.rawValue + "|" + surfaces[k]
+            let id = surfaceOf[k] * typeCount + typeIndex(c.type)
             if let f = formIndex[id] {
                 formOf[k] = f
             } else {
@@ -96,8 +105,7 @@ public enum EntityLinker {
                 candidatesForLink = (byEdgeWord[form.type.rawValue + "|" + last] ?? [])
                     + (byEdgeWord[form.type.rawValue + "|" + first] ?? [])
             } else if form.words.count == 1, let word = form.words.first, let lower = form.lower.first {
-                let letters = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." }))
-                if letters.unicodeScalars.count >= 2, letters.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) {
+                if let letters = initialism(word) {
                     candidatesForLink = byInitials[form.type.rawValue + "|" + letters] ?? []
                     // An initialism the knowledge base knows (`UN`) abbreviates only that record's names, never
                     // another name of the story with the same initials (`Upper Nile`).
@@ -276,6 +284,7 @@ public enum EntityLinker {
 
     /// A surface form compared without case, typographic quotes or dashes, or runs of spaces.
     private static func surface(_ text: String) -> String {
+        if let ascii = asciiSurface(text) { return ascii }
         var out = String.UnicodeScalarView()
         var space = false
         for s in text.unicodeScalars {
@@ -294,17 +303,69 @@ public enum EntityLinker {
         return String(out)
     }
 
-    /// `Lavrov` or `Sergei` in `Sergei Lavrov`: a shorter name made of the longer one's first or last words.
+    /// `surface` of plain ASCII text, worked on its bytes (most names are); nil for any other text.
+    private static func asciiSurface(_ text: String) -> String? {
+        var ascii = true
+        let out = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            var space = false
+            for byte in text.utf8 {
+                guard byte < 0x80 else { ascii = false; return 0 }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    space = count > 0
+                    continue
+                }
+                if space { buffer[count] = 0x20; count += 1; space = false }
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                count += 1
+            }
+            return count
+        }
+        return ascii ? out : nil
+    }
+
+    /// The capitals of a one-word initialism (`UN`, `U.N.`: two capitals or more, periods between them dropped);
+    /// nil for any other word. Plain ASCII is judged by its bytes, most words failing at their second letter.
+    private static func initialism(_ word: String) -> String? {
+        var capitals = 0
+        for byte in word.utf8 {
+            if byte >= 0x80 { return generalInitialism(word) }
+            if byte == 0x2E { continue }
+            guard byte >= 0x41 && byte <= 0x5A else { return nil }
+            capitals += 1
+        }
+        return capitals >= 2 ? String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." })) : nil
+    }
+
+    private static func generalInitialism(_ word: String) -> String? {
+        let letters = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." }))
+        guard letters.unicodeScalars.count >= 2, letters.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) else {
+            return nil
+        }
+        return letters
+    }
+
+    /// `Lavrov` or `Sergei` in `Sergei Lavrov`: a shorter name made of the longer one's first or last words
+    /// (both given lower-cased).
     private static func isPartOfName(_ short: [String], of long: [String]) -> Bool {
-        let s = short.map { $0.lowercased() }, l = long.map { $0.lowercased() }
-        return l.suffix(s.count).elementsEqual(s) || l.prefix(s.count).elementsEqual(s)
+        long.suffix(short.count).elementsEqual(short) || long.prefix(short.count).elementsEqual(short)
     }
 
     private static let minorWords: Set<String> = ["of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on", "in"]
 
     /// The capitalised initials of a name's main words: `European Union` → `EU`.
     private static func initials(_ words: [String]) -> String {
-        String(String.UnicodeScalarView(words.filter { !minorWords.contains($0.lowercased()) }
-            .compactMap { $0.unicodeScalars.first?.properties.uppercaseMapping.unicodeScalars.first }))
+        var out = String.UnicodeScalarView()
+        for word in words {
+            // Minor words are of three letters at most, and lower-casing never makes a word shorter.
+            if word.unicodeScalars.count <= 3, minorWords.contains(word.lowercased()) { continue }
+            guard let first = word.unicodeScalars.first else { continue }
+            if first.value < 0x80 {
+                out.append(first.value >= 0x61 && first.value <= 0x7A ? Unicode.Scalar(UInt8(first.value - 32)) : first)
+            } else if let upper = first.properties.uppercaseMapping.unicodeScalars.first {
+                out.append(upper)
+            }
+        }
+        return String(out)
     }
 }

@@ -164,10 +164,7 @@ public struct KnowledgeBase: Sendable {
     /// knows the name.
     public func lookup(_ name: String, type: EntityType) -> Record? {
         guard !lines.isEmpty else { return nil }
-        var utf8 = Array(name.utf8)
-        let key = utf8.withUnsafeMutableBufferPointer { Self.lookupKey(UnsafeBufferPointer($0), type: type) }
-        guard let r = index.find(key) else { return nil }
-        utf8.removeAll()
+        guard let r = index.find(Self.lookupKey(name, type: type)) else { return nil }
         let found = decoded.record(Int(r), decode: record)
         // Names are found without case, but an acronym (`UN`) is only the name of what is written so (`Un`, a
         // town in India, is not the United Nations).
@@ -188,18 +185,18 @@ public struct KnowledgeBase: Sendable {
 
     /// Whether `name` is the record's canonical name (not only one of its aliases), compared as lookups compare.
     public func isCanonical(_ name: String, of record: Record) -> Bool {
-        let a = Array(name.utf8), b = Array(record.name.utf8)
-        return a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                Self.lookupKey(x, type: record.type) == Self.lookupKey(y, type: record.type)
-            }
-        }
+        Self.lookupKey(name, type: record.type) == Self.lookupKey(record.name, type: record.type)
     }
 
     /// Whether the name of the given type is in the knowledge base (no record decoded).
     public func contains(_ name: String, type: EntityType) -> Bool {
-        let utf8 = Array(name.utf8)
-        return utf8.withUnsafeBufferPointer { index.find(Self.lookupKey($0, type: type)) != nil }
+        index.find(Self.lookupKey(name, type: type)) != nil
+    }
+
+    /// `lookupKey` of a name's UTF-8, read in place where the string allows it.
+    static func lookupKey(_ name: String, type: EntityType) -> UInt64 {
+        name.utf8.withContiguousStorageIfAvailable { lookupKey($0, type: type) }
+            ?? Array(name.utf8).withUnsafeBufferPointer { lookupKey($0, type: type) }
     }
 
     /// Record `i` in file order.
