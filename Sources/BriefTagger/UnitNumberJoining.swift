@@ -13,7 +13,7 @@ enum UnitNumberJoining {
             while i + 1 < sentence.upperBound {
                 defer { i += 1 }
                 guard labels[i] == BIOTagSet.outside, mayBeNumber(text, i),
-                      let ordinal = numberKind(text.text(of: i)) else { continue }
+                      let ordinal = asciiNumberKind(text, i) ?? numberKind(text.text(of: i)) else { continue }
                 // The capitalised words after it, up to the unit word.
                 var end = i + 1
                 var unitEnd: Int?
@@ -33,20 +33,45 @@ enum UnitNumberJoining {
         }
     }
 
-    /// False when token `i` cannot be a number or ordinal, judged by its first byte without making its string
-    /// (this runs for every token outside a name): an ASCII first byte that is neither a digit nor the initial
-    /// of a spelled ordinal. Any other first byte (a non-ASCII digit, say) leaves it to `numberKind`.
+    /// False when token `i` cannot be a number or ordinal, judged by its bytes without making its string (this
+    /// runs for every token outside a name): an ASCII first byte that is neither a digit nor, with the length and
+    /// last letter of one, the initial of a spelled ordinal. Any other first byte (a non-ASCII digit, say) leaves
+    /// it to `numberKind`.
     @inline(__always)
     private static func mayBeNumber(_ text: TokenizedText, _ i: Int) -> Bool {
         let token = text.tokens[i]
         guard token.byteStart < token.byteEnd else { return true }
         let first = text.bytes[token.byteStart]
         guard first < 0x80 else { return true }
-        return (first >= 0x30 && first <= 0x39) || ordinalInitials.contains(first)
+        if first >= 0x30 && first <= 0x39 { return true }
+        let length = token.byteEnd - token.byteStart
+        return ordinalLengths.contains(length) && ordinalLastBytes.contains(text.bytes[token.byteEnd - 1])
+            && ordinalInitials.contains(first)
     }
 
-    /// The first letters of `spelledOrdinals`, as bytes.
+    /// `numberKind` of token `i` read from its bytes, for the common token of ASCII digits and letters that starts
+    /// with a digit: `.some(nil)` when it is neither number nor ordinal, nil when it is not such a token.
+    private static func asciiNumberKind(_ text: TokenizedText, _ i: Int) -> Bool?? {
+        let token = text.tokens[i]
+        var k = token.byteStart
+        while k < token.byteEnd, text.bytes[k] >= 0x30, text.bytes[k] <= 0x39 { k += 1 }
+        let digits = k - token.byteStart
+        guard digits >= 1, text.bytes[token.byteStart..<token.byteEnd].allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard digits <= 3 else { return .some(nil) }
+        let suffix = text.bytes[k..<token.byteEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        if suffix.isEmpty { return false }
+        return ordinalSuffixes.contains(suffix) ? true : .some(nil)
+    }
+
+    private static let ordinalSuffixes: [[UInt8]] = ["st", "nd", "rd", "th", "d"].map { Array($0.utf8) }
+
+    /// The first letters, lengths and last letters of `spelledOrdinals`, as bytes.
     private static let ordinalInitials: Set<UInt8> = Set(spelledOrdinals.compactMap { $0.utf8.first })
+    private static let ordinalLengths: ClosedRange<Int> = {
+        let lengths = spelledOrdinals.map(\.utf8.count)
+        return (lengths.min() ?? 0)...(lengths.max() ?? 0)
+    }()
+    private static let ordinalLastBytes: Set<UInt8> = Set(spelledOrdinals.compactMap { $0.utf8.last })
 
     /// True for an ordinal (`47th`, `2nd`, `102d`, `Sixth`), false for a bare number of up to three digits, nil otherwise.
     static func numberKind(_ word: String) -> Bool? {
