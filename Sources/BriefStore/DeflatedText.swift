@@ -25,22 +25,38 @@ enum DeflatedText {
     }
 
     /// `bytes` compressed behind their count (the blob format above), whatever their size; nil only past 4 GB.
+    ///
+    /// The window is no larger than the input needs (a story's text is a few kilobytes; zlib's default window is
+    /// 32 KB) and the hash table is 16 KB rather than 128 KB: setting up and clearing those tables cost more than
+    /// compressing a short text. Both give the same stream as level 6's defaults would for inputs within the window
+    /// (any zlib reader inflates it), and the hash table's size changes it by a few bytes in a million.
     static func compress(_ bytes: [UInt8]) -> Data? {
         guard bytes.count <= Int(UInt32.max) else { return nil }
         var input = bytes
-        var capacity = compressBound(uLong(input.count))
-        var output = [UInt8](repeating: 0, count: 4 + Int(capacity))
-        let code = output.withUnsafeMutableBufferPointer { out in
+        let capacity = Int(compressBound(uLong(input.count)))
+        var output = [UInt8](repeating: 0, count: 4 + capacity)
+        var windowBits: Int32 = 9
+        while windowBits < 15, (1 << windowBits) < input.count + 262 { windowBits += 1 }
+        let written: Int? = output.withUnsafeMutableBufferPointer { out in
             input.withUnsafeMutableBufferPointer { source in
-                guard let destination = out.baseAddress else { return Z_BUF_ERROR }
+                guard let destination = out.baseAddress else { return nil }
+                var stream = z_stream()
+                guard deflateInit2_(&stream, 6, Z_DEFLATED, windowBits, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                                    Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+                defer { deflateEnd(&stream) }
                 // An empty input may have no address; zlib reads nothing from it then.
-                return compress2(destination + 4, &capacity, source.baseAddress ?? destination, uLong(source.count), 6)
+                stream.next_in = source.baseAddress ?? destination
+                stream.avail_in = uInt(source.count)
+                stream.next_out = destination + 4
+                stream.avail_out = uInt(clamping: capacity)
+                guard CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END else { return nil }
+                return Int(stream.total_out)
             }
         }
-        guard code == Z_OK else { return nil }
+        guard let written else { return nil }
         let length = UInt32(input.count)
         for byte in 0..<4 { output[byte] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(byte))) }
-        return Data(output[0..<(4 + Int(capacity))])
+        return Data(output[0..<(4 + written)])
     }
 
     /// The bytes a `compress` blob holds, or only their first `limit` (zlib stops once that many are out: a reader
