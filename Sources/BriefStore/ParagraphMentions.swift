@@ -22,31 +22,69 @@ enum ParagraphMentions {
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.start <= $1.start }
         let ordered = inOrder ? mentions
             : mentions.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
-        let scalars = text.unicodeScalars
-        // Where the last mention started, as an offset and an index: the text is walked once, not once a mention.
-        var cursor = (offset: 0, index: scalars.startIndex)
-        var column = ""
-        column.reserveCapacity(ordered.count * 14)
-        for mention in ordered {
-            if !column.isEmpty { column += ";" }
-            column += String(mention.start)
-            column += ","
-            column += String(mention.end)
-            column += ","
-            column += mention.type.rawValue
-            column += ","
-            if let position = positions[mention.entity] { column += String(position) } else { appendCounted(mention.entity, to: &column) }
-            while cursor.offset < mention.start, cursor.index < scalars.endIndex {
-                scalars.formIndex(after: &cursor.index)
-                cursor.offset += 1
+        var column: [UInt8] = []
+        column.reserveCapacity(ordered.count * 16)
+        // A plain ASCII paragraph (most are) is compared byte for byte, its scalar offsets being byte offsets.
+        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            for mention in ordered {
+                appendEntry(mention, positions: positions, to: &column)
+                let start = mention.start, end = mention.end
+                if !(start >= 0 && start <= end && end <= bytes.count
+                     && mention.text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end]))) {
+                    column.append(0x2C)
+                    appendCounted(mention.text, to: &column)
+                }
             }
-            if cursor.offset != mention.start || !Self.text(mention.text, isAt: cursor.index, length: mention.end - mention.start,
-                                                            in: scalars) {
-                column += ","
-                appendCounted(mention.text, to: &column)
+            return true
+        }
+        if ascii != true {
+            column.removeAll(keepingCapacity: true)
+            let scalars = text.unicodeScalars
+            // Where the last mention started, as an offset and an index: the text is walked once, not once a mention.
+            var cursor = (offset: 0, index: scalars.startIndex)
+            for mention in ordered {
+                appendEntry(mention, positions: positions, to: &column)
+                while cursor.offset < mention.start, cursor.index < scalars.endIndex {
+                    scalars.formIndex(after: &cursor.index)
+                    cursor.offset += 1
+                }
+                if cursor.offset != mention.start
+                    || !Self.text(mention.text, isAt: cursor.index, length: mention.end - mention.start, in: scalars) {
+                    column.append(0x2C)
+                    appendCounted(mention.text, to: &column)
+                }
             }
         }
-        return column
+        return String(decoding: column, as: UTF8.self)
+    }
+
+    /// Appends `start,end,TYPE,REF` for `mention`, after a `;` when the column has entries already.
+    private static func appendEntry(_ mention: Mention, positions: [String: Int], to column: inout [UInt8]) {
+        if !column.isEmpty { column.append(0x3B) }
+        appendNumber(mention.start, to: &column)
+        column.append(0x2C)
+        appendNumber(mention.end, to: &column)
+        column.append(0x2C)
+        column.append(contentsOf: mention.type.rawValue.utf8)
+        column.append(0x2C)
+        if let position = positions[mention.entity] {
+            appendNumber(position, to: &column)
+        } else {
+            appendCounted(mention.entity, to: &column)
+        }
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it.
+    private static func appendNumber(_ n: Int, to column: inout [UInt8]) {
+        guard n >= 0, n < 10_000 else {
+            column.append(contentsOf: String(n).utf8)
+            return
+        }
+        if n >= 1000 { column.append(UInt8(48 + n / 1000)) }
+        if n >= 100 { column.append(UInt8(48 + n / 100 % 10)) }
+        if n >= 10 { column.append(UInt8(48 + n / 10 % 10)) }
+        column.append(UInt8(48 + n % 10))
     }
 
     /// Whether the `length` scalars of `scalars` from `index` are `text`'s.
@@ -100,9 +138,10 @@ enum ParagraphMentions {
         return mentions
     }
 
-    private static func appendCounted(_ string: String, to column: inout String) {
-        column += "\(string.unicodeScalars.count):"
-        column += string
+    private static func appendCounted(_ string: String, to column: inout [UInt8]) {
+        appendNumber(string.unicodeScalars.count, to: &column)
+        column.append(0x3A)
+        column.append(contentsOf: string.utf8)
     }
 
     /// The scalars `start..<end` of `scalars` as a string (clamped to the text).

@@ -127,6 +127,28 @@ struct LeanCacheMigrationTests {
         #expect(ParagraphMentions.decode("9,99999,PER,7:short", in: text, keys: [:]).isEmpty)
     }
 
+    @Test("A plain ASCII paragraph's column, read from its bytes, is the one the scalar walk writes")
+    func asciiColumn() {
+        // Given an ASCII paragraph with a name past offset 10,000, and mentions: matching, not matching, with no
+        // entity row, with a five-digit row position, and past the paragraph's end
+        let text = "Zurich; Eve Dupont, of the \"Bundesrat\" said." + String(repeating: "x ", count: 5000) + "Geneva"
+        let mentions = [
+            Mention(start: 0, end: 6, type: .place, text: "Zurich", entity: "LOC:zurich"),
+            Mention(start: 8, end: 18, type: .person, text: "Eve Dupont", entity: "PER:eve-dupont"),
+            Mention(start: 28, end: 37, type: .organisation, text: "Federal Council", entity: "ORG:federal-council"),
+            Mention(start: 10044, end: 10050, type: .place, text: "Geneva", entity: "LOC:geneva"),
+            Mention(start: 10144, end: 10148, type: .place, text: "Bern", entity: "LOC:bern"),
+        ]
+        let positions = ["LOC:zurich": 0, "PER:eve-dupont": 1, "LOC:geneva": 12345, "LOC:bern": 2]
+        // When its column is written
+        let column = ParagraphMentions.encode(mentions, in: text, positions: positions)
+        // Then the text is written only where the paragraph does not hold it
+        #expect(column == "0,6,LOC,0;8,18,PER,1;28,37,ORG,19:ORG:federal-council,15:Federal Council;"
+            + "10044,10050,LOC,12345;10144,10148,LOC,2,4:Bern")
+        // And the same as for the paragraph with one accented letter after it, which takes the scalar walk
+        #expect(column == ParagraphMentions.encode(mentions, in: text + "é", positions: positions))
+    }
+
     @Test("Original texts come back verbatim: long ones kept compressed, short ones as they are")
     func originalTextsKeptCompressed() throws {
         // Given a long original (Unicode, markup) and a short one
