@@ -15,26 +15,18 @@ public enum ViterbiDecoder {
         // Back-pointers for every token.
         let back = UnsafeMutablePointer<UInt8>.allocate(capacity: count * L)
         defer { back.deallocate() }
-        // Scores only for the previous and current token, and the transitions into each label (a column of
-        // `transitions`, so that the nine sums into one label are one vector and one float), on the stack.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * L + L * L) { scores in
+        // Scores only for the previous and current token, on the stack.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * L) { scores in
             var prev = scores.baseAddress.unsafelyUnwrapped
             var cur = prev + L
-            let into = cur + L
-            for to in 0..<L {
-                for from in 0..<L { into[to * L + from] = transitions[from * L + to] }
-            }
             for l in 0..<L {
                 prev[l] = BIOTagSet.isInside(l) ? negative : start[l] + emissions[l]
             }
-            let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
             for t in 1..<max(count, 1) {
                 let e = emissions + t * L
-                let prevLow = UnsafeRawPointer(prev).loadUnaligned(as: SIMD8<Float>.self)
-                let prevLast = prev[8]
                 for l in 0..<L {
-                    var best: Float
-                    var arg: Int
+                    var best = negative
+                    var arg = 0
                     if BIOTagSet.isInside(l) {
                         // Only B-X or I-X of the same type may precede I-X.
                         let b = l - 1
@@ -42,17 +34,9 @@ public enum ViterbiDecoder {
                         let si = prev[l] + transitions[l * L + l]
                         if sb >= si { best = sb; arg = b } else { best = si; arg = l }
                     } else {
-                        // The first label with the highest score, as a scan keeping the first strictly greater
-                        // would find (sums of finite scores never fall below `negative`'s starting point).
-                        let column = into + l * L
-                        let sums = prevLow + UnsafeRawPointer(column).loadUnaligned(as: SIMD8<Float>.self)
-                        let sumLast = prevLast + column[8]
-                        let lowBest = sums.max()
-                        if sumLast > lowBest {
-                            best = sumLast; arg = 8
-                        } else {
-                            best = lowBest
-                            arg = Int(lanes.replacing(with: 8, where: sums .!= SIMD8(repeating: lowBest)).min())
+                        for p in 0..<L {
+                            let s = prev[p] + transitions[p * L + l]
+                            if s > best { best = s; arg = p }
                         }
                     }
                     cur[l] = best + e[l]
