@@ -4,22 +4,22 @@
 /// Id 0 is the sentence-boundary pseudo-word.
 public struct WordTable {
     public private(set) var infos: [WordInfo] = [WordInfo.boundary]
-    private var ids: [UInt64: Int32] = [:]
+    /// Word ids by hash (an open-addressing table: a probe costs a multiply, where `Dictionary` hashes the hash again).
+    private var ids = HashIndex(expected: 4096)
     public let lexicon: Lexicon
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        ids.reserveCapacity(4096)
     }
 
     /// The id of the word spelled by `bytes`, adding it when new.
     @inline(__always)
     public mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = FeatureHash.bytes(bytes)
-        if let id = ids[h] { return id }
+        if let id = ids.find(h) { return Int32(id) }
         let id = Int32(infos.count)
         infos.append(WordInfo(String(decoding: bytes, as: UTF8.self), lexicon: lexicon))
-        ids[h] = id
+        ids.insert(h, UInt32(id))
         return id
     }
 
