@@ -56,6 +56,24 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
         }
         let start = out.count
         var gap = false
+        // Plain ASCII (most text) byte by byte, with the same result as the scalar walk below.
+        if plain.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in plain.utf8 {
+                let lower: UInt8
+                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                    lower = byte
+                } else if (0x41...0x5A).contains(byte) {
+                    lower = byte + 32
+                } else {
+                    gap = true
+                    continue
+                }
+                if gap && out.count > start { out.append(0x20) }
+                gap = false
+                out.append(lower)
+            }
+            return
+        }
         for scalar in plain.unicodeScalars {
             let v = scalar.value
             var lower: Unicode.Scalar? = nil
