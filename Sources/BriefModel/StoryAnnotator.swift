@@ -32,11 +32,13 @@ public struct StoryAnnotator: Sendable {
         // The tagger reads the masked text: escape sequences and controls become spaces (same scalar
         // offsets), so a sequence's payload is never taken for a name and no mention splits a sequence.
         let headline = Self.isTitleCase(story.title) ? [] : [TerminalText.masked(story.title)]
-        var counts: [String: Int] = [:]
-        // Aliases too come from paragraph mentions only: a form seen only in the headline is not one the
-        // reader finds in the text.
-        var forms: [String: Set<String>] = [:]
-        var speakerForms: [String: Set<String>] = [:]   // forms of entities outside the credits
+        // Per entity key (numbered in order of first mention): its mention count, and the forms its mentions take.
+        // Aliases too come from paragraph mentions only: a form seen only in the headline is not one the reader finds
+        // in the text. An entity has a few forms, so they are kept in lists: comparing is cheaper than hashing.
+        var slots: [String: Int] = [:]
+        var counts: [Int] = []
+        var forms: [[String]] = []
+        var speakerForms: [[String]?] = []   // forms of entities outside the credits
         var entities: [Entity] = []
         for credits in [false, true] {
             let sectionIndices = story.sections.indices.filter { (story.sections[$0].kind == .credits) == credits }
@@ -59,9 +61,19 @@ public struct StoryAnnotator: Sendable {
                     }
                     story.sections[s].paragraphs[p].mentions = mentions
                     for m in mentions {
-                        counts[m.entity, default: 0] += 1
-                        forms[m.entity, default: []].insert(m.text)
-                        if !credits { speakerForms[m.entity, default: []].insert(m.text) }
+                        let slot = slots[m.entity] ?? {
+                            slots[m.entity] = counts.count
+                            counts.append(0)
+                            forms.append([])
+                            speakerForms.append(nil)
+                            return counts.count - 1
+                        }()
+                        counts[slot] += 1
+                        if !forms[slot].contains(m.text) { forms[slot].append(m.text) }
+                        if !credits {
+                            if speakerForms[slot] == nil { speakerForms[slot] = [] }
+                            if speakerForms[slot]?.contains(m.text) == false { speakerForms[slot]?.append(m.text) }
+                        }
                     }
                     index += 1
                 }
@@ -71,18 +83,21 @@ public struct StoryAnnotator: Sendable {
             }
         }
         story.entities = entities.compactMap { entity in
-            guard let n = counts[entity.key], n > 0 else { return nil }
+            guard let slot = slots[entity.key], counts[slot] > 0 else { return nil }
             var entity = entity
-            entity.mentions = n
-            let seen = forms[entity.key] ?? []
-            entity.aliases = entity.aliases.filter { seen.contains($0) }
+            entity.mentions = counts[slot]
+            entity.aliases = entity.aliases.filter { forms[slot].contains($0) }
             return entity
         }
         // Built only for a story with a speaker to link (most have none).
         let hasSpeakers = story.quotes.contains { $0.speaker != nil }
             || story.sections.contains { $0.kind == .turn && $0.speaker != nil }
+        var speakerFormSets: [String: Set<String>] = [:]
+        if hasSpeakers {
+            for (key, slot) in slots { if let forms = speakerForms[slot] { speakerFormSets[key] = Set(forms) } }
+        }
         let speakers = hasSpeakers
-            ? SpeakerLinks(entities: story.entities.filter { speakerForms[$0.key] != nil }, forms: speakerForms)
+            ? SpeakerLinks(entities: story.entities.filter { speakerFormSets[$0.key] != nil }, forms: speakerFormSets)
             : SpeakerLinks(entities: [], forms: [:])
         for q in story.quotes.indices {
             guard let name = story.quotes[q].speaker, let entity = speakers.entity(named: name) else {
