@@ -56,22 +56,33 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
         }
         let start = out.count
         var gap = false
-        // Plain ASCII (most text) byte by byte, with the same result as the scalar walk below.
-        if plain.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in plain.utf8 {
-                let lower: UInt8
-                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                    lower = byte
-                } else if (0x41...0x5A).contains(byte) {
-                    lower = byte + 32
-                } else {
-                    gap = true
-                    continue
+        // Plain ASCII (most text) byte by byte, read in place, with the same result as the scalar walk below.
+        let ascii: [UInt8]? = plain.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var n = 0
+                var gap = false
+                for byte in bytes {
+                    let lower: UInt8
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                        lower = byte
+                    } else if (0x41...0x5A).contains(byte) {
+                        lower = byte + 32
+                    } else {
+                        gap = true
+                        continue
+                    }
+                    // A gap before the first letter is dropped, so there is room for the space.
+                    if gap && n > 0 { buffer[n] = 0x20; n += 1 }
+                    gap = false
+                    buffer[n] = lower
+                    n += 1
                 }
-                if gap && out.count > start { out.append(0x20) }
-                gap = false
-                out.append(lower)
+                count = n
             }
+        } ?? nil
+        if let ascii {
+            out.append(contentsOf: ascii)
             return
         }
         for scalar in plain.unicodeScalars {
