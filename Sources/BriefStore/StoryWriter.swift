@@ -22,15 +22,15 @@ struct StoryWriter {
     private var surnames: Set<String> = []
     /// The cache-wide name of each entity a row of this transaction named, read once per entity.
     private var entityNames: [String: String] = [:]
-    private let insertEntity: RowInsert
-    private let insertStoryEntity: RowInsert
-    private let insertSection: RowInsert
-    private let insertQuote: RowInsert
-    private let insertSearch: RowInsert
+    private let insertEntity: RowWrite
+    private let insertStoryEntity: RowWrite
+    private let insertSection: RowWrite
+    private let insertQuote: RowWrite
+    private let insertSearch: RowWrite
 
     init(db: Database) throws {
         self.db = db
-        insertEntity = try RowInsert(db, sql: """
+        insertEntity = try RowWrite(db, sql: """
             INSERT INTO entities (key, name, type, surname, canonical_name, known_aliases, country)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (key) DO UPDATE SET surname = coalesce(entities.surname, excluded.surname),
@@ -39,19 +39,19 @@ struct StoryWriter {
                                      ELSE excluded.known_aliases END,
                 country = coalesce(excluded.country, entities.country)
             """)
-        insertStoryEntity = try RowInsert(db, sql: """
+        insertStoryEntity = try RowWrite(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions, first_paragraph,
                                         first_start, first_end)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertSection = try RowInsert(db, sql: """
+        insertSection = try RowWrite(db, sql: """
             INSERT INTO sections (story_id, position, kind, title, speaker, speaker_entity) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        insertQuote = try RowInsert(db, sql: """
+        insertQuote = try RowWrite(db, sql: """
             INSERT INTO quotes (story_id, position, text, speaker, speaker_entity, description, translation, paragraph)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertSearch = try RowInsert(db, sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
+        insertSearch = try RowWrite(db, sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
     }
 
     /// Inserts `item` as a new story (its hash is not in the cache: the caller checked) and returns its id.
@@ -273,11 +273,11 @@ struct StoryWriter {
     /// Adds the inserted stories' entity counts and links their lone surnames; call once, after the last `insert`
     /// of the transaction.
     func finish() throws {
-        let update = try db.cachedStatement(sql: """
+        let update = try RowWrite(db, sql: """
             UPDATE entities SET story_count = story_count + ?, mention_count = mention_count + ? WHERE key = ?
             """)
         for (key, counts) in added {
-            try update.execute(arguments: [counts.stories, counts.mentions, key])
+            try update.run { try $0.bind(counts.stories); try $0.bind(counts.mentions); try $0.bind(key) }
         }
         try SurnameLinks.link(surnames.sorted(), in: db)
     }

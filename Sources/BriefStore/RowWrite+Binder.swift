@@ -1,8 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-extension RowInsert {
-    /// Binds a `RowInsert`'s parameters left to right. Text is copied by SQLite (`SQLITE_TRANSIENT`), so nothing
+extension RowWrite {
+    /// Binds a `RowWrite`'s parameters left to right. Text is copied by SQLite (`SQLITE_TRANSIENT`), so nothing
     /// here outlives the call.
     struct Binder {
         let statement: SQLiteStatement
