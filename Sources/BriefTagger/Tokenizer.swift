@@ -37,18 +37,26 @@ public struct Tokenizer: Sendable {
         let bytes = Array(text.utf8)
         var scalars: [UInt32] = []
         var byteOffsets: [Int] = []
-        scalars.reserveCapacity(bytes.count)
-        byteOffsets.reserveCapacity(bytes.count + 1)
         var classes: [UInt8] = []
-        classes.reserveCapacity(bytes.count)
-        var b = 0
-        for s in text.unicodeScalars {
-            scalars.append(s.value)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // Plain ASCII (most text): each byte is a scalar.
+            let table = Self.asciiClasses
+            scalars = bytes.map { UInt32($0) }
+            byteOffsets = Array(0...bytes.count)
+            classes = bytes.map { table[Int($0)] }
+        } else {
+            scalars.reserveCapacity(bytes.count)
+            byteOffsets.reserveCapacity(bytes.count + 1)
+            classes.reserveCapacity(bytes.count)
+            var b = 0
+            for s in text.unicodeScalars {
+                scalars.append(s.value)
+                byteOffsets.append(b)
+                classes.append(s.value < 0x80 ? Self.asciiClasses[Int(s.value)] : Self.classify(s.value))
+                b += UTF8.width(s)
+            }
             byteOffsets.append(b)
-            classes.append(s.value < 0x80 ? Self.asciiClasses[Int(s.value)] : Self.classify(s.value))
-            b += UTF8.width(s)
         }
-        byteOffsets.append(b)
         var tokens: [TokenSpan] = []
         var newlinesBefore: [Int] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
