@@ -32,26 +32,4 @@ struct RowWrite {
         }
         return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
-
-    /// Binds the values `bind` gives, in order, and runs a statement ending in `RETURNING` one text column; returns
-    /// that column of its first row (nil when it returns no row, or NULL).
-    func text(_ bind: (inout Binder) throws -> Void) throws -> String? {
-        let handle = statement.sqliteStatement
-        var binder = Binder(statement: handle)
-        defer { sqlite3_reset(handle) }
-        try bind(&binder)
-        var code = sqlite3_step(handle)
-        var value: String?
-        if code == SQLITE_ROW {
-            if let text = sqlite3_column_text(handle, 0) {
-                value = String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 0))),
-                               as: UTF8.self)
-            }
-            while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        }
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
-        }
-        return value
-    }
 }

@@ -20,7 +20,7 @@ struct StoryWriter {
     private var added: [String: (stories: Int, mentions: Int)] = [:]
     /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
     private var surnames: Set<String> = []
-    /// The cache-wide name of each entity a row of this transaction named, as its upsert returned it.
+    /// The cache-wide name of each entity a row of this transaction named, read once per entity.
     private var entityNames: [String: String] = [:]
     private let insertEntity: RowWrite
     private let insertStoryEntity: RowWrite
@@ -38,7 +38,6 @@ struct StoryWriter {
                 known_aliases = CASE WHEN excluded.canonical_name IS NULL THEN entities.known_aliases
                                      ELSE excluded.known_aliases END,
                 country = coalesce(excluded.country, entities.country)
-            RETURNING name
             """)
         insertStoryEntity = try RowWrite(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions, first_paragraph,
@@ -235,9 +234,7 @@ struct StoryWriter {
             if first || firstInText {
                 let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
                 let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
-                // The name the cache keeps for the entity (its first story's), which the story's row is
-                // written against.
-                entityNames[entity.key] = try insertEntity.text {
+                try insertEntity.run {
                     try $0.bind(entity.key); try $0.bind(entity.name); try $0.bind(entity.type.rawValue)
                     try $0.bind(surname); try $0.bind(known ? entity.canonicalName : nil)
                     try $0.bind(JSONStringArray.encode(entity.knownAliases)); try $0.bind(entity.country)
@@ -251,12 +248,12 @@ struct StoryWriter {
     /// headline), counted for `finish()`.
     private mutating func insertStoryEntities(_ storyEntities: [Entity], storyID: Int64,
                                               firstMentions: [String: FirstMention]) throws {
+        let lookUp = try db.cachedStatement(sql: "SELECT name FROM entities WHERE key = ?")
         for (position, entity) in storyEntities.enumerated() {
             let first = firstMentions[entity.key]
             // A row's name is '' when it is the entity's own (most are), its aliases '' when none
-            // ("v13 leaner cache"). `insertEntities` noted every entity's name; reading it is only a fallback.
+            // ("v13 leaner cache").
             let entityName = try entityNames[entity.key] ?? {
-                let lookUp = try db.cachedStatement(sql: "SELECT name FROM entities WHERE key = ?")
                 let name = try String.fetchOne(lookUp, arguments: [entity.key]) ?? ""
                 entityNames[entity.key] = name
                 return name

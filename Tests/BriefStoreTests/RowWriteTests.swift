@@ -63,25 +63,6 @@ struct RowWriteTests {
         }
     }
 
-    @Test("An upsert returning a column gives the stored value: the new row's, or the kept row's on conflict")
-    func upsertReturnsStoredText() throws {
-        let queue = try DatabaseQueue()
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE t (key TEXT PRIMARY KEY, name TEXT NOT NULL, n INTEGER NOT NULL)")
-            let upsert = try RowWrite(db, sql: """
-                INSERT INTO t (key, name, n) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1 RETURNING name
-                """)
-            #expect(try upsert.text { try $0.bind("PER:ruiz"); try $0.bind("Ana Ruiz") } == "Ana Ruiz")
-            #expect(try upsert.text { try $0.bind("PER:ruiz"); try $0.bind("Ruiz") } == "Ana Ruiz")
-            #expect(try upsert.text { try $0.bind("LOC:kisumu"); try $0.bind("Kisumu · Кисуму") } == "Kisumu · Кисуму")
-            #expect(try Int.fetchAll(db, sql: "SELECT n FROM t ORDER BY key") == [1, 2])
-            // No row returned: nil, and the statement runs again
-            let none = try RowWrite(db, sql: "UPDATE t SET n = n + 1 WHERE key = ? RETURNING name")
-            #expect(try none.text { try $0.bind("ORG:none") } == nil)
-            #expect(try none.text { try $0.bind("LOC:kisumu") } == "Kisumu · Кисуму")
-        }
-    }
-
     @Test("A JSON string array reads back the same strings, whatever they hold")
     func jsonStringArrayRoundTrips() throws {
         let cases: [[String]] = [
