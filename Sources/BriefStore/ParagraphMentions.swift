@@ -22,41 +22,43 @@ enum ParagraphMentions {
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.start <= $1.start }
         let ordered = inOrder ? mentions
             : mentions.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        // A plain ASCII paragraph (most are) is compared byte for byte, its scalar offsets being byte offsets.
+        let ascii: [UInt8]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return column(ordered, positions: positions) { mention in
+                mention.start >= 0 && mention.start <= mention.end && mention.end <= bytes.count
+                    && mention.text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[mention.start..<mention.end]))
+            }
+        }
+        if let ascii = ascii ?? nil { return String(decoding: ascii, as: UTF8.self) }
+        let scalars = text.unicodeScalars
+        // Where the last mention started, as an offset and an index: the text is walked once, not once a mention.
+        var cursor = (offset: 0, index: scalars.startIndex)
+        let walked = column(ordered, positions: positions) { mention in
+            while cursor.offset < mention.start, cursor.index < scalars.endIndex {
+                scalars.formIndex(after: &cursor.index)
+                cursor.offset += 1
+            }
+            return cursor.offset == mention.start
+                && Self.text(mention.text, isAt: cursor.index, length: mention.end - mention.start, in: scalars)
+        }
+        return String(decoding: walked, as: UTF8.self)
+    }
+
+    /// The column of `ordered` (by start), each entry's text written out unless `holdsText` says the paragraph has it
+    /// at the entry's offsets.
+    private static func column(_ ordered: [Mention], positions: [String: Int],
+                               holdsText: (Mention) -> Bool) -> [UInt8] {
         var column: [UInt8] = []
         column.reserveCapacity(ordered.count * 16)
-        // A plain ASCII paragraph (most are) is compared byte for byte, its scalar offsets being byte offsets.
-        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            for mention in ordered {
-                appendEntry(mention, positions: positions, to: &column)
-                let start = mention.start, end = mention.end
-                if !(start >= 0 && start <= end && end <= bytes.count
-                     && mention.text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end]))) {
-                    column.append(0x2C)
-                    appendCounted(mention.text, to: &column)
-                }
-            }
-            return true
-        }
-        if ascii != true {
-            column.removeAll(keepingCapacity: true)
-            let scalars = text.unicodeScalars
-            // Where the last mention started, as an offset and an index: the text is walked once, not once a mention.
-            var cursor = (offset: 0, index: scalars.startIndex)
-            for mention in ordered {
-                appendEntry(mention, positions: positions, to: &column)
-                while cursor.offset < mention.start, cursor.index < scalars.endIndex {
-                    scalars.formIndex(after: &cursor.index)
-                    cursor.offset += 1
-                }
-                if cursor.offset != mention.start
-                    || !Self.text(mention.text, isAt: cursor.index, length: mention.end - mention.start, in: scalars) {
-                    column.append(0x2C)
-                    appendCounted(mention.text, to: &column)
-                }
+        for mention in ordered {
+            appendEntry(mention, positions: positions, to: &column)
+            if !holdsText(mention) {
+                column.append(0x2C)
+                appendCounted(mention.text, to: &column)
             }
         }
-        return String(decoding: column, as: UTF8.self)
+        return column
     }
 
     /// Appends `start,end,TYPE,REF` for `mention`, after a `;` when the column has entries already.

@@ -6,18 +6,19 @@ struct TokenScan {
     let scalars: UnsafeBufferPointer<UInt32>
     let classes: UnsafeBufferPointer<UInt8>
     let byteOffsets: UnsafeBufferPointer<Int>
-    var tokens: [TokenSpan]
-    var newlinesBefore: [Int]
+    private(set) var tokens: [TokenSpan] = []
+    /// The line breaks just before each token.
+    private(set) var newlinesBefore: [Int] = []
     private var newlines = 0
     private let n: Int
 
     init(scalars: UnsafeBufferPointer<UInt32>, classes: UnsafeBufferPointer<UInt8>,
-         byteOffsets: UnsafeBufferPointer<Int>, tokens: [TokenSpan], newlinesBefore: [Int]) {
+         byteOffsets: UnsafeBufferPointer<Int>, expectedTokens: Int) {
         self.scalars = scalars
         self.classes = classes
         self.byteOffsets = byteOffsets
-        self.tokens = tokens
-        self.newlinesBefore = newlinesBefore
+        tokens.reserveCapacity(expectedTokens)
+        newlinesBefore.reserveCapacity(expectedTokens)
         n = scalars.count
     }
 

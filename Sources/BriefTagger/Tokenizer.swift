@@ -57,20 +57,13 @@ public struct Tokenizer: Sendable {
             }
             byteOffsets.append(b)
         }
-        var tokens: [TokenSpan] = []
-        var newlinesBefore: [Int] = []
-        tokens.reserveCapacity(bytes.count / 5 + 1)
-        newlinesBefore.reserveCapacity(bytes.count / 5 + 1)
-        scalars.withUnsafeBufferPointer { scalars in
+        let (tokens, newlinesBefore) = scalars.withUnsafeBufferPointer { scalars in
             classes.withUnsafeBufferPointer { classes in
                 byteOffsets.withUnsafeBufferPointer { byteOffsets in
                     var scan = TokenScan(scalars: scalars, classes: classes, byteOffsets: byteOffsets,
-                                         tokens: tokens, newlinesBefore: newlinesBefore)
-                    tokens = []
-                    newlinesBefore = []
+                                         expectedTokens: bytes.count / 5 + 1)
                     scan.run(self)
-                    tokens = scan.tokens
-                    newlinesBefore = scan.newlinesBefore
+                    return (scan.tokens, scan.newlinesBefore)
                 }
             }
         }
