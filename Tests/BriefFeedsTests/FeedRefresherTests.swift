@@ -3,6 +3,7 @@ import BriefLibrary
 import BriefStore
 import BriefTestServer
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Refreshing subscribed feeds into the cache")
@@ -56,6 +57,43 @@ struct FeedRefresherTests {
         // Then only the new item counts and is stored
         #expect(report.newStories == 1)
         #expect(try store.count() == 3)
+    }
+
+    @Test("A feed of many items is stored a chunk at a time: never more than two chunks' stories wait to be stored")
+    func chunks() async throws {
+        // Given a feed of three chunks and a bit, with an ETag
+        let (store, directory) = try RefreshFixtures.store()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let count = FeedRefresher.chunkSize * 3 + 7
+        server.route("/wire", .ok(RefreshFixtures.rss("Wire Desk", count: count), headers: [("ETag", "\"w1\"")]))
+        try store.addFeed(url: server.url("/wire").absoluteString)
+        // When it is refreshed, counting how far the stories annotated run ahead of those stored
+        let annotated = Mutex(0), ahead = Mutex(0)
+        let options = FeedFetchOptions(requestTimeout: 60, resourceTimeout: 120, maxBytes: 10_000_000, maxRedirects: 3)
+        let refresher = FeedRefresher(store: store, fetcher: FeedFetcher(options: options)) { story in
+            let n = annotated.withLock { $0 += 1; return $0 }
+            let stored = (try? store.count()) ?? 0
+            ahead.withLock { $0 = max($0, n - stored) }
+            return story
+        }
+        let report = await refresher.refreshAll()
+        // Then every item is stored once and counted as new, the ETag is kept only now that all are stored,
+        // and no more than two chunks were ever prepared and not yet stored
+        #expect(report == FeedRefreshReport(feeds: 1, failed: [], newStories: count, notModified: 0))
+        #expect(try store.count() == count)
+        #expect(Set(try store.summaries().map(\.title)).count == count)
+        #expect(try store.feeds().first?.etag == "\"w1\"")
+        #expect(annotated.withLock { $0 } == count)
+        #expect(ahead.withLock { $0 } <= 2 * FeedRefresher.chunkSize)
+
+        // When the feed is fetched again whole (its server forgot the ETag)
+        server.route("/wire", .ok(RefreshFixtures.rss("Wire Desk", count: count + 1)))
+        let again = await refresher.refreshAll()
+        // Then only the item it gained is new
+        #expect(again.newStories == 1)
+        #expect(try store.count() == count + 1)
     }
 
     @Test("A 404 is reported with the feed's address and recorded as its last error")
