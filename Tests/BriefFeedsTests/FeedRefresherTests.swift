@@ -66,7 +66,7 @@ struct FeedRefresherTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try TestHTTPServer()
         defer { server.stop() }
-        let count = FeedRefresher.chunkSize * 3 + 7
+        let count = FeedImportItem.chunkSize * 3 + 7
         server.route("/wire", .ok(RefreshFixtures.rss("Wire Desk", count: count), headers: [("ETag", "\"w1\"")]))
         try store.addFeed(url: server.url("/wire").absoluteString)
         // When it is refreshed, counting how far the stories annotated run ahead of those stored
@@ -86,7 +86,7 @@ struct FeedRefresherTests {
         #expect(Set(try store.summaries().map(\.title)).count == count)
         #expect(try store.feeds().first?.etag == "\"w1\"")
         #expect(annotated.withLock { $0 } == count)
-        #expect(ahead.withLock { $0 } <= 2 * FeedRefresher.chunkSize)
+        #expect(ahead.withLock { $0 } <= 2 * FeedImportItem.chunkSize)
 
         // When the feed is fetched again whole (its server forgot the ETag)
         server.route("/wire", .ok(RefreshFixtures.rss("Wire Desk", count: count + 1)))

@@ -2,6 +2,7 @@ import BriefLibrary
 import BriefModel
 import BriefStore
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("The import pipeline: walk, decode, parse, annotate, store")
@@ -53,6 +54,40 @@ struct ImporterTests {
         #expect(Set(summaries.map(\.title)) == ["Envoys meet in Lisbon", "Port reopens"])
         #expect(summaries.allSatisfy { $0.topEntities == ["Lisbon"] })
         #expect(summaries.contains { $0.source == "a.txt" })
+    }
+
+    @Test("A feed file of thousands of items is prepared and stored a chunk at a time, each item once")
+    func feedInChunks() throws {
+        // Given a feed file of three chunks and a bit
+        let count = FeedImportItem.chunkSize * 3 + 7
+        var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Desk</title>"
+        for k in 0..<count {
+            xml += "<item><guid>harbour-\(k)</guid><title>Harbour report \(k)</title>"
+                + "<description>The harbour master filed report \(k).</description></item>"
+        }
+        xml += "</channel></rss>"
+        let dir = try directory(["harbour.xml": Data(xml.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.inMemory()
+        // When it is imported, counting how far the stories annotated run ahead of those stored
+        let annotated = Mutex(0), ahead = Mutex(0)
+        let importer = Importer(store: store, annotate: { story in
+            let n = annotated.withLock { $0 += 1; return $0 }
+            let stored = (try? store.count()) ?? 0
+            ahead.withLock { $0 = max($0, n - stored) }
+            return story
+        })
+        let report = try importer.importPaths([dir.path])
+        // Then every item is a new story with the feed's title as source, and no more than one chunk was ever
+        // prepared and not yet stored
+        #expect(report.new.count == count && report.failures.isEmpty)
+        #expect(try store.count() == count)
+        #expect(try store.summaries().allSatisfy { $0.source == "Harbour Desk" })
+        #expect(ahead.withLock { $0 } <= FeedImportItem.chunkSize)
+
+        // When it is imported again, every item is found already present
+        let again = try importer.importPaths([dir.path])
+        #expect(again.new.isEmpty && again.existing.count == count)
     }
 
     @Test("Importing again finds everything already present, across small batches")

@@ -7,10 +7,10 @@ import Synchronization
 /// Fetches every subscribed feed and stores what is new: the engine behind `brief fetch` and the reader's `R`.
 ///
 /// Feeds are fetched `jobs` at a time; each feed's items are sectioned and tagged in the task that fetched it, a
-/// chunk of up to `chunkSize` items at a time on every core, while the chunk before it is stored in one transaction
-/// on the writer's own thread; at most two chunks' prepared stories are in memory at once. A feed that fails gets
-/// its `lastError` recorded and keeps its stories; it never stops the others. Items whose stories were pruned while
-/// their feed carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older
+/// chunk of up to `FeedImportItem.chunkSize` items at a time on every core, while the chunk before it is stored in
+/// one transaction on the writer's own thread; at most two chunks' prepared stories are in memory at once. A feed
+/// that fails gets its `lastError` recorded and keeps its stories; it never stops the others. Items whose stories
+/// were pruned while their feed carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older
 /// than that are pruned after the refresh (newsboat's keep-articles-days), and the report says how many.
 ///
 ///     let refresher = FeedRefresher(store: store, annotate: annotator.annotate)
@@ -99,15 +99,6 @@ public struct FeedRefresher: Sendable {
 
     // MARK: - One feed
 
-    /// A feed's items are prepared and stored this many at a time, each chunk in a transaction of its own, so a
-    /// feed of thousands of items holds no more prepared stories in memory than one of a thousand: two feeds of
-    /// 6,000 items (10 MB each, near the largest a fetch takes) peaked at 322 MB prepared whole, 217 MB in chunks.
-    /// Not smaller: every transaction rewrites the index pages its rows land on, so a 100,000-story fetch in
-    /// chunks of 250 took 163–174 s against 127 s in chunks of 1,000. A fetch stopped between chunks keeps the
-    /// stored ones; the feed's validators are saved only after its last chunk, so the next fetch reads the feed
-    /// again and stores the rest.
-    public static let chunkSize = 1000
-
     /// What a refresh shares between its feeds' tasks.
     private struct Pipeline: Sendable {
         /// One chunk of items is sectioned and tagged at a time, on every core (`FeedImportItem.prepare`):
@@ -158,7 +149,9 @@ public struct FeedRefresher: Sendable {
     }
 
     /// Prepares a fetched feed's items in chunks and hands each to the writer, holding one `unstored` permit
-    /// (taken by the caller) per chunk until the writer has stored it. Returns the result to finish the feed
+    /// (taken by the caller) per chunk until the writer has stored it. A fetch stopped between chunks keeps the
+    /// stored ones; the feed's validators are saved only after its last chunk, so the next fetch reads the feed
+    /// again and stores the rest. Returns the result to finish the feed
     /// with (without its parsed items), the tally its chunks will have filled by the time the writer reaches
     /// the feed's finish, and the notes on how it was read. In a function of its own so that the parsed feed is
     /// gone once its items are handed over, rather than kept while they are stored.
@@ -175,7 +168,7 @@ public struct FeedRefresher: Sendable {
         let carried = fetched.document.items.map(\.id)
         let tally = ChunkTally()
         // One chunk even when nothing is kept: the store still learns which pruned items the feed carries.
-        let starts = kept.isEmpty ? [0] : Array(stride(from: 0, to: kept.count, by: Self.chunkSize))
+        let starts = kept.isEmpty ? [0] : Array(stride(from: 0, to: kept.count, by: FeedImportItem.chunkSize))
         for (k, start) in starts.enumerated() {
             if k > 0 { await pipeline.unstored.enter() }
             guard tally.failure == nil else {
@@ -183,7 +176,7 @@ public struct FeedRefresher: Sendable {
                 break
             }
             await pipeline.preparing.enter()
-            let chunk = Array(kept[start..<min(start + Self.chunkSize, kept.count)])
+            let chunk = Array(kept[start..<min(start + FeedImportItem.chunkSize, kept.count)])
             let items = FeedImportItem.prepare(chunk, source: source, annotate: annotate)
             await pipeline.preparing.leave()
             let feedURL = feed.url, store = self.store

@@ -7,7 +7,7 @@ extension Importer {
     /// Extensions that mark a feed file (its content is sniffed too, so a feed saved as `.txt` is still a feed).
     static let feedExtensions: Set<String> = ["xml", "rss", "atom", "json", "opml"]
 
-    /// Reads one file and prepares it as an article or, when its name or content says so, as a feed.
+    /// Reads one file and prepares it as an article or, when its name or content says so, parses it as a feed.
     func prepareFile(path: String, sourceName: (String) -> String) -> PreparedFile {
         let data: Data
         do {
@@ -36,8 +36,6 @@ extension Importer {
         }
         let title = document.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let source = title.isEmpty ? sourceName(path) : title
-        return .feed(key: fileURL.absoluteString,
-                     items: FeedImportItem.prepare(document.items, source: source, annotate: annotate),
-                     notes: document.notes)
+        return .feed(key: fileURL.absoluteString, items: document.items, source: source, notes: document.notes)
     }
 }

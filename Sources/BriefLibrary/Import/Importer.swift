@@ -8,7 +8,9 @@ import Synchronization
 /// parse → annotate → store, collecting one failure per bad file instead of stopping.
 ///
 /// Files are prepared in parallel (decoding, parsing and tagging are pure) and stored in batches,
-/// one transaction each, so a story is stored whole or not at all and a bad file never costs a good one.
+/// one transaction each, so a story is stored whole or not at all and a bad file never costs a good one. A feed
+/// file's items are prepared and stored a chunk at a time (`FeedImportItem.chunkSize`), so a batch of feed files
+/// holds their parsed items, not thousands of prepared stories each.
 ///
 /// ```swift
 /// let tagger = try Tagger.load(from: BriefResources.nerModel)
@@ -67,19 +69,19 @@ public struct Importer: Sendable {
             start += batch.count
             let prepared = prepare(batch, sourceName: sourceName)
             var items: [ImportItem] = []
-            var feeds: [(key: String, items: [FeedImportItem])] = []
+            var feeds: [(key: String, items: [FeedItem], source: String)] = []
             for (path, result) in zip(batch, prepared) {
                 switch result {
                 case .story(let item): items.append(item)
-                case .feed(let key, let feedItems, let notes):
-                    feeds.append((key, feedItems))
+                case .feed(let key, let feedItems, let source, let notes):
+                    feeds.append((key, feedItems, source))
                     report.notes += notes.map { "\(path): \($0)" }
                 case .failure(let failure): report.failures.append(failure)
                 }
             }
             var outcomes = try store.importStories(items)
             for feed in feeds {
-                outcomes += try store.importFeedItems(feedURL: feed.key, items: feed.items, carried: feed.items.map(\.itemID))
+                outcomes += try importFeed(key: feed.key, items: feed.items, source: feed.source)
             }
             for outcome in outcomes {
                 switch outcome {
@@ -160,6 +162,21 @@ public struct Importer: Sendable {
     }
 
     // MARK: - Private
+
+    /// Prepares and stores a feed file's items a chunk at a time (`FeedImportItem.chunkSize`), each chunk in a
+    /// transaction of its own; the first tells the store every item the feed carries.
+    private func importFeed(key: String, items: [FeedItem], source: String) throws -> [ImportOutcome] {
+        let carried = items.map(\.id)
+        var outcomes: [ImportOutcome] = []
+        var start = 0
+        repeat {
+            let chunk = Array(items[start..<min(start + FeedImportItem.chunkSize, items.count)])
+            let prepared = FeedImportItem.prepare(chunk, source: source, annotate: annotate)
+            outcomes += try store.importFeedItems(feedURL: key, items: prepared, carried: start == 0 ? carried : nil)
+            start += chunk.count
+        } while start < items.count
+        return outcomes
+    }
 
     /// Prepares a batch on all cores, keeping the batch's order.
     private func prepare(_ batch: [String], sourceName: @escaping @Sendable (String) -> String)
