@@ -10,8 +10,9 @@ import Synchronization
 /// chunk of up to `FeedImportItem.chunkSize` items at a time on every core, while the chunk before it is stored in
 /// one transaction on the writer's own thread; at most two chunks' prepared stories are in memory at once. A feed
 /// that fails gets its `lastError` recorded and keeps its stories; it never stops the others. Items whose stories
-/// were pruned while their feed carried them are neither prepared nor stored again. With `keepDays`, read and unstarred stories older
-/// than that are pruned after the refresh (newsboat's keep-articles-days), and the report says how many.
+/// were pruned while their feed carried them are neither prepared nor stored again. With `keepDays`, read and
+/// unstarred stories older than that are pruned after the refresh (newsboat's keep-articles-days), and the report
+/// says how many.
 ///
 ///     let refresher = FeedRefresher(store: store, annotate: annotator.annotate)
 ///     let report = await refresher.refreshAll(jobs: 4) { print("\($0.completed)/\($0.total)") }
@@ -142,7 +143,9 @@ public struct FeedRefresher: Sendable {
         }
         let request = FeedRequest(url: url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified))
         let downloaded = await fetcher.download(request)
-        guard downloaded.hasBody else { return await finished(feed, fetcher.read(downloaded), on: pipeline.writer) }
+        guard downloaded.hasBody else {
+            return await finished(feed, fetcher.read(downloaded), on: pipeline.writer)
+        }
         await pipeline.unstored.enter()
         let (result, tally, notes) = await prepareAndStore(feed, fetcher.read(downloaded), pipeline: pipeline)
         return await finished(feed, result, tally: tally, notes: notes, on: pipeline.writer)
@@ -151,10 +154,10 @@ public struct FeedRefresher: Sendable {
     /// Prepares a fetched feed's items in chunks and hands each to the writer, holding one `unstored` permit
     /// (taken by the caller) per chunk until the writer has stored it. A fetch stopped between chunks keeps the
     /// stored ones; the feed's validators are saved only after its last chunk, so the next fetch reads the feed
-    /// again and stores the rest. Returns the result to finish the feed
-    /// with (without its parsed items), the tally its chunks will have filled by the time the writer reaches
-    /// the feed's finish, and the notes on how it was read. In a function of its own so that the parsed feed is
-    /// gone once its items are handed over, rather than kept while they are stored.
+    /// again and stores the rest. Returns the result to finish the feed with (without its parsed items), the
+    /// tally its chunks will have filled by the time the writer reaches the feed's finish, and the notes on how
+    /// it was read. In a function of its own so that the parsed feed is gone once its items are handed over,
+    /// rather than kept while they are stored.
     private func prepareAndStore(_ feed: StoredFeed, _ result: FeedFetchResult, pipeline: Pipeline)
         async -> (FeedFetchResult, ChunkTally?, [String]) {
         guard let fetched = result.fetched else {
