@@ -170,17 +170,14 @@ public struct FeedRefresher: Sendable {
         let kept = pruned.isEmpty ? fetched.document.items : fetched.document.items.filter { !pruned.contains($0.id) }
         let carried = fetched.document.items.map(\.id)
         let tally = ChunkTally()
-        // One chunk even when nothing is kept: the store still learns which pruned items the feed carries.
-        let starts = kept.isEmpty ? [0] : Array(stride(from: 0, to: kept.count, by: FeedImportItem.chunkSize))
-        for (k, start) in starts.enumerated() {
+        for (k, chunk) in FeedImportItem.chunks(kept).enumerated() {
             if k > 0 { await pipeline.unstored.enter() }
             guard tally.failure == nil else {
                 await pipeline.unstored.leave()
                 break
             }
             await pipeline.preparing.enter()
-            let chunk = Array(kept[start..<min(start + FeedImportItem.chunkSize, kept.count)])
-            let items = FeedImportItem.prepare(chunk, source: source, annotate: annotate)
+            let items = FeedImportItem.prepare(Array(chunk), source: source, annotate: annotate)
             await pipeline.preparing.leave()
             let feedURL = feed.url, store = self.store
             let chunkCarried = k == 0 ? carried : nil

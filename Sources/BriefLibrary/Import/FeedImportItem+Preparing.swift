@@ -26,6 +26,13 @@ extension FeedImportItem {
     /// 163–174 s against 127 s in chunks of 1,000.
     public static let chunkSize = 1000
 
+    /// `items` cut into runs of at most `chunkSize`, in order; one empty run when there are none, so that the
+    /// store still learns, with the first run, which items the feed carries.
+    static func chunks(_ items: [FeedItem]) -> [ArraySlice<FeedItem>] {
+        guard !items.isEmpty else { return [items[...]] }
+        return stride(from: 0, to: items.count, by: chunkSize).map { items[$0..<min($0 + chunkSize, items.count)] }
+    }
+
     /// `items` prepared on all cores (sectioning and tagging are pure), in their order.
     ///
     /// Blocking, on purpose: `FeedRefresher` calls it from a task-group child. Tagging is pure CPU work, and

@@ -168,13 +168,10 @@ public struct Importer: Sendable {
     private func importFeed(key: String, items: [FeedItem], source: String) throws -> [ImportOutcome] {
         let carried = items.map(\.id)
         var outcomes: [ImportOutcome] = []
-        var start = 0
-        repeat {
-            let chunk = Array(items[start..<min(start + FeedImportItem.chunkSize, items.count)])
-            let prepared = FeedImportItem.prepare(chunk, source: source, annotate: annotate)
-            outcomes += try store.importFeedItems(feedURL: key, items: prepared, carried: start == 0 ? carried : nil)
-            start += chunk.count
-        } while start < items.count
+        for (k, chunk) in FeedImportItem.chunks(items).enumerated() {
+            let prepared = FeedImportItem.prepare(Array(chunk), source: source, annotate: annotate)
+            outcomes += try store.importFeedItems(feedURL: key, items: prepared, carried: k == 0 ? carried : nil)
+        }
         return outcomes
     }
 
