@@ -14,13 +14,14 @@ import Synchronization
 /// feed answers 304, and reports that time too. `--untagged` skips the tagger, to separate its cost; `--keep` leaves the
 /// filled cache file in place and prints its path, to study its tables.
 ///
-/// `--news [PATH]` makes the bodies real news text (`NewsTextGenerator`: the CoNLL-2003 training documents at PATH,
-/// default `../shared/data/conll2003/train.txt`, read at run time, mixed with the sample briefings). The cache's size
-/// is reported, and when `newsboat` is on the PATH (and `--no-newsboat` is not given) it reloads the same feeds from
-/// the same server with `reload-threads` equal to the jobs, and its wall, CPU, peak memory and cache size are
-/// reported beside Brief's with the ratios. `--process` runs the first fetch as `brief fetch` (the `brief` beside
-/// this benchmark) in a child process, measured as newsboat is (`ChildMeasurement`): without it, Brief's peak memory
-/// and CPU include the benchmark's own (the served feeds, about 17 MB, and the server's work).
+/// `--news [PATH[,PATH…]]` makes the bodies real news text (`NewsTextGenerator`: the CoNLL-2003 training documents at
+/// PATH, default `../shared/data/conll2003/train.txt`, read at run time, mixed with the sample briefings; more corpora
+/// after commas widen the vocabulary). The cache's size is reported, and when `newsboat` is on the PATH (and
+/// `--no-newsboat` is not given) it reloads the same feeds from the same server with `reload-threads` equal to the
+/// jobs, and its wall, CPU, peak memory and cache size are reported beside Brief's with the ratios. `--process` runs
+/// the first fetch as `brief fetch` (the `brief` beside this benchmark) in a child process, measured as newsboat is
+/// (`ChildMeasurement`): without it, Brief's peak memory and CPU include the benchmark's own (the served feeds, about
+/// 17 MB, and the server's work).
 enum FeedFetchBenchmark {
     @Sendable static func run(_ args: [String]) throws {
         let numbers = args.compactMap(Int.init)
@@ -31,10 +32,11 @@ enum FeedFetchBenchmark {
         var bodies: [String: Data] = [:]
         if let news = args.firstIndex(of: "--news") {
             let given = args.dropFirst(news + 1).first.flatMap { $0.hasPrefix("--") || Int($0) != nil ? nil : $0 }
-            let path = given ?? "../shared/data/conll2003/train.txt"
+            let paths = (given ?? "../shared/data/conll2003/train.txt").split(separator: ",").map(String.init)
             let samples = try? BriefResources.locateRoot().appendingPathComponent("samples")
-            let generator = try NewsTextGenerator(conllPath: path, samplesDirectory: samples)
-            print("news text: \(generator.documentCount) CoNLL documents from \(path), with the sample briefings")
+            let generator = try NewsTextGenerator(conllPaths: paths, samplesDirectory: samples)
+            print("news text: \(generator.documentCount) CoNLL documents from \(paths.joined(separator: ", ")), "
+                  + "with the sample briefings")
             for feed in 0..<feedCount {
                 bodies["/feed-\(feed).xml"] = Data(rss(feed: feed, items: itemCount) { generator.item($0) }.utf8)
             }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Feed items whose bodies are real news text, built at run time from the CoNLL-2003 training documents (Reuters
 /// news of 1996, entity-dense: about one entity in seven tokens) mixed with Brief's sample briefings. The data is
-/// read where it lies (`--news PATH`, default `../shared/data/conll2003/train.txt`) and never copied.
+/// read where it lies (`--news PATH[,PATH…]`, default `../shared/data/conll2003/train.txt`) and never copied. More
+/// corpora in the same token-per-line form (space or tab before the tags) widen the vocabulary, as a long run of
+/// real feeds does; one without `-DOCSTART-` lines (GMB) is cut into documents of twelve sentences.
 ///
 /// Item `i` is document `i mod n` (its first sentence the headline, the rest paragraphs of three sentences) with
 /// the first paragraph of another document appended, chosen so that no two items of the first n·(n−1) are alike
@@ -13,30 +15,13 @@ struct NewsTextGenerator {
     private let documents: [[String]]
     private let samples: [String]
 
-    init(conllPath: String, samplesDirectory: URL?) throws {
-        let text = try String(contentsOfFile: conllPath, encoding: .utf8)
-        var documents: [[String]] = [], sentences: [String] = [], tokens: [String] = []
-        func endSentence() {
-            if !tokens.isEmpty { sentences.append(Self.detokenise(tokens)) }
-            tokens.removeAll(keepingCapacity: true)
+    init(conllPaths: [String], samplesDirectory: URL?) throws {
+        var documents: [[String]] = []
+        for path in conllPaths {
+            let read = try Self.documents(String(contentsOfFile: path, encoding: .utf8))
+            guard read.count > 1 else { throw MissingData(path: path) }
+            documents += read
         }
-        func endDocument() {
-            endSentence()
-            // A document needs a headline and something to say.
-            if sentences.count >= 3 { documents.append(sentences) }
-            sentences.removeAll()
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-DOCSTART-") {
-                endDocument()
-            } else if line.isEmpty {
-                endSentence()
-            } else if let token = line.split(separator: " ").first {
-                tokens.append(String(token))
-            }
-        }
-        endDocument()
-        guard documents.count > 1 else { throw MissingData(path: conllPath) }
         self.documents = documents
         var samples: [String] = []
         if let samplesDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: samplesDirectory.path) {
@@ -48,6 +33,36 @@ struct NewsTextGenerator {
             }
         }
         self.samples = samples
+    }
+
+    /// Documents of CoNLL text (a token a line, sentences apart by blank lines), each its sentences detokenised; a
+    /// text without `-DOCSTART-` lines is cut every twelve sentences. A document needs a headline and something to
+    /// say: fewer than three sentences are left out.
+    private static func documents(_ text: String) -> [[String]] {
+        var documents: [[String]] = [], sentences: [String] = [], tokens: [String] = []
+        let marked = text.contains("-DOCSTART-")
+        func endDocument() {
+            if sentences.count >= 3 { documents.append(sentences) }
+            sentences.removeAll()
+        }
+        func endSentence() {
+            if !tokens.isEmpty { sentences.append(detokenise(tokens)) }
+            tokens.removeAll(keepingCapacity: true)
+            if !marked, sentences.count == 12 { endDocument() }
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-DOCSTART-") {
+                endSentence()
+                endDocument()
+            } else if line.isEmpty {
+                endSentence()
+            } else if let token = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first {
+                tokens.append(String(token))
+            }
+        }
+        endSentence()
+        endDocument()
+        return documents
     }
 
     var documentCount: Int { documents.count }
