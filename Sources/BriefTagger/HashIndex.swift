@@ -67,6 +67,11 @@ struct HashIndex: Sendable {
         for s in keys.indices where keys[s] != 0 { try body(values[s]) }
     }
 
+    /// Every stored key with its value, in slot order. A key stored as 1 because it was 0 is given as 1.
+    func forEachEntry(_ body: (UInt64, UInt32) throws -> Void) rethrows {
+        for s in keys.indices where keys[s] != 0 { try body(keys[s], values[s]) }
+    }
+
     /// The same keys and values in the smallest table that holds `count + room` keys (for a packed file: the
     /// tables grow as they fill, and may end up mostly empty).
     func compacted(room: Int = 0) -> HashIndex {

@@ -35,6 +35,20 @@ struct PassScorer {
         cachedWords = words.count
     }
 
+    /// Keeps only the summed vectors of the words `kept` names by their old ids, in that order, following
+    /// `WordTable.keepMostUsed`; `words` are the table's words before it forgot any.
+    mutating func keep(_ kept: [Int32], words: [WordInfo]) {
+        extendCache(words: words)
+        var smaller = [Float]()
+        smaller.reserveCapacity(kept.count * 45)
+        for old in kept {
+            let start = Int(old) * 45
+            smaller.append(contentsOf: cache[start..<(start + 45)])
+        }
+        cache = smaller
+        cachedWords = kept.count
+    }
+
     /// Adds the weights of every feature hash in `features` to `sum`, in order. The rows are found first, all of
     /// them, so that their memory reads overlap rather than wait on each other's sums (`features` is overwritten).
     @inline(__always)

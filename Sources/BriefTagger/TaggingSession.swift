@@ -16,11 +16,22 @@ public struct TaggingSession {
         self.second = second.map { PassScorer(weights: $0, templates: templates) }
     }
 
-    /// BIO label indices for every token of `text`, treating each range of sentence indices in
-    /// `documents` as one document (sentences outside every range are tagged as one document each).
-    /// How many distinct word forms this session has cached.
+    /// How many distinct word forms this session has cached (the sentence boundary included).
     public var wordCount: Int { words.infos.count }
 
+    /// Forgets the cached work of every word but the `count` most used, so that a long-lived session stays bounded
+    /// while the words that recur (function words, the names in the news) stay cached. Labels do not change: a word's
+    /// cached work depends on the word alone.
+    public mutating func keepMostUsed(_ count: Int) {
+        let before = words.infos
+        let kept = words.keepMostUsed(count)
+        guard kept.count < before.count else { return }
+        first.keep(kept, words: before)
+        second?.keep(kept, words: before)
+    }
+
+    /// BIO label indices for every token of `text`, treating each range of sentence indices in
+    /// `documents` as one document (sentences outside every range are tagged as one document each).
     public mutating func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
         let allIds = words.ids(for: text)
         var keys: [UInt64] = [], capitalised: [Bool] = []

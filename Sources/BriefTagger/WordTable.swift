@@ -4,6 +4,9 @@
 /// Id 0 is the sentence-boundary pseudo-word.
 public struct WordTable {
     public private(set) var infos: [WordInfo] = [WordInfo.boundary]
+    /// How many tokens each word has been looked up for (halved at every `keepMostUsed`, so that it follows the
+    /// text being tagged now rather than all the text ever tagged).
+    private var uses: [UInt32] = [0]
     /// Word ids by hash (an open-addressing table: a probe costs a multiply, where `Dictionary` hashes the hash again).
     private var ids = HashIndex(expected: 4096)
     public let lexicon: Lexicon
@@ -16,11 +19,40 @@ public struct WordTable {
     @inline(__always)
     public mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = FeatureHash.bytes(bytes)
-        if let id = ids.find(h) { return Int32(id) }
+        if let id = ids.find(h) {
+            uses[Int(id)] &+= 1
+            return Int32(id)
+        }
         let id = Int32(infos.count)
         infos.append(WordInfo(String(decoding: bytes, as: UTF8.self), lexicon: lexicon))
+        uses.append(1)
         ids.insert(h, UInt32(id))
         return id
+    }
+
+    /// Forgets every word but the `count` most used ones (ties to the older word), which take ids `1...` in their old
+    /// order. Returns the kept words' old ids by new id (entry 0 is the boundary, kept as id 0), for the caches keyed
+    /// by word id to follow.
+    public mutating func keepMostUsed(_ count: Int) -> [Int32] {
+        let words = infos.count - 1
+        guard count < words else { return Array(0..<Int32(infos.count)) }
+        var ranked = Array(1..<Int32(infos.count))
+        let uses = self.uses
+        ranked.sort { uses[Int($0)] != uses[Int($1)] ? uses[Int($0)] > uses[Int($1)] : $0 < $1 }
+        var kept: [Int32] = [0]
+        kept.append(contentsOf: ranked.prefix(max(0, count)).sorted())
+        var newId = [Int32](repeating: -1, count: infos.count)
+        for (new, old) in kept.enumerated() { newId[Int(old)] = Int32(new) }
+        var index = HashIndex(expected: max(4096, kept.count * 2))
+        ids.forEachEntry { key, old in
+            let new = newId[Int(old)]
+            if new >= 0 { index.insert(key, UInt32(new)) }
+        }
+        ids = index
+        let infos = self.infos
+        self.infos = kept.map { infos[Int($0)] }
+        self.uses = kept.map { uses[Int($0)] / 2 }
+        return kept
     }
 
     /// Word ids for every token of `text`.
