@@ -117,6 +117,11 @@ struct ThreadSessionsTests {
         #expect(before == [1, 2, 3, 1, 1, 4, 2, 5, 3])
         #expect(table.infos[1].word == WordInfo("Nairobi", lexicon: tagger.lexicon).word)
         #expect(table.infos[4].word == WordInfo("Ababa", lexicon: tagger.lexicon).word)
+        // Addis and Ababa tie at one use each: the one seen first stays.
+        var tied = WordTable(lexicon: tagger.lexicon)
+        _ = tied.ids(for: text)
+        #expect(tied.keepMostUsed(4) == [0, 1, 2, 3, 4])
+        #expect(tied.infos[4].word == WordInfo("Addis", lexicon: tagger.lexicon).word)
     }
 
     @Test("the default bound keeps a session's cached words near 20 MB")
