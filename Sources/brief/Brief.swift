@@ -57,6 +57,7 @@ struct Brief: AsyncParsableCommand {
     /// Parses and runs a command, turning every error into one `brief: …` line on stderr and a non-zero exit.
     /// Async so that commands that wait for concurrent work (`brief fetch`) await it instead of blocking on it.
     static func main() async {
+        AllocatorSettings.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
