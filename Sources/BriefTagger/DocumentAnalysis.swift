@@ -2,7 +2,7 @@
 /// in the document, and (for the second pass) how the first pass tagged the same words elsewhere.
 public enum DocumentAnalysis {
     /// The sentence context of every token of one document.
-    public static func contexts(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo],
+    public static func contexts(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
                                 lexicon: Lexicon? = nil, aggregate: Bool = false) -> DocumentContexts {
         var contexts = [SentenceContext](repeating: SentenceContext(position: 0, allCaps: false), count: wordIds.count)
         var lowercase = HashedCounts(capacity: wordIds.count / 2)
@@ -57,7 +57,7 @@ public enum DocumentAnalysis {
 
     /// Gathers, for each capitalised word, the lower-cased neighbours of its first few occurrences in the
     /// document (a word seen as `President X` once is a person elsewhere too).
-    private static func aggregateNeighbours(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo],
+    private static func aggregateNeighbours(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
                                             contexts: inout [SentenceContext], into aggregates: inout [UInt64]) {
         var groups = HashedCounts(capacity: wordIds.count / 4)
         var counts: [Int32] = []
@@ -91,7 +91,7 @@ public enum DocumentAnalysis {
     }
 
     /// Marks the longest gazetteer phrases starting at each capitalised token, left to right.
-    private static func markPhrases(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo], lexicon: Lexicon,
+    private static func markPhrases(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord], lexicon: Lexicon,
                                     contexts: inout [SentenceContext]) {
         var keys: [UInt64] = []
         var found = [UInt64](repeating: Lexicon.noPhrase, count: Lexicon.maxPhraseWords + 1)
@@ -125,7 +125,7 @@ public enum DocumentAnalysis {
     }
 
     /// The first-pass evidence of every token of one document, from the first pass's labels.
-    public static func evidence(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo],
+    public static func evidence(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
                                 labels: [Int]) -> [FirstPassEvidence] {
         // Per lower-cased word: capitalised occurrences, and how many the first pass put in each type.
         // Counts per type (0…3) and capitalised occurrences (4), as a value type: no allocation per word.

@@ -90,9 +90,10 @@ public struct FeatureTemplates: Sendable {
     }
 
     /// Appends the features that join the token with its neighbours, sentence and document. The words are
-    /// read in place (a `WordInfo` is large; copying three per token shows in the tagging speed).
-    public func contextFeatures(previous previousWord: UnsafePointer<WordInfo>, current currentWord: UnsafePointer<WordInfo>,
-                                next nextWord: UnsafePointer<WordInfo>, context: SentenceContext,
+    /// read in place.
+    public func contextFeatures(previous previousWord: UnsafePointer<ContextWord>,
+                                current currentWord: UnsafePointer<ContextWord>,
+                                next nextWord: UnsafePointer<ContextWord>, context: SentenceContext,
                                 into out: inout [UInt64]) {
         let current = currentWord.pointee
         let previousLower = previousWord.pointee.lower, previousShape = previousWord.pointee.shortShape
@@ -111,7 +112,7 @@ public struct FeatureTemplates: Sendable {
             out.append(Self.f(.capsLower, 0, current.lower))
             out.append(Self.f(.capsShape, 0, current.shortShape))
             if options.frequency { out.append(Self.f(.capsFrequency, 0, UInt64(current.frequency))) }
-            if options.clusters, current.cluster64 != 0 { out.append(Self.f(.capsCluster, 0, current.cluster1024)) }
+            if options.clusters, current.hasCluster { out.append(Self.f(.capsCluster, 0, current.cluster1024)) }
         }
         if options.gazetteer, !context.phrase.isEmpty {
             let bits = context.phrase.rawValue
@@ -142,7 +143,7 @@ public struct FeatureTemplates: Sendable {
     }
 
     /// Appends the second pass's features drawn from the first pass.
-    public func evidenceFeatures(_ e: FirstPassEvidence, current: UnsafePointer<WordInfo>, into out: inout [UInt64]) {
+    public func evidenceFeatures(_ e: FirstPassEvidence, current: UnsafePointer<ContextWord>, into out: inout [UInt64]) {
         let caseValue = UInt64(current.pointee.letterCase.rawValue)
         out.append(Self.f(.passLabel, 0, UInt64(bitPattern: Int64(e.label))))
         out.append(Self.f(.passPrevious, 0, UInt64(bitPattern: Int64(e.previousLabel))))

@@ -14,17 +14,20 @@ struct PassScorer {
         scratch.reserveCapacity(64)
     }
 
-    /// Makes sure every word in `words` has its summed vectors.
-    mutating func extendCache(words: [WordInfo]) {
-        guard cachedWords < words.count else { return }
-        cache.append(contentsOf: repeatElement(0, count: (words.count - cachedWords) * 45))
+    /// Sums the word features of the words `table` holds new infos for that this scorer has not summed yet.
+    mutating func extendCache(from table: WordTable) {
+        let total = table.count
+        guard cachedWords < total else { return }
+        precondition(cachedWords >= table.firstNew, "the infos of words to sum were forgotten")
+        let infos = table.newInfos, firstNew = table.firstNew
+        cache.append(contentsOf: repeatElement(0, count: (total - cachedWords) * 45))
         weights.withTables { tables in
             cache.withUnsafeMutableBufferPointer { c in
                 guard let base = c.baseAddress else { return }
-                for w in cachedWords..<words.count {
+                for w in cachedWords..<total {
                     for offset in -2...2 {
                         scratch.removeAll(keepingCapacity: true)
-                        templates.wordFeatures(words[w], offset: offset, into: &scratch)
+                        templates.wordFeatures(infos[w - firstNew], offset: offset, into: &scratch)
                         var sum = LabelScores()
                         Self.accumulate(&scratch, tables: tables, into: &sum)
                         sum.store(to: base + (w * 5 + offset + 2) * 9)
@@ -32,13 +35,12 @@ struct PassScorer {
                 }
             }
         }
-        cachedWords = words.count
+        cachedWords = total
     }
 
     /// Keeps only the summed vectors of the words `kept` names by their old ids, in that order, following
-    /// `WordTable.keepMostUsed`; `words` are the table's words before it forgot any.
-    mutating func keep(_ kept: [Int32], words: [WordInfo]) {
-        extendCache(words: words)
+    /// `WordTable.keepMostUsed`; every word must have been summed.
+    mutating func keep(_ kept: [Int32]) {
         var smaller = [Float]()
         smaller.reserveCapacity(kept.count * 45)
         for old in kept {
@@ -59,10 +61,11 @@ struct PassScorer {
         }
     }
 
-    /// Emission scores (`count × 9`) for the tokens of one document.
-    mutating func emissions(wordIds: [Int32], sentences: [Range<Int>], words: [WordInfo],
+    /// Emission scores (`count × 9`) for the tokens of one document; every word in `wordIds` must have been summed
+    /// (`extendCache`).
+    mutating func emissions(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
                             contexts: DocumentContexts, evidence: [FirstPassEvidence]?) -> [Float] {
-        extendCache(words: words)
+        precondition(cachedWords >= words.count, "emissions before extendCache")
         var result = [Float](repeating: 0, count: wordIds.count * 9)
         let templates = self.templates
         let aggregating = templates.options.contextAggregation

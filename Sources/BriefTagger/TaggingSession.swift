@@ -17,27 +17,36 @@ public struct TaggingSession {
     }
 
     /// How many distinct word forms this session has cached (the sentence boundary included).
-    public var wordCount: Int { words.infos.count }
+    public var wordCount: Int { words.count }
 
     /// Forgets the cached work of every word but the `count` most used, so that a long-lived session stays bounded
     /// while the words that recur (function words, the names in the news) stay cached. Labels do not change: a word's
     /// cached work depends on the word alone.
     public mutating func keepMostUsed(_ count: Int) {
-        let before = words.infos
+        let before = words.count
         let kept = words.keepMostUsed(count)
-        guard kept.count < before.count else { return }
-        first.keep(kept, words: before)
-        second?.keep(kept, words: before)
+        guard kept.count < before else { return }
+        first.keep(kept)
+        second?.keep(kept)
     }
 
     /// BIO label indices for every token of `text`, treating each range of sentence indices in
     /// `documents` as one document (sentences outside every range are tagged as one document each).
     public mutating func labels(for text: TokenizedText, documents: [Range<Int>]) -> [Int] {
         let allIds = words.ids(for: text)
+        // Each pass sums the new words' own features once; after that only their `ContextWord`s are read.
+        first.extendCache(from: words)
+        if var scorer = second {
+            // Taken out while it works, so that its cache is not copied on write.
+            second = nil
+            scorer.extendCache(from: words)
+            second = scorer
+        }
+        words.forgetNewInfos()
         var keys: [UInt64] = [], capitalised: [Bool] = []
         let knowledgeSpans = knowledgeSpans && words.lexicon.hasPhrases
         if knowledgeSpans {
-            let infos = words.infos
+            let infos = words.words
             keys = allIds.map { infos[Int($0)].lexiconKey }
             capitalised = allIds.map {
                 let c = infos[Int($0)].letterCase
@@ -77,7 +86,7 @@ public struct TaggingSession {
     }
 
     private mutating func labelDocument(ids: [Int32], sentences: [Range<Int>]) -> [Int] {
-        let infos = words.infos
+        let infos = words.words
         let contexts = DocumentAnalysis.contexts(wordIds: ids, sentences: sentences, words: infos, lexicon: words.lexicon,
                                                  aggregate: first.templates.options.contextAggregation)
         let e1 = first.emissions(wordIds: ids, sentences: sentences, words: infos, contexts: contexts, evidence: nil)

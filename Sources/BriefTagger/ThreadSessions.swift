@@ -8,8 +8,9 @@ import Foundation
 /// whose vocabulary has grown to `maxWords` keeps only its `maxWords / 2` most used words, so that a long fetch or a
 /// long-running reader holds a bounded working set, not every word form it has ever seen.
 enum ThreadSessions {
-    /// A cached word costs about 620 bytes (its `WordInfo`, 240, and each pass's summed vectors, 180), so a session
-    /// stays near 20 MB; there is one per preparing thread. News keeps bringing new word forms (names, numbers): the
+    /// A cached word costs about 420 bytes (its `ContextWord`, 40, and each pass's summed vectors, 180; its whole
+    /// `WordInfo`, 240, is dropped once both passes have summed it), so a session stays near 14 MB; there is one per
+    /// preparing thread. News keeps bringing new word forms (names, numbers): the
     /// 1.7 million tokens of the three news corpora in `../shared/data` hold 61,000 distinct forms, and the count keeps
     /// growing with the text, so the old bound of 300,000 words let a session reach 180 MB. Forgetting a word costs
     /// its recomputation when it comes back (a few microseconds) and never changes a label; the most used half kept

@@ -3,6 +3,8 @@ struct TrainingCorpus {
     let gold: [Int]
     let wordIds: [Int32]
     let words: [WordInfo]
+    /// `words`' `ContextWord`s, by the same ids.
+    let contextWords: [ContextWord]
     /// Sentences as global token ranges.
     let sentences: [Range<Int>]
     /// Documents as ranges of sentence indices.
@@ -14,6 +16,7 @@ struct TrainingCorpus {
         var table = WordTable(lexicon: lexicon)
         wordIds = table.ids(for: corpus.text)
         words = table.infos
+        contextWords = table.words
         sentences = corpus.text.sentences
         documents = corpus.documents
         var matrix = FeatureMatrix()
@@ -21,10 +24,10 @@ struct TrainingCorpus {
         matrix.offsets.reserveCapacity(gold.count + 1)
         var scratch: [UInt64] = []
         scratch.reserveCapacity(96)
-        let ids = wordIds, words = self.words
+        let ids = wordIds, words = self.words, contextWords = self.contextWords
         for doc in Self.documentSlices(sentences: sentences, documents: documents) {
             let docIds = Array(wordIds[doc.tokens])
-            let contexts = DocumentAnalysis.contexts(wordIds: docIds, sentences: doc.local, words: words,
+            let contexts = DocumentAnalysis.contexts(wordIds: docIds, sentences: doc.local, words: contextWords,
                                                      lexicon: lexicon, aggregate: templates.options.contextAggregation)
             contexts.aggregates.withUnsafeBufferPointer { aggregates in
                 for local in doc.local {
@@ -34,7 +37,7 @@ struct TrainingCorpus {
                         scratch.removeAll(keepingCapacity: true)
                         for offset in -2...2 { templates.wordFeatures(word(i + offset), offset: offset, into: &scratch) }
                         func index(_ j: Int) -> Int { sentence.contains(j) ? Int(ids[j]) : 0 }
-                        words.withUnsafeBufferPointer { wb in
+                        contextWords.withUnsafeBufferPointer { wb in
                             guard let base = wb.baseAddress else { return }
                             templates.contextFeatures(previous: base + index(i - 1), current: base + index(i),
                                                       next: base + index(i + 1),
@@ -62,13 +65,13 @@ struct TrainingCorpus {
             count: gold.count)
         for doc in Self.documentSlices(sentences: sentences, documents: documents) {
             let local = DocumentAnalysis.evidence(wordIds: Array(wordIds[doc.tokens]), sentences: doc.local,
-                                                  words: words, labels: Array(labels[doc.tokens]))
+                                                  words: contextWords, labels: Array(labels[doc.tokens]))
             for (k, e) in local.enumerated() { evidence[doc.tokens.lowerBound + k] = e }
         }
         var scratch: [UInt64] = []
         for i in 0..<gold.count {
             scratch.removeAll(keepingCapacity: true)
-            words.withUnsafeBufferPointer { wb in
+            contextWords.withUnsafeBufferPointer { wb in
                 guard let base = wb.baseAddress else { return }
                 templates.evidenceFeatures(evidence[i], current: base + Int(wordIds[i]), into: &scratch)
             }

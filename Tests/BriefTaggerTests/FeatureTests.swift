@@ -54,7 +54,7 @@ struct FeatureTests {
         var table = WordTable(lexicon: lexicon)
         let text = Tokenizer().tokenize("RUSSIA WARNS WEST\nTurkey said the turkey was ready.")
         let ids = table.ids(for: text)
-        let contexts = DocumentAnalysis.contexts(wordIds: ids, sentences: text.sentences, words: table.infos).contexts
+        let contexts = DocumentAnalysis.contexts(wordIds: ids, sentences: text.sentences, words: table.words).contexts
         #expect(text.sentences.count == 2)
         #expect(contexts[0].allCaps)
         #expect(!contexts[3].allCaps)

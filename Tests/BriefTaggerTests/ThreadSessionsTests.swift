@@ -108,25 +108,29 @@ struct ThreadSessionsTests {
         var table = WordTable(lexicon: tagger.lexicon)
         let text = tagger.tokenizer.tokenize("Nairobi talks . Nairobi Nairobi Addis talks Ababa .")
         let before = table.ids(for: text)
+        table.forgetNewInfos()
         // Nairobi 3, talks 2, . 2, Addis 1, Ababa 1: ties go to the word seen first.
         let kept = table.keepMostUsed(3)
         #expect(kept == [0, 1, 2, 3])
-        #expect(table.infos.count == 4)
+        #expect(table.count == 4)
         let again = table.ids(for: tagger.tokenizer.tokenize("talks Nairobi . Ababa"))
         #expect(again == [2, 1, 3, 4], "kept words keep their ids; a forgotten one is added at the end")
         #expect(before == [1, 2, 3, 1, 1, 4, 2, 5, 3])
-        #expect(table.infos[1].word == WordInfo("Nairobi", lexicon: tagger.lexicon).word)
-        #expect(table.infos[4].word == WordInfo("Ababa", lexicon: tagger.lexicon).word)
+        #expect(table.words[1].lower == WordInfo("Nairobi", lexicon: tagger.lexicon).lower)
+        #expect(table.words[4].lower == WordInfo("Ababa", lexicon: tagger.lexicon).lower)
+        #expect(table.firstNew == 4 && table.newInfos.map(\.word) == [WordInfo("Ababa", lexicon: tagger.lexicon).word],
+                "only the word added since the infos were forgotten keeps its whole info")
         // Addis and Ababa tie at one use each: the one seen first stays.
         var tied = WordTable(lexicon: tagger.lexicon)
         _ = tied.ids(for: text)
+        tied.forgetNewInfos()
         #expect(tied.keepMostUsed(4) == [0, 1, 2, 3, 4])
-        #expect(tied.infos[4].word == WordInfo("Addis", lexicon: tagger.lexicon).word)
+        #expect(tied.words[4].lower == WordInfo("Addis", lexicon: tagger.lexicon).lower)
     }
 
     @Test("the default bound keeps a session's cached words near 20 MB")
     func defaultBound() {
-        let perWord = MemoryLayout<WordInfo>.stride + 2 * 5 * BIOTagSet.count * MemoryLayout<Float>.stride
+        let perWord = MemoryLayout<ContextWord>.stride + 2 * 5 * BIOTagSet.count * MemoryLayout<Float>.stride
         #expect(ThreadSessions.maxWords * perWord <= 20 << 20)
         #expect(ThreadSessions.maxWords >= 4_096, "a session keeps a news story's working vocabulary")
     }
