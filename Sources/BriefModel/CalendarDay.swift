@@ -37,6 +37,20 @@ public struct CalendarDay: Codable, Hashable, Sendable, Comparable, CustomString
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// The proleptic Gregorian date `days` days after 1970-01-01, for any year (Howard Hinnant's days-to-civil
+    /// algorithm): what the list and the store work out dates with, where a `Calendar` costs far more.
+    public static func civil(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// 1 = Sunday … 7 = Saturday, as Foundation's Gregorian calendar counts.
     public var weekday: Int { Self.calendar.component(.weekday, from: date) }
 

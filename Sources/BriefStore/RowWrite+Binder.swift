@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -38,6 +39,20 @@ extension RowWrite {
 
         mutating func bind(_ value: String?) throws {
             if let value { try bind(value) } else { try check(sqlite3_bind_null(statement, index)) }
+        }
+
+        /// A date as GRDB stores it (`StoredDateText.text`).
+        mutating func bind(_ value: Date?) throws {
+            if let value { try bind(StoredDateText.text(value)) } else { try check(sqlite3_bind_null(statement, index)) }
+        }
+
+        mutating func bind(_ value: Data) throws {
+            let code = value.withUnsafeBytes { bytes in
+                // As with text: an empty buffer may have no address, and a null pointer would bind NULL.
+                sqlite3_bind_blob(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                                  Int32(clamping: bytes.count), Self.transient)
+            }
+            try check(code)
         }
 
         private mutating func check(_ code: Int32) throws {

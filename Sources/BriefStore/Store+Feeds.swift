@@ -207,49 +207,55 @@ extension Store {
     /// one); the caller finishes `stories`.
     static func importFeedItems(_ db: Database, feedURL: String, items: [FeedImportItem], stories: inout StoryWriter,
                                 now: Date) throws -> [ImportOutcome] {
-        let own = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE feed_key = ? AND item_id = ?")
-        let byGUID = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE guid = ? LIMIT 1")
-        let byLink = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE link = ? LIMIT 1")
-        let byFingerprint = try db.cachedStatement(sql: "SELECT story_id FROM feed_items WHERE fingerprint = ? LIMIT 1")
-        let byHash = try db.cachedStatement(sql: "SELECT id FROM stories WHERE content_hash = ?")
-        let hashOf = try db.cachedStatement(sql: "SELECT content_hash FROM stories WHERE id = ?")
-        let relink = try db.cachedStatement(sql: """
+        let own = try RowWrite(db, sql: "SELECT story_id FROM feed_items WHERE feed_key = ? AND item_id = ?")
+        let byGUID = try RowWrite(db, sql: "SELECT story_id FROM feed_items WHERE guid = ? LIMIT 1")
+        let byLink = try RowWrite(db, sql: "SELECT story_id FROM feed_items WHERE link = ? LIMIT 1")
+        let byFingerprint = try RowWrite(db, sql: "SELECT story_id FROM feed_items WHERE fingerprint = ? LIMIT 1")
+        let byHash = try RowWrite(db, sql: "SELECT id FROM stories WHERE content_hash = ?")
+        let hashOf = try RowWrite(db, sql: "SELECT content_hash FROM stories WHERE id = ?")
+        let relink = try RowWrite(db, sql: """
             UPDATE feed_items SET guid = ?, link = ?, fingerprint = ? WHERE feed_key = ? AND item_id = ?
             """)
-        let link = try db.cachedStatement(sql: """
+        let link = try RowWrite(db, sql: """
             INSERT OR IGNORE INTO feed_items (feed_key, item_id, guid, link, fingerprint, story_id)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         var outcomes: [ImportOutcome] = []
         outcomes.reserveCapacity(items.count)
         for item in items {
-            if let id = try Int64.fetchOne(own, arguments: [feedURL, item.itemID]) {
+            if let id = try own.int64({ try $0.bind(feedURL); try $0.bind(item.itemID) }) {
                 let hash = item.story.contentHash
-                guard try String.fetchOne(hashOf, arguments: [id]) != hash,
-                      try Int64.fetchOne(byHash, arguments: [hash]) == nil else {
+                guard try hashOf.text({ try $0.bind(id) }) != hash,
+                      try byHash.int64({ try $0.bind(hash) }) == nil else {
                     outcomes.append(.existing(id))
                     continue
                 }
                 try stories.replace(storyID: id, with: item.story)
-                try relink.execute(arguments: [item.guid, item.link, item.fingerprint, feedURL, item.itemID])
+                try relink.run {
+                    try $0.bind(item.guid); try $0.bind(item.link); try $0.bind(item.fingerprint)
+                    try $0.bind(feedURL); try $0.bind(item.itemID)
+                }
                 outcomes.append(.updated(id))
                 continue
             }
             var outcome: ImportOutcome
-            if let guid = item.guid, let id = try Int64.fetchOne(byGUID, arguments: [guid]) {
+            if let guid = item.guid, let id = try byGUID.int64({ try $0.bind(guid) }) {
                 outcome = .existing(id)
-            } else if let url = item.link, let id = try Int64.fetchOne(byLink, arguments: [url]) {
+            } else if let url = item.link, let id = try byLink.int64({ try $0.bind(url) }) {
                 outcome = .existing(id)
-            } else if let id = try Int64.fetchOne(byFingerprint, arguments: [item.fingerprint]) {
+            } else if let id = try byFingerprint.int64({ try $0.bind(item.fingerprint) }) {
                 outcome = .existing(id)
             } else {
-                if let id = try Int64.fetchOne(byHash, arguments: [item.story.contentHash]) {
+                if let id = try byHash.int64({ try $0.bind(item.story.contentHash) }) {
                     outcome = .existing(id)
                 } else {
                     outcome = .new(try stories.insert(item.story, importedAt: now))
                 }
             }
-            try link.execute(arguments: [feedURL, item.itemID, item.guid, item.link, item.fingerprint, outcome.id])
+            try link.run {
+                try $0.bind(feedURL); try $0.bind(item.itemID); try $0.bind(item.guid); try $0.bind(item.link)
+                try $0.bind(item.fingerprint); try $0.bind(outcome.id)
+            }
             outcomes.append(outcome)
         }
         return outcomes

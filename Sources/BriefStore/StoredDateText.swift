@@ -1,7 +1,9 @@
+import BriefModel
 import Foundation
+import GRDB
 
-/// Dates as the cache stores them (GRDB's `YYYY-MM-DD HH:MM:SS.SSS`, UTC), read from their bytes with integer
-/// arithmetic. GRDB reads each through Foundation's calendar, which is most of the time a 100,000-story list takes
+/// Dates as the cache stores them (GRDB's `YYYY-MM-DD HH:MM:SS.SSS`, UTC), read from their bytes and written
+/// (`text`) with integer arithmetic. GRDB reads each through Foundation's calendar, which is most of the time a 100,000-story list takes
 /// to load; this gives the same `Date`, bit for bit (`StoredDateTextTests` checks it against GRDB), and leaves
 /// every other form of date text to GRDB.
 enum StoredDateText {
@@ -42,6 +44,38 @@ enum StoredDateText {
         let days = daysSince1970(year: year, month: month, day: day) - 11_323
         let timeOfDay = Double(hour * 3_600 + minute * 60 + second) + Double(millisecond * 1_000_000) / 1e9
         return Date(timeIntervalSinceReferenceDate: Double(days) * 86_400 + timeOfDay)
+    }
+
+    /// The text GRDB stores for `date` (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), made with integer arithmetic where GRDB
+    /// formats through Foundation's `DateFormatter` (ICU), which costs a story's insert more than the rest of its
+    /// row. Dates from 1970 to 9999 are made here, with the milliseconds the formatter shows (the time in
+    /// milliseconds since 1970 as Foundation computes it, rounded to the nearest, a half up); others are left to
+    /// GRDB. `StoredDateTextTests` checks the two
+    /// agree.
+    static func text(_ date: Date) -> String {
+        let millis = ((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000).rounded()
+        guard millis >= 0, millis < 253_402_300_800_000 else {
+            return String.fromDatabaseValue(date.databaseValue) ?? ""
+        }
+        let total = Int64(millis)
+        let days = Int(total / 86_400_000), inDay = Int(total % 86_400_000)
+        let (year, month, day) = CalendarDay.civil(daysSince1970: days)
+        var bytes = [UInt8](repeating: 0, count: 23)
+        func put(_ value: Int, at start: Int, digits: Int) {
+            var v = value
+            for k in stride(from: start + digits - 1, through: start, by: -1) {
+                bytes[k] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+        put(year, at: 0, digits: 4); bytes[4] = 0x2D
+        put(month, at: 5, digits: 2); bytes[7] = 0x2D
+        put(day, at: 8, digits: 2); bytes[10] = 0x20
+        put(inDay / 3_600_000, at: 11, digits: 2); bytes[13] = 0x3A
+        put(inDay / 60_000 % 60, at: 14, digits: 2); bytes[16] = 0x3A
+        put(inDay / 1_000 % 60, at: 17, digits: 2); bytes[19] = 0x2E
+        put(inDay % 1_000, at: 20, digits: 3)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

@@ -27,6 +27,8 @@ struct StoryWriter {
     private let insertSection: RowWrite
     private let insertQuote: RowWrite
     private let insertSearch: RowWrite
+    private let lookUpName: RowWrite
+    private let insertStory: RowWrite
 
     init(db: Database) throws {
         self.db = db
@@ -52,6 +54,14 @@ struct StoryWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSearch = try RowWrite(db, sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
+        lookUpName = try RowWrite(db, sql: "SELECT name FROM entities WHERE key = ?")
+        insertStory = try RowWrite(db, sql: """
+            INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
+                                 imported_at, list_date, read_at, dateline_places, dateline_agency, dateline_date,
+                                 dateline_day, annotation_version, sectioning_version, top_entity_1, top_entity_2,
+                                 top_entity_3, body)
+            VALUES (?, '', NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Inserts `item` as a new story (its hash is not in the cache: the caller checked) and returns its id.
@@ -65,19 +75,16 @@ struct StoryWriter {
         // instead of growing (and splitting pages) when written a second time.
         let content = item.content
         let top = content.top
-        try db.cachedStatement(sql: """
-            INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
-                                 imported_at, list_date, read_at, dateline_places, dateline_agency, dateline_date,
-                                 dateline_day, annotation_version, sectioning_version, top_entity_1, top_entity_2,
-                                 top_entity_3, body)
-            VALUES (?, '', NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                item.contentHash, story.title, item.source, item.format.rawValue, published,
-                importedAt, published ?? Self.undatedListDate(importedAt: importedAt), places, story.dateline?.agency,
-                story.dateline?.date, story.dateline?.day?.description, story.annotationVersion, ArticleParser.version,
-                top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil, top.count > 2 ? top[2] : nil, content.body,
-            ])
-        let storyID = db.lastInsertedRowID
+        let storyID = try insertStory.run {
+            try $0.bind(item.contentHash); try $0.bind(story.title); try $0.bind(item.source)
+            try $0.bind(item.format.rawValue); try $0.bind(published); try $0.bind(importedAt)
+            try $0.bind(published ?? Self.undatedListDate(importedAt: importedAt)); try $0.bind(places)
+            try $0.bind(story.dateline?.agency); try $0.bind(story.dateline?.date)
+            try $0.bind(story.dateline?.day?.description); try $0.bind(story.annotationVersion)
+            try $0.bind(ArticleParser.version)
+            try $0.bind(top.count > 0 ? top[0] : nil); try $0.bind(top.count > 1 ? top[1] : nil)
+            try $0.bind(top.count > 2 ? top[2] : nil); try $0.bind(content.body)
+        }
         try insertContent(story, storyID: storyID, content, writeRow: false)
         return storyID
     }
@@ -248,13 +255,12 @@ struct StoryWriter {
     /// headline), counted for `finish()`.
     private mutating func insertStoryEntities(_ storyEntities: [Entity], storyID: Int64,
                                               firstMentions: [String: FirstMention]) throws {
-        let lookUp = try db.cachedStatement(sql: "SELECT name FROM entities WHERE key = ?")
         for (position, entity) in storyEntities.enumerated() {
             let first = firstMentions[entity.key]
             // A row's name is '' when it is the entity's own (most are), its aliases '' when none
             // ("v13 leaner cache").
             let entityName = try entityNames[entity.key] ?? {
-                let name = try String.fetchOne(lookUp, arguments: [entity.key]) ?? ""
+                let name = try lookUpName.text { try $0.bind(entity.key) } ?? ""
                 entityNames[entity.key] = name
                 return name
             }()

@@ -23,6 +23,28 @@ struct StoredDateTextTests {
         }
     }
 
+    @Test("Dates are written as GRDB writes them, to the millisecond the formatter shows, over eight millennia")
+    func writesAsGRDB() throws {
+        var generator = SystemRandomNumberGenerator()
+        func check(_ date: Date) {
+            #expect(StoredDateText.text(date) == String.fromDatabaseValue(date.databaseValue),
+                    "\(date.timeIntervalSinceReferenceDate)")
+        }
+        for _ in 0..<100_000 {
+            // Whole milliseconds (as most dates are made) and any Double, through the whole fast range and past it.
+            let milliseconds = Int64.random(in: -2_208_988_800_000...253_402_300_799_999, using: &generator)
+            check(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+            check(Date(timeIntervalSinceReferenceDate: Double.random(in: -1e9...9e9, using: &generator)))
+        }
+        // Day and millisecond edges: the epoch, just before it (left to GRDB), a leap day, halves of a millisecond
+        // (rounded up, into the next day too), the last fast millisecond.
+        for seconds in [0, -0.0005, -1, 951_782_400, 951_868_799.9995, 951_868_799.9994, 1_709_164_800.999,
+                        1_700_000_001.2345, 253_402_300_799.999, 253_402_300_799.9996, 253_402_300_800] {
+            check(Date(timeIntervalSince1970: seconds))
+        }
+        check(Date())
+    }
+
     @Test("The list reads every stored date form as a single story's read does, odd ones included")
     func listMatchesSingleRead() throws {
         let store = try Store.inMemory()
