@@ -3,8 +3,10 @@ import BriefTagger
 import Foundation
 import GRDB
 
-/// Inserts new stories and everything in them inside the caller's write transaction, then `finish()` adds what
-/// they mention to the entities' counts, once per entity rather than once per row.
+/// Inserts new stories and everything in them inside the caller's write transaction, then `finish()` writes the
+/// entities they mention with what they add to their counts: one upsert per entity, rather than a row written when
+/// it is first seen and its counts updated again at the end (the story-entity rows that refer to it come first; the
+/// writer defers the foreign-key checks to the commit).
 /// Only `Store` uses it, so the façade stays the only writer.
 ///
 ///     var writer = try StoryWriter(db: db)
@@ -12,17 +14,12 @@ import GRDB
 ///     try writer.finish()
 struct StoryWriter {
     let db: Database
-    /// Entity rows already ensured in this transaction.
-    private var knownEntities: Set<String> = []
+    /// The entity rows this transaction writes in `finish()`, by key.
+    private var entityRows: [String: EntityRow] = [:]
     /// Of those, the ones a story names outside its credits.
     private var namedInText: Set<String> = []
-    /// Stories and mentions added per entity key, applied by `finish()`.
-    private var added: [String: (stories: Int, mentions: Int)] = [:]
     /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
     private var surnames: Set<String> = []
-    /// The cache-wide name of each entity a row of this transaction named, read once per entity.
-    private var entityNames: [String: String] = [:]
-    private let insertEntity: RowWrite
     private let insertStoryEntity: RowWrite
     private let insertSection: RowWrite
     private let insertQuote: RowWrite
@@ -32,15 +29,9 @@ struct StoryWriter {
 
     init(db: Database) throws {
         self.db = db
-        insertEntity = try RowWrite(db, sql: """
-            INSERT INTO entities (key, name, type, surname, canonical_name, known_aliases, country)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (key) DO UPDATE SET surname = coalesce(entities.surname, excluded.surname),
-                canonical_name = coalesce(excluded.canonical_name, entities.canonical_name),
-                known_aliases = CASE WHEN excluded.canonical_name IS NULL THEN entities.known_aliases
-                                     ELSE excluded.known_aliases END,
-                country = coalesce(excluded.country, entities.country)
-            """)
+        // Story-entity rows are written before the entity rows they name (`finish`); SQLite checks the references
+        // at the commit instead (this resets itself there). Inside `Store.bulkWrite` the checks are off anyway.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         insertStoryEntity = try RowWrite(db, sql: """
             INSERT INTO story_entities (story_id, entity_key, position, name, aliases, mentions, first_paragraph,
                                         first_start, first_end)
@@ -143,11 +134,29 @@ struct StoryWriter {
     /// Deletes what hangs off the story row `storyID` (not the row itself): what `insertContent` adds. The search
     /// row goes first, while the body it reads the words to remove from is still the old one (`story_search_source`);
     /// the body itself is rewritten by `insertContent`.
-    private func deleteContent(storyID: Int64) throws {
+    private mutating func deleteContent(storyID: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM story_search WHERE rowid = ?").execute(arguments: [storyID])
-        for table in ["quotes", "story_entities", "sections"] {
+        try deleteStoryEntities(storyID: storyID)
+        for table in ["quotes", "sections"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE story_id = ?").execute(arguments: [storyID])
         }
+    }
+
+    /// Deletes the story's entity rows. The delete trigger takes them out of their entities' counts; an entity this
+    /// transaction has not stored yet (the story was written earlier in it: a feed that lists one item twice) has no
+    /// row for the trigger to find, so they come off what `finish()` will add instead.
+    private mutating func deleteStoryEntities(storyID: Int64) throws {
+        if entityRows.values.contains(where: { !$0.isStored }) {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity_key, mentions FROM story_entities WHERE story_id = ?"),
+                                        arguments: [storyID])
+            for row in rows {
+                let key: String = row[0]
+                guard entityRows[key]?.isStored == false else { continue }
+                entityRows[key]?.stories -= 1
+                entityRows[key]?.mentions -= row[1] as Int
+            }
+        }
+        try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
     }
 
     /// Where an undated story sorts: just before the start of the day it was imported (UTC), so it comes after
@@ -201,7 +210,7 @@ struct StoryWriter {
               var contents = StoryBody.decode(blob),
               contents.sections.map(\.count) == story.sections.map(\.paragraphs.count)
         else { throw StoreError.noSuchStory(id: storyID) }
-        try db.cachedStatement(sql: "DELETE FROM story_entities WHERE story_id = ?").execute(arguments: [storyID])
+        try deleteStoryEntities(storyID: storyID)
         let storyEntities = StoryContent.storyEntities(of: story)
         try insertEntities(storyEntities, of: story)
         let positions = StoryContent.positions(of: storyEntities)
@@ -236,18 +245,25 @@ struct StoryWriter {
         for entity in storyEntities {
             let inText = named.contains(entity.key)
             // Once per transaction, and once more when a credit-only person turns up in a story's text.
-            let first = knownEntities.insert(entity.key).inserted
+            let first = entityRows[entity.key] == nil
             let firstInText = inText && namedInText.insert(entity.key).inserted
-            if first || firstInText {
-                let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
-                let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
-                try insertEntity.run {
-                    try $0.bind(entity.key); try $0.bind(entity.name); try $0.bind(entity.type.rawValue)
-                    try $0.bind(surname); try $0.bind(known ? entity.canonicalName : nil)
-                    try $0.bind(JSONStringArray.encode(entity.knownAliases)); try $0.bind(entity.country)
+            guard first || firstInText else { continue }
+            let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
+            let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
+            let row = EntityRow(name: entity.name, type: entity.type.rawValue, surname: surname,
+                                canonicalName: known ? entity.canonicalName : nil,
+                                knownAliases: JSONStringArray.encode(entity.knownAliases), country: entity.country)
+            if first {
+                var new = row
+                if let stored = try lookUpName.text({ try $0.bind(entity.key) }) {
+                    new.storedName = stored
+                    new.isStored = true
                 }
-                if inText, let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
+                entityRows[entity.key] = new
+            } else {
+                entityRows[entity.key]?.merge(row)
             }
+            if inText, let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
         }
     }
 
@@ -259,11 +275,7 @@ struct StoryWriter {
             let first = firstMentions[entity.key]
             // A row's name is '' when it is the entity's own (most are), its aliases '' when none
             // ("v13 leaner cache").
-            let entityName = try entityNames[entity.key] ?? {
-                let name = try lookUpName.text { try $0.bind(entity.key) } ?? ""
-                entityNames[entity.key] = name
-                return name
-            }()
+            let entityName = entityRows[entity.key]?.storedName ?? entity.name
             try insertStoryEntity.run {
                 try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position)
                 try $0.bind(entity.name == entityName ? "" : entity.name)
@@ -271,19 +283,34 @@ struct StoryWriter {
                 try $0.bind(entity.mentions)
                 try $0.bind(first?.paragraph); try $0.bind(first?.start); try $0.bind(first?.end)
             }
-            added[entity.key, default: (0, 0)].stories += 1
-            added[entity.key, default: (0, 0)].mentions += entity.mentions
+            entityRows[entity.key]?.stories += 1
+            entityRows[entity.key]?.mentions += entity.mentions
         }
     }
 
-    /// Adds the inserted stories' entity counts and links their lone surnames; call once, after the last `insert`
-    /// of the transaction.
+    /// Writes the entities the inserted stories name, with what they add to their counts, and links their lone
+    /// surnames; call once, after the last `insert` of the transaction. In key order, so that the rows go into the
+    /// table's pages in order.
     func finish() throws {
-        let update = try RowWrite(db, sql: """
-            UPDATE entities SET story_count = story_count + ?, mention_count = mention_count + ? WHERE key = ?
+        let upsert = try RowWrite(db, sql: """
+            INSERT INTO entities (key, name, type, surname, canonical_name, known_aliases, country, story_count,
+                                  mention_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET surname = coalesce(entities.surname, excluded.surname),
+                canonical_name = coalesce(excluded.canonical_name, entities.canonical_name),
+                known_aliases = CASE WHEN excluded.canonical_name IS NULL THEN entities.known_aliases
+                                     ELSE excluded.known_aliases END,
+                country = coalesce(excluded.country, entities.country),
+                story_count = entities.story_count + excluded.story_count,
+                mention_count = entities.mention_count + excluded.mention_count
             """)
-        for (key, counts) in added {
-            try update.run { try $0.bind(counts.stories); try $0.bind(counts.mentions); try $0.bind(key) }
+        for key in entityRows.keys.sorted() {
+            guard let row = entityRows[key] else { continue }
+            try upsert.run {
+                try $0.bind(key); try $0.bind(row.name); try $0.bind(row.type); try $0.bind(row.surname)
+                try $0.bind(row.canonicalName); try $0.bind(row.knownAliases); try $0.bind(row.country)
+                try $0.bind(row.stories); try $0.bind(row.mentions)
+            }
         }
         try SurnameLinks.link(surnames.sorted(), in: db)
     }

@@ -1,5 +1,6 @@
 import BriefModel
 import BriefStore
+import BriefTagger
 import Foundation
 import Testing
 
@@ -33,6 +34,30 @@ struct StoreFeedUpdateTests {
         #expect(try store.integrityProblems() == [])
         // Delivered once more unchanged, it is existing
         #expect(try store.importFeedItems(feedURL: "f", items: [Self.item(edited, text: "v2")]) == [.existing(id)])
+    }
+
+    @Test("An item delivered twice in one batch, edited between: the story is rewritten and the counts stay true")
+    func editedWithinOneBatch() throws {
+        let store = try Store.inMemory()
+        // The second copy names NATO only: Lavrov and Moscow, new to the cache in this batch, lose their one story.
+        let nato = Entity(key: StoryFixtures.nato.key, name: "NATO", type: .organisation, mentions: 1)
+        let edited = Story(title: "NATO delays the summit", sections: [
+            Section(kind: .lede, paragraphs: [
+                Paragraph(text: "NATO delayed the summit.", mentions: [
+                    Mention(start: 0, end: 4, type: .organisation, text: "NATO", entity: nato.key),
+                ]),
+            ]),
+        ], entities: [nato])
+        let outcomes = try store.importFeedItems(feedURL: "f", items: [
+            Self.item(StoryFixtures.summitStory(), text: "v1"), Self.item(edited, text: "v2"),
+        ])
+        let id = try #require(outcomes.first?.id)
+        #expect(outcomes == [.new(id), .updated(id)])
+        #expect(try store.integrityProblems() == [])
+        let counts = Dictionary(uniqueKeysWithValues: try store.entities().map { ($0.key, [$0.stories, $0.mentions]) })
+        #expect(counts == [StoryFixtures.nato.key: [1, 1]], "Lavrov and Moscow are listed with no story")
+        #expect(try store.stories(mentioning: StoryFixtures.lavrov.key).isEmpty)
+        #expect(try store.stories(mentioning: nato.key).map(\.summary.id) == [id])
     }
 
     @Test("An edit whose new content is already another story's leaves both as they were")

@@ -1,0 +1,40 @@
+extension StoryWriter {
+    /// An entity row as `finish()` upserts it: the first story's name and type and what the later stories of the
+    /// transaction add to it (merged as successive upserts would), with the stories and mentions it gains.
+    struct EntityRow {
+        var name: String
+        var type: String
+        var surname: String?
+        var canonicalName: String?
+        var knownAliases: String
+        var country: String?
+        var stories = 0
+        var mentions = 0
+        /// The name the cache has for the entity: its row's when it has one, else this one's.
+        var storedName: String
+        /// Whether the cache had the row when the transaction first named the entity.
+        var isStored = false
+
+        init(name: String, type: String, surname: String?, canonicalName: String?, knownAliases: String,
+             country: String?) {
+            self.name = name
+            self.type = type
+            self.surname = surname
+            self.canonicalName = canonicalName
+            self.knownAliases = knownAliases
+            self.country = country
+            storedName = name
+        }
+
+        /// Takes in `later`, the same entity seen again, as the upsert in `finish()` takes in a row: the surname
+        /// the row lacks, a canonical name (with its aliases) and a country that `later` has.
+        mutating func merge(_ later: EntityRow) {
+            surname = surname ?? later.surname
+            if later.canonicalName != nil {
+                canonicalName = later.canonicalName
+                knownAliases = later.knownAliases
+            }
+            country = later.country ?? country
+        }
+    }
+}
