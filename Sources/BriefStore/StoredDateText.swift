@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 /// Dates as the cache stores them (GRDB's `YYYY-MM-DD HH:MM:SS.SSS`, UTC), read from their bytes and written
-/// (`text`) with integer arithmetic. GRDB reads each through Foundation's calendar, which is most of the time a 100,000-story list takes
-/// to load; this gives the same `Date`, bit for bit (`StoredDateTextTests` checks it against GRDB), and leaves
-/// every other form of date text to GRDB.
+/// (`text`) with integer arithmetic. GRDB reads each through Foundation's calendar, which is most of the time a
+/// 100,000-story list takes to load; this gives the same `Date`, bit for bit (`StoredDateTextTests` checks it against
+/// GRDB), and leaves every other form of date text to GRDB.
 enum StoredDateText {
     /// The date that `bytes` spell in one of the forms GRDB stores (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM`,
     /// `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DD HH:MM:SS.SSS`), or nil for anything else (the caller then asks GRDB).
@@ -50,8 +50,7 @@ enum StoredDateText {
     /// formats through Foundation's `DateFormatter` (ICU), which costs a story's insert more than the rest of its
     /// row. Dates from 1970 to 9999 are made here, with the milliseconds the formatter shows (the time in
     /// milliseconds since 1970 as Foundation computes it, rounded to the nearest, a half up); others are left to
-    /// GRDB. `StoredDateTextTests` checks the two
-    /// agree.
+    /// GRDB. `StoredDateTextTests` checks the two agree.
     static func text(_ date: Date) -> String {
         let millis = ((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000).rounded()
         guard millis >= 0, millis < 253_402_300_800_000 else {
