@@ -9,23 +9,23 @@ import BriefTagger
 ///   relinked to another entity (`SurnameLinks`) takes its mentions along; or, for a mention with no row, its key;
 /// - a key or text is written `LENGTH:CHARS` (LENGTH in Unicode scalars), so it may hold any character.
 ///
-///     let column = ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: ["LOC:kisumu": 0])
+///     let column = ParagraphMentions.encode(paragraph.mentions, in: paragraph.text) { _ in 0 }   // all of row 0
 ///     let mentions = ParagraphMentions.decode(column, in: paragraph.text, keys: [0: "LOC:kisumu"])
 ///
 /// The migration writes the same format in SQL (`CacheSchema`); both must stay in step.
 enum ParagraphMentions {
-    /// The column for `mentions` of a paragraph whose text is `text`, or nil when there are none. `positions` maps
-    /// an entity key to its story entity row's position.
-    static func encode(_ mentions: [Mention], in text: String, positions: [String: Int]) -> String? {
+    /// The column for `mentions` of a paragraph whose text is `text`, or nil when there are none. `row` gives the
+    /// position of the story entity row of `mentions[i]` (nil: none, and the entry names its key).
+    static func encode(_ mentions: [Mention], in text: String, row: (Int) -> Int?) -> String? {
         guard !mentions.isEmpty else { return nil }
         // The order the rows were read back in before: by start, then as stored. The tagger's order already, mostly.
         let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { $0.start <= $1.start }
-        let ordered = inOrder ? mentions
-            : mentions.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        let ordered = inOrder ? Array(mentions.indices)
+            : mentions.indices.sorted { (mentions[$0].start, $0) < (mentions[$1].start, $1) }
         // A plain ASCII paragraph (most are) is compared byte for byte, its scalar offsets being byte offsets.
         let ascii: [UInt8]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return column(ordered, positions: positions) { mention in
+            return column(ordered, of: mentions, row: row) { mention in
                 mention.start >= 0 && mention.start <= mention.end && mention.end <= bytes.count
                     && mention.text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[mention.start..<mention.end]))
             }
@@ -34,7 +34,7 @@ enum ParagraphMentions {
         let scalars = text.unicodeScalars
         // Where the last mention started, as an offset and an index: the text is walked once, not once a mention.
         var cursor = (offset: 0, index: scalars.startIndex)
-        let walked = column(ordered, positions: positions) { mention in
+        let walked = column(ordered, of: mentions, row: row) { mention in
             while cursor.offset < mention.start, cursor.index < scalars.endIndex {
                 scalars.formIndex(after: &cursor.index)
                 cursor.offset += 1
@@ -45,14 +45,15 @@ enum ParagraphMentions {
         return String(decoding: walked, as: UTF8.self)
     }
 
-    /// The column of `ordered` (by start), each entry's text written out unless `holdsText` says the paragraph has it
-    /// at the entry's offsets.
-    private static func column(_ ordered: [Mention], positions: [String: Int],
+    /// The column of the `mentions` that `ordered` lists (by start), each entry's text written out unless
+    /// `holdsText` says the paragraph has it at the entry's offsets.
+    private static func column(_ ordered: [Int], of mentions: [Mention], row: (Int) -> Int?,
                                holdsText: (Mention) -> Bool) -> [UInt8] {
         var column: [UInt8] = []
         column.reserveCapacity(ordered.count * 16)
-        for mention in ordered {
-            appendEntry(mention, positions: positions, to: &column)
+        for index in ordered {
+            let mention = mentions[index]
+            appendEntry(mention, row: row(index), to: &column)
             if !holdsText(mention) {
                 column.append(0x2C)
                 appendCounted(mention.text, to: &column)
@@ -62,7 +63,7 @@ enum ParagraphMentions {
     }
 
     /// Appends `start,end,TYPE,REF` for `mention`, after a `;` when the column has entries already.
-    private static func appendEntry(_ mention: Mention, positions: [String: Int], to column: inout [UInt8]) {
+    private static func appendEntry(_ mention: Mention, row: Int?, to column: inout [UInt8]) {
         if !column.isEmpty { column.append(0x3B) }
         appendNumber(mention.start, to: &column)
         column.append(0x2C)
@@ -70,8 +71,8 @@ enum ParagraphMentions {
         column.append(0x2C)
         column.append(contentsOf: mention.type.rawValue.utf8)
         column.append(0x2C)
-        if let position = positions[mention.entity] {
-            appendNumber(position, to: &column)
+        if let row {
+            appendNumber(row, to: &column)
         } else {
             appendCounted(mention.entity, to: &column)
         }

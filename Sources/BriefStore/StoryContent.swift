@@ -3,36 +3,34 @@ import BriefTagger
 import Foundation
 
 /// What a story stores besides its own columns and rows, worked out before anything is written: its body
-/// (paragraphs with their mentions columns and the original, compressed: `StoryBody`), each entity's first mention
-/// and the list's top three entity names. The entity rows and the search text, cheap to work out and as big as the
-/// story's own, are worked out as they are written (`storyEntities(of:)`, `searchText(of:)`).
+/// (paragraphs with their mentions columns and the original, compressed: `StoryBody`), its entity rows with each
+/// one's first mention (`StoryEntities`) and the list's top three entity names. The search text, cheap to work out
+/// and as big as the story's own, is worked out as it is written (`searchText(of:)`).
 ///
 /// `ImportItem` works it out where the item is prepared, on any core, so the store's single write transaction only
 /// writes it: compressing the body and encoding the mentions were 30 % of the writer's instructions (callgrind).
 struct StoryContent: Sendable {
-    let firstMentions: [String: FirstMention]
+    let entities: StoryEntities
     let top: [String]
     let body: Data
 
     init(_ story: Story, original: String) {
-        let storyEntities = Self.storyEntities(of: story)
-        let positions = Self.positions(of: storyEntities)
-        var firstMentions: [String: FirstMention] = [:]
+        let entities = StoryEntities(story)
         var parts: [StoryBody.Part] = []
         var place = 0
         for section in story.sections {
             var paragraphs: [StoryBody.Paragraph] = []
             for paragraph in section.paragraphs {
+                let rows = entities.mentionRows[place]
                 paragraphs.append(StoryBody.Paragraph(
                     text: paragraph.text,
-                    mentions: ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions)))
-                FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
+                    mentions: ParagraphMentions.encode(paragraph.mentions, in: paragraph.text) { rows[$0] }))
                 place += 1
             }
             parts.append(StoryBody.Part(title: section.title, paragraphs: paragraphs))
         }
-        self.firstMentions = firstMentions
-        top = EntityRanking.topNames(storyEntities)
+        self.entities = entities
+        top = EntityRanking.topNames(entities.entities)
         body = StoryBody.encode(sections: parts, original: original)
     }
 
@@ -44,36 +42,6 @@ struct StoryContent: Sendable {
             for paragraph in section.paragraphs { appendLine(paragraph.text, to: &text) }
         }
         return text
-    }
-
-    /// The story's entities, one per key, plus one for any mention whose entity the linker did not list (so a
-    /// tagger slip cannot fail the import).
-    static func storyEntities(of story: Story) -> [Entity] {
-        var storyEntities: [Entity] = []
-        var positionByKey: [String: Int] = [:]
-        for entity in story.entities {
-            if let position = positionByKey[entity.key] {
-                storyEntities[position].mentions += entity.mentions
-            } else {
-                positionByKey[entity.key] = storyEntities.count
-                storyEntities.append(entity)
-            }
-        }
-        for mention in story.sections.lazy.flatMap(\.paragraphs).flatMap(\.mentions)
-        where positionByKey[mention.entity] == nil {
-            positionByKey[mention.entity] = storyEntities.count
-            storyEntities.append(Entity(key: mention.entity, name: mention.text, type: mention.type, mentions: 0))
-        }
-        return storyEntities
-    }
-
-    /// Each entity key's position among the story's entity rows.
-    static func positions(of storyEntities: [Entity]) -> [String: Int] {
-        var positions: [String: Int] = [:]
-        for (position, entity) in storyEntities.enumerated() where positions[entity.key] == nil {
-            positions[entity.key] = position
-        }
-        return positions
     }
 
     private static func appendLine(_ line: String, to text: inout String) {

@@ -169,8 +169,7 @@ struct StoryWriter {
     /// `writeRow`, its body and top entities onto the existing row too.
     private mutating func insertContent(_ story: Story, storyID: Int64, _ content: StoryContent, writeRow: Bool) throws {
         // Entities first: the story's entity rows refer to them.
-        let storyEntities = StoryContent.storyEntities(of: story)
-        try insertEntities(storyEntities, of: story)
+        try insertEntities(content.entities)
         for (sectionPosition, section) in story.sections.enumerated() {
             try insertSection.run {
                 try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
@@ -185,7 +184,7 @@ struct StoryWriter {
                 """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
                                          top.count > 2 ? top[2] : nil, content.body, storyID])
         }
-        try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: content.firstMentions)
+        try insertStoryEntities(content.entities, storyID: storyID)
 
         for (position, quote) in story.quotes.enumerated() {
             try insertQuote.run {
@@ -211,22 +210,21 @@ struct StoryWriter {
               contents.sections.map(\.count) == story.sections.map(\.paragraphs.count)
         else { throw StoreError.noSuchStory(id: storyID) }
         try deleteStoryEntities(storyID: storyID)
-        let storyEntities = StoryContent.storyEntities(of: story)
-        try insertEntities(storyEntities, of: story)
-        let positions = StoryContent.positions(of: storyEntities)
-        var firstMentions: [String: FirstMention] = [:]
+        let storyEntities = StoryEntities(story)
+        try insertEntities(storyEntities)
         var place = 0
         for (s, section) in story.sections.enumerated() {
             for (p, paragraph) in section.paragraphs.enumerated() {
-                contents.sections[s][p].mentions = ParagraphMentions.encode(paragraph.mentions, in: paragraph.text,
-                                                                            positions: positions)
-                FirstMention.note(paragraph.mentions, paragraph: place, in: &firstMentions)
+                let rows = storyEntities.mentionRows[place]
+                contents.sections[s][p].mentions = ParagraphMentions.encode(paragraph.mentions, in: paragraph.text) {
+                    rows[$0]
+                }
                 place += 1
             }
         }
         let parts = zip(story.sections, contents.sections).map { StoryBody.Part(title: $0.title, paragraphs: $1) }
-        try insertStoryEntities(storyEntities, storyID: storyID, firstMentions: firstMentions)
-        let top = EntityRanking.topNames(storyEntities)
+        try insertStoryEntities(storyEntities, storyID: storyID)
+        let top = EntityRanking.topNames(storyEntities.entities)
         try db.cachedStatement(sql: """
             UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?, body = ?
             WHERE id = ?
@@ -237,13 +235,8 @@ struct StoryWriter {
 
     /// The cache-wide entities the story's entity rows need. A person named only in the credits
     /// (`Reporting by Daniel Otieno`) keeps no surname: no other story's lone `Otieno` may link to a reporter.
-    private mutating func insertEntities(_ storyEntities: [Entity], of story: Story) throws {
-        var named: Set<String> = []   // entities mentioned outside the credits
-        for section in story.sections where section.kind != .credits {
-            for paragraph in section.paragraphs { for mention in paragraph.mentions { named.insert(mention.entity) } }
-        }
-        for entity in storyEntities {
-            let inText = named.contains(entity.key)
+    private mutating func insertEntities(_ storyEntities: StoryEntities) throws {
+        for (entity, inText) in zip(storyEntities.entities, storyEntities.namedInText) {
             // Once per transaction, and once more when a credit-only person turns up in a story's text.
             let first = entityRows[entity.key] == nil
             let firstInText = inText && namedInText.insert(entity.key).inserted
@@ -267,15 +260,15 @@ struct StoryWriter {
         }
     }
 
-    /// The story's entity rows, in order, each with its first mention in `firstMentions` (none: named only in the
-    /// headline), counted for `finish()`.
-    private mutating func insertStoryEntities(_ storyEntities: [Entity], storyID: Int64,
-                                              firstMentions: [String: FirstMention]) throws {
-        for (position, entity) in storyEntities.enumerated() {
-            let first = firstMentions[entity.key]
+    /// The story's entity rows, in order, each with its first mention, counted for `finish()`.
+    private mutating func insertStoryEntities(_ storyEntities: StoryEntities, storyID: Int64) throws {
+        for (position, entity) in storyEntities.entities.enumerated() {
+            let first = storyEntities.firstMentions[position]
+            // `insertEntities` listed every entity: one look-up finds its row for the name and the counts.
+            let index = entityRows.index(forKey: entity.key)
             // A row's name is '' when it is the entity's own (most are), its aliases '' when none
             // ("v13 leaner cache").
-            let entityName = entityRows[entity.key]?.storedName ?? entity.name
+            let entityName = index.map { entityRows.values[$0].storedName } ?? entity.name
             try insertStoryEntity.run {
                 try $0.bind(storyID); try $0.bind(entity.key); try $0.bind(position)
                 try $0.bind(entity.name == entityName ? "" : entity.name)
@@ -283,8 +276,10 @@ struct StoryWriter {
                 try $0.bind(entity.mentions)
                 try $0.bind(first?.paragraph); try $0.bind(first?.start); try $0.bind(first?.end)
             }
-            entityRows[entity.key]?.stories += 1
-            entityRows[entity.key]?.mentions += entity.mentions
+            if let index {
+                entityRows.values[index].stories += 1
+                entityRows.values[index].mentions += entity.mentions
+            }
         }
     }
 

@@ -113,13 +113,14 @@ struct LeanCacheMigrationTests {
             Mention(start: offset("Bundesrat"), end: offset("Bundesrat") + 9, type: .organisation, text: "Federal; Council,",
                     entity: "ORG:odd;key,1:2"),
         ]
-        let column = ParagraphMentions.encode(mentions, in: text, positions: ["PER:eve-dupont": 1, "LOC:zurich": 0])
+        let rows = ["PER:eve-dupont": 1, "LOC:zurich": 0]
+        let column = ParagraphMentions.encode(mentions, in: text) { rows[mentions[$0].entity] }
         let decoded = ParagraphMentions.decode(column, in: text, keys: [0: "LOC:zurich", 1: "PER:eve-dupont"])
         // The format the migration writes too: the text only where it is not the paragraph's
         #expect(column == "0,6,LOC,0;8,18,PER,1;28,37,ORG,15:ORG:odd;key,1:2,17:Federal; Council,")
         // In reading order (by start), each whole
         #expect(decoded == [mentions[1], mentions[0], mentions[2]])
-        #expect(ParagraphMentions.encode([], in: text, positions: [:]) == nil)
+        #expect(ParagraphMentions.encode([], in: text) { _ in 0 } == nil)
         #expect(ParagraphMentions.decode(nil, in: text, keys: [:]).isEmpty)
         // A damaged column gives the entries before the damage, and never traps
         let cut = String(column?.prefix(14) ?? "")
@@ -141,12 +142,12 @@ struct LeanCacheMigrationTests {
         ]
         let positions = ["LOC:zurich": 0, "PER:eve-dupont": 1, "LOC:geneva": 12345, "LOC:bern": 2]
         // When its column is written
-        let column = ParagraphMentions.encode(mentions, in: text, positions: positions)
+        let column = ParagraphMentions.encode(mentions, in: text) { positions[mentions[$0].entity] }
         // Then the text is written only where the paragraph does not hold it
         #expect(column == "0,6,LOC,0;8,18,PER,1;28,37,ORG,19:ORG:federal-council,15:Federal Council;"
             + "10044,10050,LOC,12345;10144,10148,LOC,2,4:Bern")
         // And the same as for the paragraph with one accented letter after it, which takes the scalar walk
-        #expect(column == ParagraphMentions.encode(mentions, in: text + "é", positions: positions))
+        #expect(column == ParagraphMentions.encode(mentions, in: text + "é") { positions[mentions[$0].entity] })
     }
 
     @Test("Original texts come back verbatim: long ones kept compressed, short ones as they are")
@@ -364,7 +365,9 @@ struct LeanCacheMigrationTests {
                         paragraphIDs.append(paragraphID)
                         if paragraphColumns.contains("mentions") {
                             try db.execute(sql: "UPDATE main.paragraphs SET mentions = ? WHERE id = ?", arguments: [
-                                ParagraphMentions.encode(paragraph.mentions, in: paragraph.text, positions: positions),
+                                ParagraphMentions.encode(paragraph.mentions, in: paragraph.text) {
+                                    positions[paragraph.mentions[$0].entity]
+                                },
                                 paragraphID])
                         }
                         for mention in paragraph.mentions where mentionRows {
