@@ -18,6 +18,25 @@ extension RowWrite {
         }
     }
 
+    /// Binds the values `bind` gives, runs the statement and calls `body` with each row's first column as UTF-8
+    /// bytes (empty for NULL), valid only during the call: a scan that makes no string of a row it passes over.
+    func eachText(_ bind: (inout Binder) throws -> Void, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        var binder = Binder(statement: handle)
+        defer { sqlite3_reset(handle) }
+        try bind(&binder)
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW:
+                let bytes = sqlite3_column_text(handle, 0)
+                try body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, 0))))
+            case SQLITE_DONE: return
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
+        }
+    }
+
     /// The first row's first column read by `read` (nil when there is no row or the value is NULL); later rows are
     /// left unread.
     private func first<T>(_ bind: (inout Binder) throws -> Void, read: (SQLiteStatement) -> T) throws -> T? {

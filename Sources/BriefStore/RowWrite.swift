@@ -2,12 +2,12 @@ import GRDB
 import GRDBSQLite
 
 /// One prepared statement of the import's hot path (story rows, sections, story entities, entity counts, and the
-/// lookups each feed item and entity needs: `RowWrite+Lookup`), bound and stepped through SQLite's C API: the store's
-/// only hand-bound SQL (`StoryWriter` and the feed import use it; everything else goes through GRDB). A fetch of
-/// 10,000 stories runs about half a million such statements; GRDB's general path boxes every argument and tracks
-/// every statement, which cost several times SQLite's own work. Only for plain INSERTs, UPDATEs and SELECTs inside
-/// the caller's write transaction: they start no transaction and change no schema, which is what GRDB's tracking
-/// watches for.
+/// lookups each feed item, entity and lone surname needs: `RowWrite+Lookup`), bound and stepped through SQLite's C
+/// API: the store's only hand-bound SQL (`StoryWriter`, `SurnameLinks` and the feed import use it; everything else
+/// goes through GRDB). A fetch of 10,000 stories runs about half a million such statements; GRDB's general path
+/// boxes every argument and tracks every statement, which cost several times SQLite's own work. Only for plain
+/// INSERTs, UPDATEs and SELECTs inside the caller's write transaction: they start no transaction and change no
+/// schema, which is what GRDB's tracking watches for.
 ///
 ///     let insert = try RowWrite(db, sql: "INSERT INTO quotes (story_id, position, text) VALUES (?, ?, ?)")
 ///     try insert.run { $0.bind(storyID); $0.bind(position); $0.bind(text) }

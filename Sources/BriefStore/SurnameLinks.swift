@@ -31,13 +31,14 @@ enum SurnameLinks {
     /// they follow it.
     static func link(_ surnames: [String], in db: Database) throws {
         guard !surnames.isEmpty else { return }
-        // Most surnames have nothing to link: one indexed look-up says so before anything else runs.
-        let linkable = try db.cachedStatement(sql: """
+        // Most surnames have nothing to link: one indexed look-up says so before anything else runs. Both look-ups
+        // run once per surname the transaction names, bound through SQLite's C API (`RowWrite`).
+        let linkable = try RowWrite(db, sql: """
             SELECT EXISTS (SELECT 1 FROM entities WHERE key = 'PER:' || ?1 AND story_count > 0)
                AND (SELECT COUNT(*) FROM entities WHERE surname = ?1 AND story_count > 0) = 1
             """)
         // Exactly one, when `linkable` said yes.
-        let person = try db.cachedStatement(sql: "SELECT key FROM entities WHERE surname = ?1 AND story_count > 0")
+        let person = try RowWrite(db, sql: "SELECT key FROM entities WHERE surname = ?1 AND story_count > 0")
         // A story never holds both (its own linker joined them), but if one did its row stays: OR IGNORE.
         let stories = try db.cachedStatement(sql: """
             UPDATE OR IGNORE story_entities SET entity_key = ?2,
@@ -59,13 +60,13 @@ enum SurnameLinks {
                   AND EXISTS (SELECT 1 FROM story_entities se WHERE se.story_id = \(table).story_id AND se.entity_key = ?2)
                 """)
         }
-        let candidates = try surnames.filter { try Bool.fetchOne(linkable, arguments: [$0]) == true }
+        let candidates = try surnames.filter { surname in try linkable.int64 { try $0.bind(surname) } == 1 }
         guard !candidates.isEmpty else { return }
         let inside = try namesHolding(Set(candidates), in: db)
         for surname in candidates {
             // Not when another person has the surname inside or first in a longer name (`Samuel Otieno Kariuki`
             // leaves `Otieno` alone).
-            guard let key = try String.fetchOne(person, arguments: [surname]),
+            guard let key = try person.text({ try $0.bind(surname) }),
                   inside[surname]?.contains(where: { $0 != key }) != true else { continue }
             try stories.execute(arguments: [surname, key])
             for statement in speakers { try statement.execute(arguments: [surname, key]) }
@@ -74,19 +75,30 @@ enum SurnameLinks {
 
     /// For each of `surnames`, the people in the cache (named in a story) whose longer name has it in another place
     /// than last: inside (`PER:samuel-otieno-kariuki`) or first (`PER:otieno-kariuki`). One pass over the people's
-    /// keys for all of them, not one a surname: the pass is as long as the cache's list of people. Linking moves
-    /// stories only to keys already named in a story and away from one-word keys, so no link changes the answer
-    /// for another surname of the same pass.
+    /// keys for all of them, not one a surname: the pass is as long as the cache's list of people, so it reads each
+    /// key's bytes in place and makes a string only of a key that holds one. Linking moves stories only to keys
+    /// already named in a story and away from one-word keys, so no link changes the answer for another surname of
+    /// the same pass.
     private static func namesHolding(_ surnames: Set<String>, in db: Database) throws -> [String: [String]] {
+        // The surnames by byte count, so a part of a key is compared only with those as long as it is.
+        var byLength: [Int: [(surname: String, bytes: [UInt8])]] = [:]
+        for surname in surnames { byLength[surname.utf8.count, default: []].append((surname, Array(surname.utf8))) }
         var holding: [String: [String]] = [:]
         // People's keys only (every one starts 'PER:'; ';' follows ':'): a range of the primary key.
-        let keys = try String.fetchCursor(db, sql: """
+        let keys = try RowWrite(db, sql: """
             SELECT key FROM entities WHERE key > 'PER:' AND key < 'PER;' AND type = 'PER' AND story_count > 0
             """)
-        while let key = try keys.next() {
-            let parts = key.dropFirst(4).split(separator: "-", omittingEmptySubsequences: false)
-            for part in parts.dropLast() where surnames.contains(String(part)) {
-                holding[String(part), default: []].append(key)
+        try keys.eachText({ _ in }) { key in
+            // The parts between `PER:` and the last `-`, each against the surnames of its length.
+            var start = 4
+            for end in start..<key.count where key[end] == UInt8(ascii: "-") {
+                if let same = byLength[end - start] {
+                    let part = UnsafeBufferPointer(rebasing: key[start..<end])
+                    for (surname, bytes) in same where bytes.elementsEqual(part) {
+                        holding[surname, default: []].append(String(decoding: key, as: UTF8.self))
+                    }
+                }
+                start = end + 1
             }
         }
         return holding
