@@ -22,8 +22,11 @@ let package = Package(
         // zlib, for the original texts the cache keeps compressed (zlib1g-dev on Debian and Ubuntu; in macOS's SDK).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto, for the content hash (libssl-dev on Debian and Ubuntu).
+        .systemLibrary(name: "CLibcrypto", path: "Sources/CLibcrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
         .target(name: "BriefStore", dependencies: [
-            "BriefModel", "BriefTagger", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            "BriefModel", "BriefTagger", "CZlib", "CLibcrypto", .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C API, for the import's hot inserts (RowInsert).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
