@@ -123,13 +123,22 @@ public struct StoryAnnotator: Sendable {
         var capitalised = 0
         for word in text.split(whereSeparator: { $0 == " " }) {
             // The word's letters, counted in place (no array of them per word).
-            var letters = 0, first: Unicode.Scalar?, lowerAfterFirst = false
-            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-                if first == nil { first = scalar } else if scalar.properties.isLowercase { lowerAfterFirst = true }
+            var letters = 0, firstIsLower = false, lowerAfterFirst = false
+            for scalar in word.unicodeScalars {
+                // ASCII by its ranges; Unicode's property tables (slow to query) only for the rest.
+                let lower: Bool
+                if scalar.isASCII {
+                    lower = scalar.value >= 0x61 && scalar.value <= 0x7A
+                    guard lower || (scalar.value >= 0x41 && scalar.value <= 0x5A) else { continue }
+                } else {
+                    guard scalar.properties.isAlphabetic else { continue }
+                    lower = scalar.properties.isLowercase
+                }
+                if letters == 0 { firstIsLower = lower } else if lower { lowerAfterFirst = true }
                 letters += 1
             }
-            guard letters >= 4, let first else { continue }
-            if first.properties.isLowercase { return false }
+            guard letters >= 4 else { continue }
+            if firstIsLower { return false }
             if lowerAfterFirst { capitalised += 1 }
         }
         return capitalised >= 4

@@ -177,7 +177,8 @@ public struct KnowledgeBase: Sendable {
         var letters = 0
         for s in name.unicodeScalars {
             if s == "." { continue }
-            guard s.properties.isUppercase else { return false }
+            // ASCII by its range; Unicode's property tables (slow to query) only for the rest.
+            guard s.isASCII ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase else { return false }
             letters += 1
         }
         return letters >= 2 && letters <= 6

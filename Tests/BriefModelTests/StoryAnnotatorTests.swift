@@ -1,4 +1,4 @@
-import BriefModel
+@testable import BriefModel
 import BriefTagger
 import Foundation
 import Testing
@@ -37,6 +37,18 @@ struct StoryAnnotatorTests {
 
     private func allMentions(_ story: Story) -> [Mention] {
         story.sections.flatMap { $0.paragraphs.flatMap(\.mentions) }
+    }
+
+    @Test("A headline is title case when four or more long words are capitalised, in any script, and none is not")
+    func titleCaseHeadlines() {
+        #expect(StoryAnnotator.isTitleCase("Russia Warns West Over Grain Deal"))
+        #expect(StoryAnnotator.isTitleCase("Zürich Élite Über Ärzte Straße"))
+        #expect(StoryAnnotator.isTitleCase("UN Envoy Urges Calm After Talks Stall"))
+        // Then sentence case, a long word in lower case, and too few capitalised words are not
+        #expect(!StoryAnnotator.isTitleCase("Russia warns West over grain deal"))
+        #expect(!StoryAnnotator.isTitleCase("Russia Warns West over Grain Deal"))
+        #expect(!StoryAnnotator.isTitleCase("ÉLYSÉE Confirms Summit Dates"))
+        #expect(!StoryAnnotator.isTitleCase("Ministers Meet in Oslo"))
     }
 
     @Test("Given a story of several paragraphs, each paragraph gets its own mentions with offsets into that paragraph")

@@ -33,6 +33,12 @@ struct KnowledgeBaseTests {
         #expect(kb.lookup("Brussels", type: .place) == nil)
     }
 
+    @Test("An acronym is two to six capital letters, dots between them allowed, in any script")
+    func acronyms() {
+        for name in ["UN", "U.N.", "ECOWAS", "ÉU", "ΟΗΕ"] { #expect(KnowledgeBase.isAcronym(name), "\(name)") }
+        for name in ["Un", "U", "ECOWASX", "U-N", "un", "Ün"] { #expect(!KnowledgeBase.isAcronym(name), "\(name)") }
+    }
+
     @Test("Given a written knowledge base, when it is loaded, then every record reads back the same")
     func roundTrip() throws {
         let url = try temporaryFile("")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Carries C0 control characters through the XML parser, which refuses them (XML 1.0 allows only tab, line feed
 /// and carriage return). A feed whose title holds an escape character is hostile text, not a broken feed: it must
 /// be read and its text kept (the display neutralises it). So before parsing, each forbidden control (raw, or as
@@ -33,7 +35,11 @@ enum XMLControlCharacters {
     /// `text` from the parser with the stand-ins turned back into the control characters they hide.
     static func restore(_ text: String) -> String {
         // The stand-ins all start with the byte EF, which plain ASCII text never contains.
-        guard text.utf8.contains(0xEF) else { return text }
+        // A feed's whole text passes here: memchr reads a contiguous one many bytes at a time.
+        let mayHold = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0xEF, bytes.count) != nil } ?? false
+        }
+        guard mayHold ?? text.utf8.contains(0xEF) else { return text }
         var scalars = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {
