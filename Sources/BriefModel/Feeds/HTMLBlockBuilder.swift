@@ -47,6 +47,15 @@ struct HTMLBlockBuilder {
             } else {
                 appendByte(byte)
                 i += 1
+                // The rest of a run of plain text bytes goes in at once: after a visible byte nothing is pending, so
+                // `appendByte` would only append each (outside `pre`, which keeps line breaks its own way).
+                guard preDepth == 0, !Self.isSpace(byte) else { continue }
+                var end = i
+                while end < n, Self.isPlain(bytes[end]) { end += 1 }
+                if end > i {
+                    current.append(contentsOf: bytes[i..<end])
+                    i = end
+                }
             }
         }
         flush(keepingMarker: false)
@@ -203,6 +212,16 @@ struct HTMLBlockBuilder {
 
     // MARK: Text
 
+    /// The whitespace `appendByte` collapses.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    /// A byte `run` appends as it is: not whitespace, and starting no markup, reference or no-break space.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        !isSpace(byte) && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != 0xC2
+    }
+
     private mutating func appendByte(_ byte: UInt8) {
         if preDepth > 0 {
             if byte == UInt8(ascii: "\r") { return }
@@ -210,7 +229,7 @@ struct HTMLBlockBuilder {
             current.append(byte)
             return
         }
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+        if Self.isSpace(byte) {
             if !current.isEmpty { pendingSpace = true }
             return
         }

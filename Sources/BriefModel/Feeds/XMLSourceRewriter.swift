@@ -80,8 +80,11 @@ enum XMLSourceRewriter {
                 }
             }
             guard byte == UInt8(ascii: "&") else {
-                out.append(byte)
-                i += 1
+                // Up to the next `<` or `&` the bytes are copied as they are, at once (a feed is mostly such runs).
+                var end = i + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: "&") { end += 1 }
+                out.append(contentsOf: bytes[i..<end])
+                i = end
                 continue
             }
             switch reference(in: bytes, at: i) {
@@ -135,15 +138,17 @@ enum XMLSourceRewriter {
         let bodyStart = start + cdataStart.count
         let bodyEnd = firstIndex(of: cdataEnd, in: bytes, from: bodyStart) ?? bytes.count
         out.append(contentsOf: cdataStart)
-        for j in bodyStart..<bodyEnd {
-            out.append(bytes[j])
-            if bytes[j] == UInt8(ascii: "<"), j + 1 < bodyEnd,
-               bytes[j + 1] == UInt8(ascii: "?") || bytes[j + 1] == UInt8(ascii: "!") {
-                out.append(contentsOf: cdataEnd)
-                out.append(contentsOf: cdataStart)
-                changed = true
-            }
+        // Copied in runs, split only after a `<?` or `<!`'s `<`.
+        var copied = bodyStart
+        for j in bodyStart..<bodyEnd where bytes[j] == UInt8(ascii: "<") && j + 1 < bodyEnd
+            && (bytes[j + 1] == UInt8(ascii: "?") || bytes[j + 1] == UInt8(ascii: "!")) {
+            out.append(contentsOf: bytes[copied...j])
+            out.append(contentsOf: cdataEnd)
+            out.append(contentsOf: cdataStart)
+            changed = true
+            copied = j + 1
         }
+        out.append(contentsOf: bytes[copied..<bodyEnd])
         let end = min(bytes.count, bodyEnd + cdataEnd.count)
         out.append(contentsOf: bytes[bodyEnd..<end])
         return end
