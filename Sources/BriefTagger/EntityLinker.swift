@@ -334,7 +334,15 @@ public enum EntityLinker {
             guard byte >= 0x41 && byte <= 0x5A else { return nil }
             capitals += 1
         }
-        return capitals >= 2 ? String(String.UnicodeScalarView(word.unicodeScalars.filter { $0 != "." })) : nil
+        guard capitals >= 2 else { return nil }
+        return String(unsafeUninitializedCapacity: capitals) { out in
+            var count = 0
+            for byte in word.utf8 where byte != 0x2E {
+                out[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     private static func generalInitialism(_ word: String) -> String? {
@@ -355,17 +363,28 @@ public enum EntityLinker {
 
     /// The capitalised initials of a name's main words: `European Union` → `EU`.
     private static func initials(_ words: [String]) -> String {
-        var out = String.UnicodeScalarView()
+        // ASCII initials (most are) as bytes; a scalar view, slow to append to, only for the rest.
+        var ascii: [UInt8] = []
+        var other: String.UnicodeScalarView?
         for word in words {
             // Minor words are of three letters at most, and lower-casing never makes a word shorter.
             if word.unicodeScalars.count <= 3, minorWords.contains(word.lowercased()) { continue }
             guard let first = word.unicodeScalars.first else { continue }
+            var initial = first
             if first.value < 0x80 {
-                out.append(first.value >= 0x61 && first.value <= 0x7A ? Unicode.Scalar(UInt8(first.value - 32)) : first)
+                if first.value >= 0x61 && first.value <= 0x7A { initial = Unicode.Scalar(UInt8(first.value - 32)) }
             } else if let upper = first.properties.uppercaseMapping.unicodeScalars.first {
-                out.append(upper)
+                initial = upper
+            } else {
+                continue
+            }
+            if other == nil, initial.isASCII {
+                ascii.append(UInt8(initial.value))
+            } else {
+                if other == nil { other = String.UnicodeScalarView(ascii.map { Unicode.Scalar($0) }) }
+                other?.append(initial)
             }
         }
-        return String(out)
+        return other.map(String.init) ?? String(decoding: ascii, as: UTF8.self)
     }
 }

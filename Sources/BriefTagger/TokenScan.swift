@@ -105,7 +105,19 @@ struct TokenScan {
 
     /// The text of scalars `a..<z`.
     private func string(_ a: Int, _ z: Int) -> String {
-        String(String.UnicodeScalarView(scalars[a..<z].compactMap(Unicode.Scalar.init)))
+        // Encoded straight into the string's storage: a scalar view appended scalar by scalar costs thousands of
+        // instructions for a short word.
+        String(unsafeUninitializedCapacity: (z - a) * 4) { out in
+            var count = 0
+            for i in a..<z {
+                guard let scalar = Unicode.Scalar(scalars[i]) else { continue }
+                for byte in scalar.utf8 {
+                    out[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// The end of the word starting at `start`: letters and digits with their inner punctuation.
