@@ -25,13 +25,18 @@ struct AllocatorSettingsTests {
         // And a 24 MB block freed once: left to itself, glibc would now serve blocks of that size from its heap
         let size = 24 << 20
         Self.touchedBlock(size).deallocate()
-        // When another is filled and freed
-        let block = Self.touchedBlock(size)
-        let filled = try Self.residentKB()
-        block.deallocate()
-        // Then the process's resident memory drops by most of it at once
-        let freed = try Self.residentKB()
-        #expect(filled - freed > 16 * 1024, "resident \(filled) kB filled, \(freed) kB freed")
+        // When another is filled and freed, then the process's resident memory drops by most of it at once. Tests in
+        // the same process run beside this one and allocate too: one that fills pages between the two readings hides
+        // the drop, so a few tries are allowed; an allocator that keeps the block fails them all.
+        var readings: [(filled: Int, freed: Int)] = []
+        for _ in 0..<8 {
+            let block = Self.touchedBlock(size)
+            let filled = try Self.residentKB()
+            block.deallocate()
+            readings.append((filled, try Self.residentKB()))
+            if filled - readings[readings.count - 1].freed > 16 * 1024 { break }
+        }
+        #expect(readings.contains { $0.filled - $0.freed > 16 * 1024 }, "resident kB filled → freed: \(readings)")
     }
 
     @Test("A user's own allocator settings are left alone")
