@@ -23,11 +23,11 @@ extension Store {
         // `searchRankLimit` matches (the index walks them newest first and stops), best first. Unread-only needs
         // each match's read mark before the cut, so it reads the stories it ranks.
         let latest = unreadOnly ? """
-            SELECT story_search.rowid AS id, bm25(story_search, 4.0, 1.0) AS rank
+            SELECT story_search.rowid AS id, brief_rank(story_search, \(SearchRank.rowidRange), 4.0, 1.0) AS rank
             FROM story_search JOIN stories r ON r.id = story_search.rowid
             WHERE story_search MATCH ? AND r.read_at IS NULL ORDER BY story_search.rowid DESC LIMIT ?
             """ : """
-            SELECT rowid AS id, bm25(story_search, 4.0, 1.0) AS rank FROM story_search
+            SELECT rowid AS id, brief_rank(story_search, \(SearchRank.rowidRange), 4.0, 1.0) AS rank FROM story_search
             WHERE story_search MATCH ? ORDER BY rowid DESC LIMIT ?
             """
         let best = "SELECT id, rank FROM (\(latest)) ORDER BY rank, id DESC LIMIT ?"
@@ -38,10 +38,13 @@ extension Store {
                 JOIN stories s ON s.id = best.id
                 ORDER BY best.rank, s.list_date DESC, s.id DESC
                 """)
-            let summaries = try StorySummaryRow(statement)
-            var dates = StoredDates()
-            return try Row.fetchAll(statement, arguments: [match, Self.searchRankLimit, limit])
-                .map { summaries.summary($0, dates: &dates) }
+            let reader = try StorySummaryRow(statement)
+            let rows = try Row.fetchCursor(statement, arguments: [match, Self.searchRankLimit, limit])
+            let sqlite = statement.sqliteStatement
+            var names: [String: String] = [:]
+            var summaries: [StorySummary] = []
+            while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
+            return summaries
         }
     }
 

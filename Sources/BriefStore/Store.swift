@@ -26,7 +26,7 @@ public final class Store: Sendable {
                 converted: (@Sendable (Int) -> Void)? = nil) throws {
         if path == ":memory:" {
             var configuration = Configuration()
-            configuration.prepareDatabase { db in StoryBody.register(in: db) }
+            configuration.prepareDatabase { db in Self.registerFunctions(in: db) }
             writer = try DatabaseQueue(configuration: configuration)
             self.path = nil
             isReadOnly = false
@@ -37,7 +37,7 @@ public final class Store: Sendable {
                 var configuration = Configuration()
                 configuration.readonly = true
                 configuration.busyMode = .timeout(10)
-                configuration.prepareDatabase { db in StoryBody.register(in: db) }
+                configuration.prepareDatabase { db in Self.registerFunctions(in: db) }
                 writer = try DatabaseQueue(path: location, configuration: configuration)
             } catch let error as DatabaseError {
                 throw Self.openError(error, path: path)
@@ -64,8 +64,9 @@ public final class Store: Sendable {
             // Stories are 2–4 KB rows; 4 KB pages would hold one each and waste about half the file.
             // Only takes effect on a new, empty file (before WAL mode is set).
             configuration.prepareDatabase { db in
-                // Story text is read through SQL functions (`StoryBody`): every connection has them.
-                StoryBody.register(in: db)
+                // Story text is read through SQL functions (`StoryBody`), searches ranked by one (`SearchRank`):
+                // every connection has them.
+                Self.registerFunctions(in: db)
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 // The writer's page cache: a fetch or import inserts rows into a dozen indexes at once, and with
                 // SQLite's 2 MB default their pages are evicted and read back over and over (a 10,000-story fetch
@@ -101,6 +102,12 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }
+    }
+
+    /// The SQL functions every connection has: story text (`StoryBody`) and the search's rank (`SearchRank`).
+    private static func registerFunctions(in db: Database) {
+        StoryBody.register(in: db)
+        SearchRank.register(in: db)
     }
 
     /// Gives the pages a conversion freed back to the system (VACUUM) when it left a row in `compaction_pending`
