@@ -27,11 +27,18 @@ extension Store {
                 WHERE s.id IN (SELECT story_id FROM story_entities WHERE entity_key = ?)
                 ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
                 """)
-            let summaries = try StorySummaryRow(statement)
-            var dates = StoredDates()
-            let stories = try Row.fetchAll(statement, arguments: [key, key, take, skip]).map { row in
-                MentioningStory(summary: summaries.summary(row, dates: &dates), paragraph: (row["paragraph"] as String?) ?? "",
-                                start: row["mention_start"] ?? -1, end: row["mention_end"] ?? -1)
+            let reader = try StorySummaryRow(statement)
+            let columns = ColumnIndex(statement)
+            let paragraph = try columns.position(of: "paragraph")
+            let start = try columns.position(of: "mention_start"), end = try columns.position(of: "mention_end")
+            let rows = try Row.fetchCursor(statement, arguments: [key, key, take, skip])
+            let sqlite = statement.sqliteStatement
+            var names: [String: String] = [:]
+            var stories: [MentioningStory] = []
+            while let row = try rows.next() {
+                stories.append(MentioningStory(summary: reader.summary(row, on: sqlite, names: &names),
+                                               paragraph: (row[paragraph] as String?) ?? "",
+                                               start: row[start] ?? -1, end: row[end] ?? -1))
             }
             return reversed ? stories.reversed() : stories
         }
