@@ -324,9 +324,19 @@ enum TUILibraryBenchmark {
             TUIBenchmark.report("library entity page (\(entity.stories) stories) key j (next story) + frame", TUIBenchmark.measure(20) {
                 key(&page, [.moveDown], effects: runner)
             })
-            TUIBenchmark.report("library entity page keys G then g (each loading a window) + frames", TUIBenchmark.measure(10) {
-                key(&page, [.bottom], effects: runner)
-                key(&page, [.top], effects: runner)
+            // Each key alone (the target is per key): G from the top, g from the bottom, each loading a window.
+            let top = page
+            var bottom = page
+            key(&bottom, [.bottom], effects: runner)
+            TUIBenchmark.report("library entity page key G (to the last story, loading its window) + frame",
+                                TUIBenchmark.measure(10) {
+                var moved = top
+                key(&moved, [.bottom], effects: runner)
+            })
+            TUIBenchmark.report("library entity page key g (back to the first, loading its window) + frame",
+                                TUIBenchmark.measure(10) {
+                var moved = bottom
+                key(&moved, [.top], effects: runner)
             })
         }
         print("tui library: peak memory (VmHWM) \(peakMemory())")
