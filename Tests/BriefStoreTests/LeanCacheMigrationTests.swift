@@ -122,6 +122,11 @@ struct LeanCacheMigrationTests {
         #expect(decoded == [mentions[1], mentions[0], mentions[2]])
         #expect(ParagraphMentions.encode([], in: text) { _ in 0 } == nil)
         #expect(ParagraphMentions.decode(nil, in: text, keys: [:]).isEmpty)
+        // Entries out of order, past the two-scalar flag and past the end each read the paragraph's own scalars
+        let flag = offset("🇨🇭")
+        let odd = ParagraphMentions.decode("\(flag + 3),\(flag + 7),LOC,0;0,6,LOC,0;\(flag + 5),999,LOC,0;9,9,LOC,0",
+                                           in: text, keys: [0: "LOC:zurich"])
+        #expect(odd.map(\.text) == ["said", "Zürich", "id", ""])
         // A damaged column gives the entries before the damage, and never traps
         let cut = String(column?.prefix(14) ?? "")
         #expect(ParagraphMentions.decode(cut, in: text, keys: [0: "LOC:zurich", 1: "PER:eve-dupont"]) == [mentions[1]])
