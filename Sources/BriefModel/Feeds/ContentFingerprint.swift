@@ -49,6 +49,8 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends `text` normalised (see `normalise`), read from its UTF-8 bytes: ASCII bytes in place, and only the
+    /// other scalars through their Unicode properties.
     private static func appendNormalised(_ text: String, markup: Bool, to out: inout [UInt8]) {
         var plain = text
         if markup, text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
@@ -56,7 +58,7 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
         }
         let start = out.count
         var gap = false
-        // Plain ASCII (most text) byte by byte, read in place, with the same result as the scalar walk below.
+        // Plain ASCII (most text) byte by byte, read in place, with the same result as the walk below.
         let ascii: [UInt8]? = plain.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
@@ -85,38 +87,49 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
             out.append(contentsOf: ascii)
             return
         }
-        for scalar in plain.unicodeScalars {
-            let v = scalar.value
-            var lower: Unicode.Scalar? = nil
-            if v < 0x80 {
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    lower = scalar
-                } else if (0x41...0x5A).contains(v) {
-                    lower = Unicode.Scalar(UInt8(v + 32))
-                }
-            } else {
-                let properties = scalar.properties
-                let category = properties.generalCategory
-                if properties.isAlphabetic || properties.numericType != nil || category == .nonspacingMark
-                    || category == .spacingMark {
-                    if properties.changesWhenLowercased {
-                        for mapped in properties.lowercaseMapping.unicodeScalars {
-                            if gap && out.count > start { out.append(0x20) }
-                            gap = false
-                            CharacterReferences.appendUTF8(mapped, to: &out)
-                        }
-                        continue
-                    }
-                    lower = scalar
-                }
-            }
-            guard let lower else {
-                gap = true
-                continue
-            }
+        // Other text from its bytes too: ASCII in place, other scalars through their Unicode properties. A gap
+        // before the first letter is dropped; one between letters is one space.
+        func letter(_ byte: UInt8, to out: inout [UInt8]) {
             if gap && out.count > start { out.append(0x20) }
             gap = false
-            CharacterReferences.appendUTF8(lower, to: &out)
+            out.append(byte)
+        }
+        func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+            if gap && out.count > start { out.append(0x20) }
+            gap = false
+            CharacterReferences.appendUTF8(scalar, to: &out)
+        }
+        plain.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                        letter(byte, to: &out)
+                    } else if (0x41...0x5A).contains(byte) {
+                        letter(byte + 32, to: &out)
+                    } else {
+                        gap = true
+                    }
+                    continue
+                }
+                let (scalar, length) = ScalarText.decode(bytes, at: i)
+                i += length
+                let properties = scalar.properties
+                let category = properties.generalCategory
+                guard properties.isAlphabetic || properties.numericType != nil || category == .nonspacingMark
+                    || category == .spacingMark else {
+                    gap = true
+                    continue
+                }
+                guard properties.changesWhenLowercased else {
+                    append(scalar, to: &out)
+                    continue
+                }
+                for mapped in properties.lowercaseMapping.unicodeScalars { append(mapped, to: &out) }
+            }
         }
     }
 

@@ -37,26 +37,33 @@ enum ScalarText {
             var i = 0
             let n = bytes.count
             while i < n {
-                let b = UInt32(bytes[i])
-                var v: UInt32
-                if b < 0x80 {
-                    v = b
-                    i += 1
-                } else if b < 0xE0 {
-                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b < 0xF0 {
-                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                let (scalar, length) = decode(bytes, at: i)
+                out.append(scalar)
+                i += length
             }
             return out
         }
+    }
+
+    /// The scalar whose UTF-8 starts at `i` of valid UTF-8 `bytes` (a `String`'s), and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b = UInt32(bytes[i])
+        let v: UInt32, length: Int
+        if b < 0x80 {
+            return (Unicode.Scalar(UInt8(b)), 1)
+        } else if b < 0xE0 {
+            v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            length = 2
+        } else if b < 0xF0 {
+            v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            length = 3
+        } else {
+            v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     // Character classes with an ASCII fast path: Unicode property look-ups are slow on long inputs.

@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import BriefModel
+@testable import BriefModel
 
 @Suite("Feed items as article text")
 struct FeedItemArticleTextTests {
@@ -32,5 +33,18 @@ struct FeedItemArticleTextTests {
         let item = FeedItem(id: "2", link: "https://n.example/2", title: "", summary: .html("Only a <i>teaser</i>."))
         #expect(item.articleText == "https://n.example/2\n\nOnly a teaser.\n")
         #expect(FeedItem(id: "3", title: "").articleText == "Untitled\n")
+    }
+
+    @Test("A headline or heading on one line is what replacing line breaks and trimming gives, fast path or not")
+    func oneLine() {
+        let texts = ["Talks resume", "", " ", "  Talks\nresume\t", "\nTalks", "Talks\n", "\u{00A0}Talks in Zürich",
+                     "Talks\u{3000}", "Ève speaks", "Talks end in Tromsø", "\tTalks", "Talks\r\nresume", "“Quoted”"]
+        for text in texts {
+            #expect(FeedItem.oneLine(text, trimmed: true)
+                    == text.replacing("\n", with: " ").trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(FeedItem.oneLine(text, trimmed: false) == text.replacing("\n", with: " "), "\(text.debugDescription)")
+        }
+        // And a headline broken over lines is headed as one line
+        #expect(FeedItem(id: "4", title: " Port strike\nends ").articleText == "Port strike ends\n")
     }
 }
