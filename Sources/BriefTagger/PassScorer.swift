@@ -64,7 +64,8 @@ struct PassScorer {
     /// Emission scores (`count × 9`) for the tokens of one document; every word in `wordIds` must have been summed
     /// (`extendCache`).
     mutating func emissions(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
-                            contexts: DocumentContexts, evidence: [FirstPassEvidence]?) -> [Float] {
+                            contexts: DocumentContexts, contextHashes: ContextHashes,
+                            evidence: [FirstPassEvidence]?) -> [Float] {
         precondition(cachedWords >= words.count, "emissions before extendCache")
         var result = [Float](repeating: 0, count: wordIds.count * 9)
         let templates = self.templates
@@ -81,6 +82,7 @@ struct PassScorer {
             words.withUnsafeBufferPointer { wb in
             wordIds.withUnsafeBufferPointer { ids in
             groupVectors.withUnsafeMutableBufferPointer { groups in
+            contextHashes.hashes.withUnsafeBufferPointer { hashes in
                 guard let cache = c.baseAddress, let out = r.baseAddress, let wordBase = wb.baseAddress else { return }
                 for sentence in sentences {
                     func word(_ j: Int) -> Int { sentence.contains(j) ? Int(ids[j]) : 0 }
@@ -92,8 +94,7 @@ struct PassScorer {
                         scratch.removeAll(keepingCapacity: true)
                         let current = wordBase + Int(ids[i])
                         let context = contextOf[i]
-                        templates.contextFeatures(previous: wordBase + word(i - 1), current: current,
-                                                  next: wordBase + word(i + 1), context: context, into: &scratch)
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: hashes[contextHashes.ranges[i]]))
                         if let evidence {
                             templates.evidenceFeatures(evidence[i], current: current, into: &scratch)
                         }
@@ -115,6 +116,7 @@ struct PassScorer {
                         sum.store(to: out + i * 9)
                     }
                 }
+            }
             }
             }
             }
