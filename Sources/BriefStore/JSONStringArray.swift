@@ -19,6 +19,12 @@ enum JSONStringArray {
         for (index, string) in strings.enumerated() {
             if index > 0 { json += "," }
             json += "\""
+            // Most strings need no escape: appended whole (scalar by scalar cost thousands of instructions each).
+            if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                json += string
+                json += "\""
+                continue
+            }
             for scalar in string.unicodeScalars {
                 switch scalar {
                 case "\"": json += "\\\""

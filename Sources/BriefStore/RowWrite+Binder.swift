@@ -28,9 +28,10 @@ extension RowWrite {
         mutating func bind(_ value: String) throws {
             var text = value
             let code = text.withUTF8 { bytes in
-                // An empty buffer may have no address, and a null pointer would bind NULL instead of ''.
+                // An empty buffer may have no address, and a null pointer would bind NULL instead of '': '' is
+                // bound from a buffer that lives as long as the process, so SQLite need not copy (nor allocate for) it.
                 guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                    return sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                    return sqlite3_bind_text(statement, index, Self.emptyText, 0, nil)
                 }
                 return sqlite3_bind_text(statement, index, base, Int32(clamping: bytes.count), Self.transient)
             }
@@ -62,6 +63,14 @@ extension RowWrite {
             }
             index += 1
         }
+
+        /// A C string '' that is never freed nor written, bound as `SQLITE_STATIC` (story entity rows bind two ''
+        /// each); safe to share between threads, being read only.
+        nonisolated(unsafe) private static let emptyText: UnsafePointer<CChar> = {
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+            buffer.initialize(to: 0)
+            return UnsafePointer(buffer)
+        }()
 
         /// SQLite's `SQLITE_TRANSIENT`: copy the bytes before returning.
         private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
