@@ -27,18 +27,12 @@ extension Store {
                 WHERE s.id IN (SELECT story_id FROM story_entities WHERE entity_key = ?)
                 ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
                 """)
-            let reader = try StorySummaryRow(statement)
             let columns = ColumnIndex(statement)
             let paragraph = try columns.position(of: "paragraph")
             let start = try columns.position(of: "mention_start"), end = try columns.position(of: "mention_end")
-            let rows = try Row.fetchCursor(statement, arguments: [key, key, take, skip])
-            let sqlite = statement.sqliteStatement
-            var names: [String: String] = [:]
-            var stories: [MentioningStory] = []
-            while let row = try rows.next() {
-                stories.append(MentioningStory(summary: reader.summary(row, on: sqlite, names: &names),
-                                               paragraph: (row[paragraph] as String?) ?? "",
-                                               start: row[start] ?? -1, end: row[end] ?? -1))
+            let stories = try StorySummaryRow.rows(statement, arguments: [key, key, take, skip]) { summary, row in
+                MentioningStory(summary: summary, paragraph: (row[paragraph] as String?) ?? "",
+                                start: row[start] ?? -1, end: row[end] ?? -1)
             }
             return reversed ? stories.reversed() : stories
         }

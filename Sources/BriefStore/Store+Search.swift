@@ -38,13 +38,7 @@ extension Store {
                 JOIN stories s ON s.id = best.id
                 ORDER BY best.rank, s.list_date DESC, s.id DESC
                 """)
-            let reader = try StorySummaryRow(statement)
-            let rows = try Row.fetchCursor(statement, arguments: [match, Self.searchRankLimit, limit])
-            let sqlite = statement.sqliteStatement
-            var names: [String: String] = [:]
-            var summaries: [StorySummary] = []
-            while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
-            return summaries
+            return try StorySummaryRow.summaries(statement, arguments: [match, Self.searchRankLimit, limit])
         }
     }
 

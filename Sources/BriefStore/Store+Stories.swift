@@ -21,13 +21,7 @@ extension Store {
                 SELECT \(StorySummaryRow.columns) FROM stories s INDEXED BY \(index) \(condition)
                 ORDER BY s.list_date DESC, s.id DESC
                 """)
-            let reader = try StorySummaryRow(statement)
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
-            var summaries: [StorySummary] = []
-            let sqlite = statement.sqliteStatement
-            var names: [String: String] = [:]
-            while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
-            return summaries
+            return try StorySummaryRow.summaries(statement, arguments: StatementArguments(arguments))
         }
     }
 

@@ -25,13 +25,8 @@ extension Store {
                 SELECT \(StorySummaryRow.columns) FROM stories s INDEXED BY \(Self.listIndex(filter)) \(condition)
                 ORDER BY s.list_date \(order), s.id \(order) LIMIT ? OFFSET ?
                 """)
-            let reader = try StorySummaryRow(statement)
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(values + [take, skip]))
-            var summaries: [StorySummary] = []
-            summaries.reserveCapacity(take)
-            let sqlite = statement.sqliteStatement
-            var names: [String: String] = [:]
-            while let row = try rows.next() { summaries.append(reader.summary(row, on: sqlite, names: &names)) }
+            let summaries = try StorySummaryRow.summaries(statement, arguments: StatementArguments(values + [take, skip]),
+                                                          capacity: take)
             return order == "ASC" ? summaries.reversed() : summaries
         }
     }

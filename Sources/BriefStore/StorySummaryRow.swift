@@ -59,6 +59,25 @@ struct StorySummaryRow {
         return summary(row, dates: &dates)
     }
 
+    /// Every row `statement` gives with `arguments`, read as list rows through `summary(_:on:names:)`, each with its
+    /// row for any columns the query adds (`make`).
+    static func rows<T>(_ statement: Statement, arguments: StatementArguments, capacity: Int = 0,
+                        _ make: (StorySummary, Row) throws -> T) throws -> [T] {
+        let reader = try StorySummaryRow(statement)
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        let sqlite = statement.sqliteStatement
+        var names: [String: String] = [:]
+        var rows: [T] = []
+        rows.reserveCapacity(capacity)
+        while let row = try cursor.next() { rows.append(try make(reader.summary(row, on: sqlite, names: &names), row)) }
+        return rows
+    }
+
+    /// `rows` of list rows alone.
+    static func summaries(_ statement: Statement, arguments: StatementArguments, capacity: Int = 0) throws -> [StorySummary] {
+        try rows(statement, arguments: arguments, capacity: capacity) { summary, _ in summary }
+    }
+
     /// The list row `row` of a cursor over `statement` (the row the statement is on), read straight from SQLite's
     /// column buffers: no intermediate values, and dates parsed from their bytes (`StoredDateText`), so a list of
     /// 100,000 rows loads in a fraction of the time. Anything unexpected in a column is read as `summary(_:dates:)`

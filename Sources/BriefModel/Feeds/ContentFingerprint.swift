@@ -89,11 +89,6 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
         }
         // Other text from its bytes too: ASCII in place, other scalars through their Unicode properties. A gap
         // before the first letter is dropped; one between letters is one space.
-        func letter(_ byte: UInt8, to out: inout [UInt8]) {
-            if gap && out.count > start { out.append(0x20) }
-            gap = false
-            out.append(byte)
-        }
         func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
             if gap && out.count > start { out.append(0x20) }
             gap = false
@@ -107,9 +102,9 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
                 if byte < 0x80 {
                     i += 1
                     if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                        letter(byte, to: &out)
+                        append(Unicode.Scalar(byte), to: &out)
                     } else if (0x41...0x5A).contains(byte) {
-                        letter(byte + 32, to: &out)
+                        append(Unicode.Scalar(byte + 32), to: &out)
                     } else {
                         gap = true
                     }
