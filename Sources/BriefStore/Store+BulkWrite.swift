@@ -9,19 +9,34 @@ extension Store {
     /// deletes no row that others refer to, so no cascade is missed; `brief check` still checks every reference
     /// (`PRAGMA foreign_key_check`). The pragma is set outside the transaction (inside one SQLite ignores it) and
     /// set back before any other write runs on the connection.
-    func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+    ///
+    /// With `deferringCheckpoint`, a commit that fills the write-ahead log leaves its checkpoint to the caller's
+    /// `checkpointIfDue()` (`WALCheckpoints`).
+    func bulkWrite<T>(deferringCheckpoint: Bool = false, _ body: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.beginTransaction(.immediate)
             do {
                 let result = try body(db)
-                try db.commit()
+                if deferringCheckpoint {
+                    try checkpoints.deferring { try db.commit() }
+                } else {
+                    try db.commit()
+                }
                 return result
             } catch {
                 try? db.rollback()
                 throw error
             }
         }
+    }
+
+    /// Runs the checkpoint a write with `deferringCheckpoint` left, if its commit filled the log past SQLite's
+    /// threshold; otherwise nothing. A passive checkpoint: it copies what no reader still needs and never waits for
+    /// one. A failure leaves the log to the next checkpoint, as SQLite's own after a commit does.
+    public func checkpointIfDue() {
+        guard checkpoints.takeDue() else { return }
+        try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 }

@@ -172,10 +172,12 @@ extension Store {
     ///   - carried: the ids of every item the feed carries now, when `items` come from reading the whole feed
     ///     (a fetch, a feed file; not a sync's batch): the pruned items it no longer carries are forgotten, and
     ///     the others are remembered as seen now. An empty list (a feed read as empty) forgets nothing.
+    ///   - deferringCheckpoint: leave the write-ahead log's checkpoint, when this commit makes one due, to a later
+    ///     `checkpointIfDue()` (a fetch's writer, so that the next chunk is not held back while the log is synced).
     public func importFeedItems(feedURL: String, items: [FeedImportItem], carried: [String]? = nil,
-                                now: Date = Date()) throws -> [ImportOutcome] {
+                                deferringCheckpoint: Bool = false, now: Date = Date()) throws -> [ImportOutcome] {
         try requireWritable()
-        return try bulkWrite { db in
+        return try bulkWrite(deferringCheckpoint: deferringCheckpoint) { db in
             let pruned = try Self.prunedItemIDs(db, feedKey: feedURL)
             if let carried, !carried.isEmpty, !pruned.isEmpty {
                 let present = pruned.intersection(carried)

@@ -17,6 +17,8 @@ public final class Store: Sendable {
     /// True when the cache file or its directory is read-only: the store was opened only to read, leaves no
     /// `-wal`/`-shm` files beside the cache, and every change is refused with `StoreError.readOnly`.
     public let isReadOnly: Bool
+    /// When the writer's commits checkpoint the write-ahead log (installed on a cache file's writer connection only).
+    let checkpoints: WALCheckpoints
 
     /// Opens (creating and migrating if needed) the cache at `path`, creating its directory when needed.
     /// A file that is not a Brief cache, or a cache from a newer Brief, is refused and left untouched.
@@ -24,6 +26,8 @@ public final class Store: Sendable {
     /// `converted` with the total at the end (a terminal shows them; see `MigrationProgress`).
     public init(path: String, converting: (@Sendable (Int) -> Void)? = nil,
                 converted: (@Sendable (Int) -> Void)? = nil) throws {
+        let checkpoints = WALCheckpoints()
+        self.checkpoints = checkpoints
         if path == ":memory:" {
             var configuration = Configuration()
             configuration.prepareDatabase { db in Self.registerFunctions(in: db) }
@@ -74,6 +78,7 @@ public final class Store: Sendable {
                 // took as long as with 32 MB and peaked 20 MB lower. It fills only as far as a big write needs it;
                 // readers keep the default.
                 if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -16384") }
+                if !db.configuration.readonly { checkpoints.install(on: db) }
             }
             do {
                 writer = try Self.retryingWhileAnotherOpens {

@@ -184,13 +184,16 @@ public struct FeedRefresher: Sendable {
             pipeline.writer.async {
                 if tally.failure == nil {
                     do {
-                        let outcomes = try store.importFeedItems(feedURL: feedURL, items: items, carried: chunkCarried)
+                        let outcomes = try store.importFeedItems(feedURL: feedURL, items: items, carried: chunkCarried,
+                                                                 deferringCheckpoint: true)
                         tally.add(outcomes.filter(\.isNew).count)
                     } catch {
                         tally.fail(error)
                     }
                 }
                 Task { await pipeline.unstored.leave() }
+                // After the permit: the next chunk is prepared while the log is synced, rather than waiting for it.
+                store.checkpointIfDue()
             }
         }
         // The parsed items are stored or on the writer's queue now: the result to finish keeps only the feed's
