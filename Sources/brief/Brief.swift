@@ -58,6 +58,7 @@ struct Brief: AsyncParsableCommand {
     /// Async so that commands that wait for concurrent work (`brief fetch`) await it instead of blocking on it.
     static func main() async {
         AllocatorSettings.apply()
+        SQLiteSettings.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
