@@ -1,42 +1,47 @@
 import BriefHTTP
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A feed download through the shared libcurl client (`CurlTransfer`; see BriefHTTP's `LibCurl` for why not
-/// URLSession on Linux): the same limits and the same `FeedDownload.Ending` as `FeedDownload`.
+/// A feed download through libcurl (`CurlTransfer`), within the fetch's limits: the answer, or why there is none.
 enum CurlDownload {
-    /// Runs the transfer of `request` to its end; nil when libcurl cannot be loaded (use `FeedDownload`).
-    static func run(_ request: URLRequest, options: FeedFetchOptions) async -> FeedDownload.Ending? {
-        let url = request.url?.absoluteString ?? ""
-        let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-        let exchange = CurlRequest(url: url, headers: headers, maxBytes: options.maxBytes, idleTimeout: options.requestTimeout,
-                                   totalTimeout: options.resourceTimeout, maxRedirects: options.maxRedirects)
-        guard let response = await CurlTransfer.run(exchange) else { return nil }
-        var ending = FeedDownload.Ending(body: response.body, response: nil, error: nil, errorMessage: nil, stoppedForSize: false,
-                                         stoppedForDeadline: false, stoppedForRedirects: false,
-                                         allRedirectsPermanent: false)
-        let redirects = response.statuses.dropLast().filter { (300..<400).contains($0) }
-        ending.allRedirectsPermanent = !redirects.isEmpty && redirects.allSatisfy { $0 == 301 || $0 == 308 }
+    /// A complete answer of any status.
+    struct Answer: Sendable {
+        var body: Data
+        var response: FeedResponse
+        /// Whether the request was redirected, and only ever permanently (301, 308).
+        var allRedirectsPermanent: Bool
+    }
+
+    /// Runs the transfer of `url` with the request header lines `headers` to its end.
+    static func run(_ url: URL, headers: [String], options: FeedFetchOptions) async -> Result<Answer, Failure> {
+        let exchange = CurlRequest(url: url.absoluteString, headers: headers, maxBytes: options.maxBytes,
+                                   idleTimeout: options.requestTimeout, totalTimeout: options.resourceTimeout,
+                                   maxRedirects: options.maxRedirects)
+        guard let response = await CurlTransfer.run(exchange) else { return .failure(Failure(.network(CurlTransfer.unavailable))) }
         switch response.ending {
         case .complete:
-            if let finalURL = URL(string: response.finalURL ?? url), response.status > 0 {
-                ending.response = HTTPURLResponse(url: finalURL, statusCode: response.status, httpVersion: "HTTP/1.1",
-                                                  headerFields: response.headers)
+            guard response.status > 0, let finalURL = URL(string: response.finalURL ?? url.absoluteString) else {
+                return .failure(Failure(.network("no response")))
             }
-        case .tooLarge: ending.stoppedForSize = true
-        case .cancelled: ending.error = .cancelled
-        case .tooManyRedirects: ending.stoppedForRedirects = true
-        case .deadline: ending.stoppedForDeadline = true
-        case .stalled: ending.error = .timedOut
-        case .hostNotFound: ending.error = .cannotFindHost
-        case .refused: ending.error = .cannotConnectToHost
-        case .unsupportedAddress: ending.error = .unsupportedURL
+            let redirects = response.statuses.dropLast().filter { (300..<400).contains($0) }
+            return .success(Answer(body: response.body,
+                                   response: FeedResponse(url: finalURL, status: response.status, headers: response.headers),
+                                   allRedirectsPermanent: !redirects.isEmpty && redirects.allSatisfy { $0 == 301 || $0 == 308 }))
+        case .tooLarge: return .failure(Failure(.tooLarge(limit: options.maxBytes)))
+        case .cancelled: return .failure(Failure(.cancelled))
+        case .tooManyRedirects: return .failure(Failure(.tooManyRedirects(limit: options.maxRedirects)))
+        case .deadline: return .failure(Failure(.timedOut(seconds: options.resourceTimeout)))
+        case .stalled: return .failure(Failure(.timedOut(seconds: options.requestTimeout)))
+        case .hostNotFound: return .failure(Failure(.hostNotFound))
+        case .refused: return .failure(Failure(.connectionRefused))
+        case .unsupportedAddress: return .failure(Failure(.unsupportedURL))
         case .cannotConnect, .tls, .connectionLost, .notHTTP, .failed:
-            ending.error = .unknown
-            ending.errorMessage = response.message
+            return .failure(Failure(.network(response.message ?? "network error")))
         }
-        return ending
+    }
+
+    /// Why a download has no answer.
+    struct Failure: Error {
+        let reason: FeedFetchFailure
+        init(_ reason: FeedFetchFailure) { self.reason = reason }
     }
 }

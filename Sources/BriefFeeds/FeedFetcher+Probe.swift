@@ -1,8 +1,5 @@
 import BriefModel
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Feed autodiscovery: one fetch tells a feed from a web page, and a page's feed links are found in it.
 extension FeedFetcher {
@@ -17,7 +14,7 @@ extension FeedFetcher {
             // A 304 to a request without validators: nothing to read.
             return .failed(FeedFetchError(url: url, reason: .network("empty answer (304 without a request for one)")))
         case .body(let body, let response, let validators, let movedPermanently):
-            let finalURL = response.url ?? url
+            let finalURL = response.url
             do {
                 let document = try FeedParser.parse(body, url: finalURL, charset: response.textEncodingName)
                 return .feed(FetchedFeed(document: document, validators: validators, finalURL: finalURL,

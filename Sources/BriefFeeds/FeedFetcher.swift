@@ -1,8 +1,5 @@
 import BriefModel
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Fetches feeds over HTTP and parses them: conditional GET, bounded redirects, timeouts, a size cap, gzip.
 /// Every failure is a value naming the feed and the reason; one feed failing never stops the others.
@@ -39,7 +36,7 @@ public struct FeedFetcher: Sendable {
         case .finished(let outcome):
             return outcome
         case .body(let body, let response, let validators, let movedPermanently):
-            let finalURL = response.url ?? request.url
+            let finalURL = response.url
             do {
                 // The charset the server named outranks the XML declaration, as in browsers.
                 let document = try FeedParser.parse(body, url: finalURL, charset: response.textEncodingName)
@@ -53,7 +50,7 @@ public struct FeedFetcher: Sendable {
 
     /// How one transfer ended: a 2xx body to read, or an outcome already (304, or a failure).
     enum Transfer: Sendable {
-        case body(Data, HTTPURLResponse, FeedValidators, movedPermanently: Bool)
+        case body(Data, FeedResponse, FeedValidators, movedPermanently: Bool)
         case finished(FeedFetchOutcome)
     }
 
@@ -67,58 +64,36 @@ public struct FeedFetcher: Sendable {
             return failure(.unsupportedURL)
         }
         if Task.isCancelled { return failure(.cancelled) }
-        let urlRequest = urlRequest(for: request)
-        #if os(Linux)
-        // libcurl's easy interface where it can be loaded: URLSession's busy-waits on a silent server (see LibCurl).
-        let ending = if let ending = await CurlDownload.run(urlRequest, options: options) { ending } else {
-            await FeedDownload(options: options).run(urlRequest)
+        // libcurl's easy interface: URLSession's busy-waits on a silent server (see BriefHTTP's LibCurl).
+        let answer: CurlDownload.Answer
+        switch await CurlDownload.run(url, headers: headers(for: request), options: options) {
+        case .success(let complete): answer = complete
+        case .failure(let failed): return failure(failed.reason)
         }
-        #else
-        let ending = await FeedDownload(options: options).run(urlRequest)
-        #endif
-
-        if ending.stoppedForSize { return failure(.tooLarge(limit: options.maxBytes)) }
-        if ending.stoppedForDeadline { return failure(.timedOut(seconds: options.resourceTimeout)) }
-        if ending.stoppedForRedirects { return failure(.tooManyRedirects(limit: options.maxRedirects)) }
-        if let code = ending.error { return failure(reason(for: code, message: ending.errorMessage)) }
-        guard let response = ending.response else { return failure(.network("no response")) }
-
-        let validators = FeedValidators(etag: response.value(forHTTPHeaderField: "ETag"),
-                                        lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
-        switch response.statusCode {
+        let response = answer.response
+        let validators = FeedValidators(etag: response.header("ETag"), lastModified: response.header("Last-Modified"))
+        switch response.status {
         case 304:
             return .finished(.notModified(FeedValidators(etag: validators.etag ?? request.validators.etag,
                                                          lastModified: validators.lastModified
                                                              ?? request.validators.lastModified)))
         case 200..<300:
-            let finalURL = response.url ?? url
-            return .body(ending.body, response, validators,
-                         movedPermanently: ending.allRedirectsPermanent && finalURL != url)
+            return .body(answer.body, response, validators,
+                         movedPermanently: answer.allRedirectsPermanent && response.url != url)
         default:
-            return failure(.http(status: response.statusCode))
+            return failure(.http(status: response.status))
         }
     }
 
-    private func urlRequest(for request: FeedRequest) -> URLRequest {
-        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData,
-                                    timeoutInterval: options.requestTimeout)
-        urlRequest.setValue(options.userAgent, forHTTPHeaderField: "User-Agent")
-        urlRequest.setValue("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
-                            + "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5", forHTTPHeaderField: "Accept")
-        if let etag = request.validators.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let date = request.validators.lastModified { urlRequest.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
-        return urlRequest
-    }
-
-    private func reason(for code: URLError.Code, message: String?) -> FeedFetchFailure {
-        switch code {
-        case .timedOut: return .timedOut(seconds: options.requestTimeout)
-        case .cannotConnectToHost: return .connectionRefused
-        case .cannotFindHost, .dnsLookupFailed: return .hostNotFound
-        case .cancelled: return .cancelled
-        case .httpTooManyRedirects: return .tooManyRedirects(limit: options.maxRedirects)
-        case .unsupportedURL: return .unsupportedURL
-        default: return .network(message ?? "network error \(code.rawValue)")
-        }
+    /// The request's header lines: who asks, what it accepts, and the validators of a conditional GET.
+    private func headers(for request: FeedRequest) -> [String] {
+        var headers = [
+            "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+                + "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
+            "User-Agent: \(options.userAgent)",
+        ]
+        if let etag = request.validators.etag { headers.append("If-None-Match: \(etag)") }
+        if let date = request.validators.lastModified { headers.append("If-Modified-Since: \(date)") }
+        return headers
     }
 }

@@ -5,12 +5,12 @@ import Glibc
 import Synchronization
 
 /// One HTTP exchange through libcurl's easy interface on a thread of its own (see `LibCurl` for why not URLSession
-/// on Linux), for the feed fetcher and the sync clients alike. While the server is silent the thread sleeps in
-/// `poll`; cancellation and the caps are checked from libcurl's callbacks.
+/// on Linux), for the feed fetcher and the sync clients alike: Brief's only HTTP client. While the server is silent
+/// the thread sleeps in `poll`; cancellation and the caps are checked from libcurl's callbacks.
 ///
 ///     let request = CurlRequest(url: "https://rss.example.org/api/", body: json, headers: ["Content-Type: application/json"],
 ///                               maxBytes: 1 << 25, idleTimeout: 20, totalTimeout: 120, maxRedirects: 5)
-///     guard let response = await CurlTransfer.run(request) else { /* no libcurl here: use URLSession */ }
+///     guard let response = await CurlTransfer.run(request) else { /* no libcurl here: CurlTransfer.unavailable */ }
 public final class CurlTransfer: Sendable {
     private let request: CurlRequest
     private let cancelled = Atomic<Bool>(false)
@@ -19,7 +19,10 @@ public final class CurlTransfer: Sendable {
         self.request = request
     }
 
-    /// Whether libcurl can be loaded here (Linux with FoundationNetworking's libcurl).
+    /// Why an exchange could not run, when libcurl cannot be loaded.
+    public static let unavailable = "libcurl (libcurl.so.4) could not be loaded: install it (Debian: apt-get install libcurl4)"
+
+    /// Whether libcurl can be loaded here (Linux, with libcurl installed).
     public static var isAvailable: Bool {
         #if os(Linux)
         LibCurl.load() != nil

@@ -3,13 +3,15 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// The few functions of libcurl's easy interface that `CurlTransfer` uses, looked up at run time in the libcurl
-/// that FoundationNetworking already loads (`libcurl.so.4`; no headers or link flag needed).
+/// The few functions of libcurl's easy interface that `CurlTransfer` uses, looked up at run time in the system's
+/// libcurl (`libcurl.so.4`; no headers or link flag needed), loaded by the first exchange.
 ///
 /// Why not URLSession: on Linux it drives libcurl's multi interface from dispatch sources, and when libcurl, done
 /// connecting, asks only to read, the socket's write source stays registered. A writable socket then wakes the
 /// session's queue in a loop for as long as the server is silent: seconds of CPU for a stalled feed. The easy
-/// interface waits in `poll` with a timeout instead.
+/// interface waits in `poll` with a timeout instead. And no Brief module links FoundationNetworking: it would load
+/// libcurl and the two dozen libraries libcurl needs (TLS, Kerberos, LDAP, SSH, IDN) at the start of every command,
+/// about 10 ms before `brief count` or the reader's first frame could begin, where only a fetch or a sync needs them.
 ///
 /// Values are libcurl's stable ABI numbers (`curl/curl.h`). `curl_easy_setopt` and `curl_easy_getinfo` are
 /// variadic in C; on Linux (x86-64 and AArch64) a variadic call passes its arguments where a fixed one does, so
@@ -36,10 +38,10 @@ struct LibCurl {
     /// without it; `curl_easy_init` would otherwise call it on each of several fetching threads at once).
     private static let initialised = Mutex(false)
 
-    /// libcurl as loaded in this process, or nil where it cannot be found (the caller falls back to URLSession).
+    /// libcurl as loaded in this process, or nil where it cannot be found (the caller says `CurlTransfer.unavailable`).
     static func load() -> LibCurl? {
         guard let library = dlopen("libcurl.so.4", RTLD_NOW) ?? dlopen("libcurl.so", RTLD_NOW) else { return nil }
-        // The library stays loaded (FoundationNetworking holds it too); the handle is not closed.
+        // The library stays loaded for the rest of the process; the handle is not closed.
         func symbol<T>(_ name: String, as type: T.Type) -> T? {
             dlsym(library, name).map { unsafeBitCast($0, to: type) }
         }
