@@ -25,11 +25,14 @@ let package = Package(
         // OpenSSL's libcrypto, for the content hash (libssl-dev on Debian and Ubuntu).
         .systemLibrary(name: "CLibcrypto", path: "Sources/CLibcrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // libdeflate, which writes the same zlib streams in half zlib's time (libdeflate-dev on Debian and Ubuntu).
+        .systemLibrary(name: "CLibdeflate", path: "Sources/CLibdeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         // SQLite's process-wide settings (`sqlite3_config` takes variable arguments; the shim's wrappers do not).
         .systemLibrary(name: "CSQLiteConfig", path: "Sources/CSQLiteConfig", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "BriefStore", dependencies: [
-            "BriefModel", "BriefTagger", "CZlib", "CLibcrypto", "CSQLiteConfig",
+            "BriefModel", "BriefTagger", "CZlib", "CLibdeflate", "CLibcrypto", "CSQLiteConfig",
             .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C API, for the import's hot inserts (RowInsert).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,5 +1,7 @@
+import CLibdeflate
 import CZlib
 import Foundation
+import Synchronization
 
 /// A story's original text as the cache keeps it (`stories.original_deflated`, the "v12 lean cache" migration):
 /// zlib-compressed (RFC 1950) behind the text's UTF-8 byte count (4 bytes, little-endian). Only resectioning and
@@ -26,45 +28,51 @@ enum DeflatedText {
 
     /// `bytes` compressed behind their count (the blob format above), whatever their size; nil only past 4 GB.
     ///
-    /// The window is no larger than the input needs (a story's text is a few kilobytes; zlib's default window is
-    /// 32 KB) and the hash table is 16 KB rather than 64 KB: for a 4 KB text zlib then sets up about 70 KB of tables
-    /// instead of 260 KB, which had cost more than compressing the text. The smaller window finds every match the
-    /// default one would; the smaller table changes which matches are found, not the size (101 bytes fewer over
-    /// 2,000 news bodies). Any zlib reader inflates the stream.
+    /// libdeflate at level 6, which writes a zlib stream as zlib's own level 6 does, a little smaller (0.3 % over 600
+    /// news bodies) and in about half the time (50 against 100 µs a body here): compressing was 5 % of a fetch's CPU.
+    /// Any zlib reader inflates it.
     static func compress(_ bytes: [UInt8]) -> Data? {
         guard bytes.count <= Int(UInt32.max) else { return nil }
-        var input = bytes
-        let capacity = Int(compressBound(uLong(input.count)))
-        var output = [UInt8](repeating: 0, count: 4 + capacity)
-        var windowBits: Int32 = 9
-        while windowBits < 15, (1 << windowBits) < input.count + 262 { windowBits += 1 }
-        let written: Int? = output.withUnsafeMutableBufferPointer { out in
-            input.withUnsafeMutableBufferPointer { source in
-                guard let destination = out.baseAddress else { return nil }
-                var stream = z_stream()
-                guard deflateInit2_(&stream, 6, Z_DEFLATED, windowBits, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                                    Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-                defer { deflateEnd(&stream) }
-                // An empty input may have no address; zlib reads nothing from it then.
-                stream.next_in = source.baseAddress ?? destination
-                stream.avail_in = uInt(source.count)
-                stream.next_out = destination + 4
-                stream.avail_out = uInt(clamping: capacity)
-                guard CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END else { return nil }
-                return Int(stream.total_out)
+        return Compressors.shared.withCompressor { compressor -> Data? in
+            let capacity = libdeflate_zlib_compress_bound(compressor, bytes.count)
+            var output = [UInt8](repeating: 0, count: 4 + capacity)
+            let written = output.withUnsafeMutableBufferPointer { out -> Int in
+                bytes.withUnsafeBufferPointer { source -> Int in
+                    guard let destination = out.baseAddress else { return 0 }
+                    // An empty input may have no address; libdeflate reads nothing from it then.
+                    return libdeflate_zlib_compress(compressor, source.baseAddress ?? UnsafePointer(destination),
+                                                    source.count, destination + 4, capacity)
+                }
             }
+            guard written > 0 else { return nil }
+            let length = UInt32(bytes.count)
+            for byte in 0..<4 { output[byte] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(byte))) }
+            return Data(output[0..<(4 + written)])
         }
-        guard let written else { return nil }
-        let length = UInt32(input.count)
-        for byte in 0..<4 { output[byte] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(byte))) }
-        return Data(output[0..<(4 + written)])
+    }
+
+    /// libdeflate's compressors, one per thread that compresses at once (a compressor is not shared while it works,
+    /// and setting one up costs more than compressing a story): taken from here and given back.
+    private final class Compressors: Sendable {
+        static let shared = Compressors()
+        private let idle = Mutex<[UInt]>([])
+
+        func withCompressor<T>(_ body: (OpaquePointer) -> T?) -> T? {
+            let taken = idle.withLock { $0.popLast() }
+            guard let compressor = taken.flatMap({ OpaquePointer(bitPattern: $0) }) ?? libdeflate_alloc_compressor(6)
+            else { return nil }
+            defer { idle.withLock { $0.append(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(compressor)))) } }
+            return body(compressor)
+        }
     }
 
     /// The bytes a `compress` blob holds, or only their first `limit` (zlib stops once that many are out: a reader
-    /// of the start of a long text inflates no more); nil when `data` is not such a blob (damaged).
+    /// of the start of a long text inflates no more); nil when `data` is not such a blob (damaged). The whole is
+    /// inflated by libdeflate, in about half zlib's time, into exactly the length the blob gives.
     static func expand(_ data: Data, limit: Int = .max) -> [UInt8]? {
         guard data.count > 4 else { return nil }
         let length = data.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        if limit >= length { return expandWhole(data, length: length) }
         let wanted = min(length, max(limit, 0))
         var output = [UInt8](repeating: 0, count: max(wanted, 1))
         var written = uLong(wanted)
@@ -80,6 +88,23 @@ enum DeflatedText {
         let prefix = wanted < length && code == Z_BUF_ERROR && Int(written) == wanted
         guard whole || prefix else { return nil }
         output.removeSubrange(Int(written)...)
+        return output
+    }
+
+    /// The whole of a blob of `length` bytes; nil when the stream is damaged or inflates to another length.
+    private static func expandWhole(_ data: Data, length: Int) -> [UInt8]? {
+        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var output = [UInt8](repeating: 0, count: max(length, 1))
+        let result = output.withUnsafeMutableBufferPointer { out in
+            data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> libdeflate_result in
+                guard let destination = out.baseAddress, let source = input.baseAddress else { return LIBDEFLATE_BAD_DATA }
+                // No `actual` count asked for: libdeflate then succeeds only when the stream fills `length` exactly.
+                return libdeflate_zlib_decompress(decompressor, source + 4, input.count - 4, destination, length, nil)
+            }
+        }
+        guard result == LIBDEFLATE_SUCCESS else { return nil }
+        output.removeSubrange(length...)
         return output
     }
 }

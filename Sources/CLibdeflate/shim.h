@@ -1,0 +1,2 @@
+// libdeflate, for compressing the cache's story bodies and reading them whole (BriefStore `DeflatedText`).
+#include <libdeflate.h>
