@@ -36,6 +36,7 @@ public enum EntityLinker {
         let surfaces = candidates.map { surface($0.text) }
         // Each distinct surface form numbered, so that what is counted per form is found by index, not by string.
         var surfaceNumbers: [String: Int] = [:]
+        surfaceNumbers.reserveCapacity(candidates.count)
         let surfaceOf = surfaces.map { s in
             if let n = surfaceNumbers[s] { return n }
             surfaceNumbers[s] = surfaceNumbers.count
@@ -82,14 +83,16 @@ public enum EntityLinker {
             }
         }
         // Longer forms by type and first or last word (names), and by initials (organisations, places).
-        var byEdgeWord: [String: [Int]] = [:]
-        var byInitials: [String: [Int]] = [:]
+        // Keyed by type and text together, without joining them into a string first.
+        struct TypedText: Hashable { var type: EntityType; var text: String }
+        var byEdgeWord: [TypedText: [Int]] = [:]
+        var byInitials: [TypedText: [Int]] = [:]
         for (f, form) in forms.enumerated() where form.words.count >= 2 {
             if let first = form.lower.first, let last = form.lower.last {
-                byEdgeWord[form.type.rawValue + "|" + first, default: []].append(f)
-                if last != first { byEdgeWord[form.type.rawValue + "|" + last, default: []].append(f) }
+                byEdgeWord[TypedText(type: form.type, text: first), default: []].append(f)
+                if last != first { byEdgeWord[TypedText(type: form.type, text: last), default: []].append(f) }
             }
-            byInitials[form.type.rawValue + "|" + initials(form.words), default: []].append(f)
+            byInitials[TypedText(type: form.type, text: initials(form.words)), default: []].append(f)
         }
         // Longest forms link first, so that a chain ends at a canonical form.
         let order = forms.indices.sorted { a, b in
@@ -102,11 +105,11 @@ public enum EntityLinker {
             let form = forms[f]
             var candidatesForLink: [Int] = []
             if form.type == .person, let first = form.lower.first, let last = form.lower.last {
-                candidatesForLink = (byEdgeWord[form.type.rawValue + "|" + last] ?? [])
-                    + (byEdgeWord[form.type.rawValue + "|" + first] ?? [])
+                candidatesForLink = (byEdgeWord[TypedText(type: form.type, text: last)] ?? [])
+                    + (byEdgeWord[TypedText(type: form.type, text: first)] ?? [])
             } else if form.words.count == 1, let word = form.words.first, let lower = form.lower.first {
                 if let letters = initialism(word) {
-                    candidatesForLink = byInitials[form.type.rawValue + "|" + letters] ?? []
+                    candidatesForLink = byInitials[TypedText(type: form.type, text: letters)] ?? []
                     // An initialism the knowledge base knows (`UN`) abbreviates only that record's names, never
                     // another name of the story with the same initials (`Upper Nile`).
                     if knowledge.count > 0, let record = knowledge.lookup(word, type: form.type) {
@@ -117,7 +120,7 @@ public enum EntityLinker {
                 } else if form.type == .organisation {
                     // `the Commission` after `the European Commission`: the last word of fuller names in the
                     // story. Which one each mention means is settled mention by mention in step 3.
-                    let fuller = (byEdgeWord[form.type.rawValue + "|" + lower] ?? []).filter {
+                    let fuller = (byEdgeWord[TypedText(type: form.type, text: lower)] ?? []).filter {
                         forms[$0].lower.last == lower && target[$0] == $0
                     }
                     if !fuller.isEmpty { lastWordOf[f] = fuller }
@@ -143,8 +146,9 @@ public enum EntityLinker {
                     // Only an alias of this type (`White House`, an old name of Casablanca) yields to the
                     // canonical name of one other type (the seat of government).
                     guard forms[f].type != .group, !knowledge.isCanonical(text, of: record) else { continue }
-                    let canonical = BIOTagSet.types.filter { $0 != forms[f].type && $0 != .group }
-                        .compactMap { knowledge.lookup(text, type: $0) }.filter { knowledge.isCanonical(text, of: $0) }
+                    let type = forms[f].type
+                    let canonical = knowledge.lookup(text, types: BIOTagSet.types.lazy.filter { $0 != type && $0 != .group })
+                        .filter { knowledge.isCanonical(text, of: $0) }
                     if canonical.count == 1, let other = canonical.first,
                        !(forms[f].type == .person && linkedTo.contains(f)) {
                         forms[f].type = other.type
@@ -153,8 +157,8 @@ public enum EntityLinker {
                     continue
                 }
                 guard forms[f].type != .group, !linkedTo.contains(f) || forms[f].type != .person else { continue }
-                let others = BIOTagSet.types.filter { $0 != forms[f].type && $0 != .group }
-                    .compactMap { knowledge.lookup(text, type: $0) }
+                let type = forms[f].type
+                let others = knowledge.lookup(text, types: BIOTagSet.types.lazy.filter { $0 != type && $0 != .group })
                 guard others.count == 1, let record = others.first else { continue }
                 // A one-word person (`Jordan`, `Georgia`) keeps its type unless nothing in the story names a person
                 // with that word.
@@ -239,27 +243,60 @@ public enum EntityLinker {
     /// The stable key of an entity: type code, a colon, and the canonical name lower-cased, without
     /// diacritics, with every run of other characters than letters and digits made one `-`.
     public static func key(type: EntityType, name: String) -> String {
-        type.rawValue + ":" + (asciiSlug(name) ?? foldedSlug(name))
+        asciiKey(type: type, name: name) ?? type.rawValue + ":" + foldedSlug(name)
+    }
+
+    /// `key` of a name in plain ASCII, written into the key's own storage in one pass; nil when `name` has other
+    /// characters.
+    private static func asciiKey(type: EntityType, name: String) -> String? {
+        let code = type.rawValue.utf8
+        var ascii = true
+        let key = String(unsafeUninitializedCapacity: code.count + 2 + name.utf8.count) { out in
+            var count = 0
+            for byte in code { out[count] = byte; count += 1 }
+            out[count] = 0x3A
+            count += 1
+            let start = count
+            if !writeSlug(name.utf8, into: out, at: &count) { ascii = false }
+            if count == start { out[count] = 0x2D; count += 1 }
+            return count
+        }
+        return ascii ? key : nil
     }
 
     /// The key's name part for a name in plain ASCII, where folding is lower-casing: the common case, without
     /// Foundation's folding (which costs more than tagging the mention). Nil when `name` has other characters.
     static func asciiSlug(_ name: String) -> String? {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(name.utf8.count)
+        var ascii = true
+        let slug = String(unsafeUninitializedCapacity: name.utf8.count + 1) { out in
+            var count = 0
+            if !writeSlug(name.utf8, into: out, at: &count) { ascii = false }
+            if count == 0 { out[0] = 0x2D; count = 1 }
+            return count
+        }
+        return ascii ? slug : nil
+    }
+
+    /// Writes the slug of ASCII `name` into `out` from `count` on (at most one byte per byte of `name`), advancing
+    /// `count`; false, with `out` part written, at the first byte that is not ASCII.
+    @inline(__always)
+    private static func writeSlug(_ name: String.UTF8View, into out: UnsafeMutableBufferPointer<UInt8>,
+                             at count: inout Int) -> Bool {
+        let start = count
         var pendingDash = false
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return nil }
+        for byte in name {
+            guard byte < 0x80 else { return false }
             let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingDash, !slug.isEmpty { slug.append(0x2D) }
+                if pendingDash, count > start { out[count] = 0x2D; count += 1 }
                 pendingDash = false
-                slug.append(lower)
+                out[count] = lower
+                count += 1
             } else if byte != 0x27 {
                 pendingDash = true
             }
         }
-        return slug.isEmpty ? "-" : String(decoding: slug, as: UTF8.self)
+        return true
     }
 
     /// The key's name part for any name: folded without case, diacritics or width, then slugged.

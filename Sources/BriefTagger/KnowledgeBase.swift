@@ -164,11 +164,23 @@ public struct KnowledgeBase: Sendable {
     /// knows the name.
     public func lookup(_ name: String, type: EntityType) -> Record? {
         guard !lines.isEmpty else { return nil }
-        guard let r = index.find(Self.lookupKey(name, type: type)) else { return nil }
+        return found(name, key: Self.lookupKey(name, type: type), acronym: Self.isAcronym(name))
+    }
+
+    /// `lookup` of `name` as each of `types`, the records found in that order: the name is hashed once for all.
+    public func lookup(_ name: String, types: some Sequence<EntityType>) -> [Record] {
+        guard !lines.isEmpty else { return [] }
+        let hash = Self.nameHash(name), acronym = Self.isAcronym(name)
+        return types.compactMap { found(name, key: Self.typed(hash, $0), acronym: acronym) }
+    }
+
+    /// The record under `key` (`name`'s lookup key for one type), if any.
+    private func found(_ name: String, key: UInt64, acronym: Bool) -> Record? {
+        guard let r = index.find(key) else { return nil }
         let found = decoded.record(Int(r), decode: record)
         // Names are found without case, but an acronym (`UN`) is only the name of what is written so (`Un`, a
         // town in India, is not the United Nations).
-        if Self.isAcronym(name), found.name != name, !found.aliases.contains(name) { return nil }
+        if acronym, found.name != name, !found.aliases.contains(name) { return nil }
         return found
     }
 
@@ -196,8 +208,22 @@ public struct KnowledgeBase: Sendable {
 
     /// `lookupKey` of a name's UTF-8, read in place where the string allows it.
     static func lookupKey(_ name: String, type: EntityType) -> UInt64 {
-        name.utf8.withContiguousStorageIfAvailable { lookupKey($0, type: type) }
-            ?? Array(name.utf8).withUnsafeBufferPointer { lookupKey($0, type: type) }
+        typed(nameHash(name), type)
+    }
+
+    /// `nameHash` of a name's UTF-8, read in place where the string allows it.
+    private static func nameHash(_ name: String) -> UInt64 {
+        name.utf8.withContiguousStorageIfAvailable { nameHash($0) } ?? Array(name.utf8).withUnsafeBufferPointer { nameHash($0) }
+    }
+
+    /// The lookup key of a name of `type` whose `nameHash` is `hash`.
+    private static func typed(_ hash: UInt64, _ type: EntityType) -> UInt64 {
+        FeatureHash.mix(hash, UInt64(BIOTagSet.types.firstIndex(of: type) ?? 0) &+ 0x4B42)
+    }
+
+    /// The hash a name of `type` is found by: its `nameHash` with the type mixed in.
+    static func lookupKey(_ utf8: UnsafeBufferPointer<UInt8>, type: EntityType) -> UInt64 {
+        typed(nameHash(utf8), type)
     }
 
     /// Record `i` in file order.
@@ -223,10 +249,10 @@ public struct KnowledgeBase: Sendable {
         }
     }
 
-    /// The hash a name is found by: lower-cased, typographic quotes and dashes plain, a leading `the ` and
-    /// a trailing possessive dropped, runs of spaces one; mixed with the type. Streams over the bytes (it runs
-    /// for every name when the file loads).
-    static func lookupKey(_ utf8: UnsafeBufferPointer<UInt8>, type: EntityType) -> UInt64 {
+    /// The hash of a name before its type is mixed in: lower-cased, typographic quotes and dashes plain, a
+    /// leading `the ` and a trailing possessive dropped, runs of spaces one. Streams over the bytes (it runs for
+    /// every name when the file loads).
+    private static func nameHash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var lo = 0, hi = utf8.count
         func ascii(_ k: Int) -> UInt8 { let c = utf8[k]; return c >= 0x41 && c <= 0x5A ? c + 32 : c }
         func isSpace(_ k: Int) -> Bool { utf8[k] == 0x20 || utf8[k] == 0x09 || utf8[k] == 0x0A || utf8[k] == 0x0D }
@@ -275,6 +301,6 @@ public struct KnowledgeBase: Sendable {
                 }
             }
         }
-        return FeatureHash.mix(h, UInt64(BIOTagSet.types.firstIndex(of: type) ?? 0) &+ 0x4B42)
+        return h
     }
 }
