@@ -63,6 +63,12 @@ struct PassScorer {
 
     /// Emission scores (`count × 9`) for the tokens of one document; every word in `wordIds` must have been summed
     /// (`extendCache`).
+    ///
+    /// In two sweeps over the document: the first finds the weight row of every token's context and evidence
+    /// features, the second adds them up. A row is found through the directory, a read that mostly misses the
+    /// processor's caches (the tables are larger than them); in one sweep over the whole document those reads do
+    /// not wait on each token's sums, so many are in flight at once. The additions are the same, in the same order,
+    /// as one token at a time.
     mutating func emissions(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
                             contexts: DocumentContexts, contextHashes: ContextHashes,
                             evidence: [FirstPassEvidence]?) -> [Float] {
@@ -74,16 +80,38 @@ struct PassScorer {
         let slots = DocumentAnalysis.aggregatedOccurrences * 2
         var groupVectors = [Float](repeating: 0, count: (contexts.aggregates.count / slots) * 9)
         var groupDone = [Bool](repeating: false, count: contexts.aggregates.count / slots)
+        // Token i's feature rows are rows[rowStart[i]..<rowStart[i + 1]].
+        var rows = [Int32]()
+        rows.reserveCapacity(contextHashes.hashes.count + (evidence == nil ? 0 : wordIds.count * 8))
+        var rowStart = [Int](repeating: 0, count: wordIds.count + 1)
+        weights.withTables { tables in
+            contextHashes.hashes.withUnsafeBufferPointer { hashes in
+            words.withUnsafeBufferPointer { wb in
+            wordIds.withUnsafeBufferPointer { ids in
+                guard let wordBase = wb.baseAddress else { return }
+                for i in 0..<wordIds.count {
+                    rowStart[i] = rows.count
+                    for h in hashes[contextHashes.ranges[i]] { rows.append(Int32(truncatingIfNeeded: tables.row(h))) }
+                    if let evidence, !contextHashes.ranges[i].isEmpty {
+                        scratch.removeAll(keepingCapacity: true)
+                        templates.evidenceFeatures(evidence[i], current: wordBase + Int(ids[i]), into: &scratch)
+                        for h in scratch { rows.append(Int32(truncatingIfNeeded: tables.row(h))) }
+                    }
+                }
+                rowStart[wordIds.count] = rows.count
+            }
+            }
+            }
+        }
         weights.withTables { tables in
             contexts.aggregates.withUnsafeBufferPointer { aggregates in
             contexts.contexts.withUnsafeBufferPointer { contextOf in
             cache.withUnsafeBufferPointer { c in
             result.withUnsafeMutableBufferPointer { r in
-            words.withUnsafeBufferPointer { wb in
             wordIds.withUnsafeBufferPointer { ids in
             groupVectors.withUnsafeMutableBufferPointer { groups in
-            contextHashes.hashes.withUnsafeBufferPointer { hashes in
-                guard let cache = c.baseAddress, let out = r.baseAddress, let wordBase = wb.baseAddress else { return }
+            rows.withUnsafeBufferPointer { tokenRows in
+                guard let cache = c.baseAddress, let out = r.baseAddress else { return }
                 for sentence in sentences {
                     func word(_ j: Int) -> Int { sentence.contains(j) ? Int(ids[j]) : 0 }
                     for i in sentence {
@@ -91,14 +119,8 @@ struct PassScorer {
                         for offset in -2...2 {
                             sum.add(cache + (word(i + offset) * 5 + offset + 2) * 9)
                         }
-                        scratch.removeAll(keepingCapacity: true)
-                        let current = wordBase + Int(ids[i])
+                        for k in rowStart[i]..<rowStart[i + 1] { tables.accumulate(row: Int(tokenRows[k]), into: &sum) }
                         let context = contextOf[i]
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: hashes[contextHashes.ranges[i]]))
-                        if let evidence {
-                            templates.evidenceFeatures(evidence[i], current: current, into: &scratch)
-                        }
-                        Self.accumulate(&scratch, tables: tables, into: &sum)
                         if context.aggregateStart >= 0, aggregating {
                             let g = Int(context.aggregateStart) / slots
                             if g < groupDone.count, let base = groups.baseAddress {
@@ -116,7 +138,6 @@ struct PassScorer {
                         sum.store(to: out + i * 9)
                     }
                 }
-            }
             }
             }
             }
