@@ -5,8 +5,9 @@ import Foundation
 enum CurlDownload {
     /// A complete answer of any status.
     struct Answer: Sendable {
-        var body: Data
-        var response: FeedResponse
+        var response: CurlResponse
+        /// The address the answer came from, after redirects.
+        var finalURL: URL
         /// Whether the request was redirected, and only ever permanently (301, 308).
         var allRedirectsPermanent: Bool
     }
@@ -23,8 +24,7 @@ enum CurlDownload {
                 return .failure(Failure(.network("no response")))
             }
             let redirects = response.statuses.dropLast().filter { (300..<400).contains($0) }
-            return .success(Answer(body: response.body,
-                                   response: FeedResponse(url: finalURL, status: response.status, headers: response.headers),
+            return .success(Answer(response: response, finalURL: finalURL,
                                    allRedirectsPermanent: !redirects.isEmpty && redirects.allSatisfy { $0 == 301 || $0 == 308 }))
         case .tooLarge: return .failure(Failure(.tooLarge(limit: options.maxBytes)))
         case .cancelled: return .failure(Failure(.cancelled))

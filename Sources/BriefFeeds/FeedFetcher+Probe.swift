@@ -1,3 +1,4 @@
+import BriefHTTP
 import BriefModel
 import Foundation
 
@@ -13,16 +14,16 @@ extension FeedFetcher {
         case .finished:
             // A 304 to a request without validators: nothing to read.
             return .failed(FeedFetchError(url: url, reason: .network("empty answer (304 without a request for one)")))
-        case .body(let body, let response, let validators, let movedPermanently):
-            let finalURL = response.url
+        case .body(let response, let finalURL, let validators, let movedPermanently):
+            let body = response.body
             do {
-                let document = try FeedParser.parse(body, url: finalURL, charset: response.textEncodingName)
+                let document = try FeedParser.parse(body, url: finalURL, charset: response.charset)
                 return .feed(FetchedFeed(document: document, validators: validators, finalURL: finalURL,
                                          movedPermanently: movedPermanently, byteCount: body.count))
             } catch {
-                guard Self.isPage(body, mimeType: response.mimeType) else {
+                guard Self.isPage(body, mimeType: response.mediaType) else {
                     // An image or an archive is named by its type, not described as text.
-                    if case .notAFeed = error, let mime = response.mimeType?.lowercased(), !Self.mayBeText(mime) {
+                    if case .notAFeed = error, let mime = response.mediaType, !Self.mayBeText(mime) {
                         return .failed(FeedFetchError(url: url, reason: .unreadable(.notAFeed(found: "content of type \(mime)"))))
                     }
                     return .failed(FeedFetchError(url: url, reason: .unreadable(error)))

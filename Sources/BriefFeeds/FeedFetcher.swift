@@ -1,3 +1,4 @@
+import BriefHTTP
 import BriefModel
 import Foundation
 
@@ -35,11 +36,11 @@ public struct FeedFetcher: Sendable {
         switch transfer {
         case .finished(let outcome):
             return outcome
-        case .body(let body, let response, let validators, let movedPermanently):
-            let finalURL = response.url
+        case .body(let response, let finalURL, let validators, let movedPermanently):
+            let body = response.body
             do {
                 // The charset the server named outranks the XML declaration, as in browsers.
-                let document = try FeedParser.parse(body, url: finalURL, charset: response.textEncodingName)
+                let document = try FeedParser.parse(body, url: finalURL, charset: response.charset)
                 return .fetched(FetchedFeed(document: document, validators: validators, finalURL: finalURL,
                                             movedPermanently: movedPermanently, byteCount: body.count))
             } catch {
@@ -50,7 +51,7 @@ public struct FeedFetcher: Sendable {
 
     /// How one transfer ended: a 2xx body to read, or an outcome already (304, or a failure).
     enum Transfer: Sendable {
-        case body(Data, FeedResponse, FeedValidators, movedPermanently: Bool)
+        case body(CurlResponse, finalURL: URL, FeedValidators, movedPermanently: Bool)
         case finished(FeedFetchOutcome)
     }
 
@@ -78,8 +79,8 @@ public struct FeedFetcher: Sendable {
                                                          lastModified: validators.lastModified
                                                              ?? request.validators.lastModified)))
         case 200..<300:
-            return .body(answer.body, response, validators,
-                         movedPermanently: answer.allRedirectsPermanent && response.url != url)
+            return .body(response, finalURL: answer.finalURL, validators,
+                         movedPermanently: answer.allRedirectsPermanent && answer.finalURL != url)
         default:
             return failure(.http(status: response.status))
         }

@@ -55,6 +55,7 @@ enum DeflatedText {
     /// and setting one up costs more than compressing a story): taken from here and given back.
     private final class Compressors: Sendable {
         static let shared = Compressors()
+        /// Idle compressors' addresses (a pointer is not `Sendable`, so a `Mutex` cannot hold it as one).
         private let idle = Mutex<[UInt]>([])
 
         func withCompressor<T>(_ body: (OpaquePointer) -> T?) -> T? {
@@ -72,6 +73,9 @@ enum DeflatedText {
     static func expand(_ data: Data, limit: Int = .max) -> [UInt8]? {
         guard data.count > 4 else { return nil }
         let length = data.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        // Deflate expands at most 1,032 to 1: a count past that is a damaged blob, refused before memory is taken
+        // for it (a damaged count could ask for 4 GB).
+        guard length <= (data.count - 4) * 1032 else { return nil }
         if limit >= length { return expandWhole(data, length: length) }
         let wanted = min(length, max(limit, 0))
         var output = [UInt8](repeating: 0, count: max(wanted, 1))

@@ -11,7 +11,7 @@ import Synchronization
 /// chunk is not held back while the log is synced: with the checkpoint inside the commit, each of the eight
 /// checkpoints of a 10,000-story fetch left both cores idle for about 80 ms.
 ///
-/// The hook replaces SQLite's default one (`wal_autocheckpoint`), which does the same as `wal(_:_:_:)` below
+/// The hook replaces SQLite's default one (`wal_autocheckpoint`), which does the same as `committed` below
 /// without the deferral.
 final class WALCheckpoints: Sendable {
     /// SQLite's default `wal_autocheckpoint`, in pages.

@@ -77,6 +77,11 @@ struct DeflatedTextTests {
             for byte in 0..<4 { wrong[wrong.startIndex + byte] = UInt8(truncatingIfNeeded: length >> (8 * byte)) }
             #expect(DeflatedText.expand(wrong) == nil, "count \(length)")
         }
+        // A count of 4 GB, more than any stream of this size can hold: refused before memory is taken for it
+        var huge = blob
+        for byte in 0..<4 { huge[huge.startIndex + byte] = 0xFF }
+        #expect(DeflatedText.expand(huge) == nil)
+        #expect(DeflatedText.expand(huge, limit: 100) == nil)
         // A flipped byte in the middle of the stream (its checksum no longer matches, or it no longer inflates)
         var flipped = blob
         flipped[flipped.startIndex + blob.count / 2] ^= 0x5A

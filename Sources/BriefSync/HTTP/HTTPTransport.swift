@@ -29,9 +29,7 @@ public final class HTTPTransport: Sendable {
         let reason = response.message ?? "no detail"
         switch response.ending {
         case .complete:
-            let type = response.header("Content-Type") ?? ""
-            let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-            return HTTPReply(status: response.status, mediaType: mediaType, body: response.body)
+            return HTTPReply(status: response.status, mediaType: response.mediaType ?? "", body: response.body)
         case .tooLarge: throw SyncError.tooLarge(url: url, limit: limits.maxBytes)
         case .cancelled: throw CancellationError()
         case .tooManyRedirects: throw SyncError.tooManyRedirects(url: url, limit: limits.maxRedirects)
