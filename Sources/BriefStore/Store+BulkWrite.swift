@@ -32,11 +32,19 @@ extension Store {
         }
     }
 
-    /// Runs the checkpoint a write with `deferringCheckpoint` left, if its commit filled the log past SQLite's
-    /// threshold; otherwise nothing. A passive checkpoint: it copies what no reader still needs and never waits for
-    /// one. A failure leaves the log to the next checkpoint, as SQLite's own after a commit does.
+    /// Runs the checkpoint a write with `deferringCheckpoint` left, if its commit filled the write-ahead log past
+    /// SQLite's threshold; otherwise nothing. On a cache file it starts on a thread of its own and this returns at
+    /// once (`BackgroundCheckpointer`), unless the log has grown to `WALCheckpoints.restartPages`: then it waits for
+    /// that one and copies the rest here, so that the next transaction starts the log over. A passive checkpoint:
+    /// it copies what no reader still needs and never waits for one. A failure leaves the log to the next
+    /// checkpoint, as SQLite's own after a commit does.
     public func checkpointIfDue() {
-        guard checkpoints.takeDue() else { return }
+        guard let pages = checkpoints.takeDue() else { return }
+        if let background, pages < checkpoints.restartPages {
+            background.start()
+            return
+        }
+        background?.wait()
         try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 }

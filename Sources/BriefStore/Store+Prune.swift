@@ -43,6 +43,7 @@ extension Store {
     public func vacuum() throws -> Int64 {
         let before = fileSize()
         try requireWritable()
+        background?.wait()
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -53,6 +54,7 @@ extension Store {
     /// Writes the write-ahead log back into the cache file and empties it, as closing the last connection does.
     public func checkpoint() throws {
         try requireWritable()
+        background?.wait()
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 

@@ -19,14 +19,21 @@ public final class Store: Sendable {
     public let isReadOnly: Bool
     /// When the writer's commits checkpoint the write-ahead log (installed on a cache file's writer connection only).
     let checkpoints: WALCheckpoints
+    /// Copies the log into a cache file beside the writer (`checkpointIfDue`); nil in memory and read-only.
+    let background: BackgroundCheckpointer?
 
     /// Opens (creating and migrating if needed) the cache at `path`, creating its directory when needed.
     /// A file that is not a Brief cache, or a cache from a newer Brief, is refused and left untouched.
     /// A migration that runs longer than a second calls `converting` with the seconds so far, every second, and
     /// `converted` with the total at the end (a terminal shows them; see `MigrationProgress`).
-    public init(path: String, converting: (@Sendable (Int) -> Void)? = nil,
-                converted: (@Sendable (Int) -> Void)? = nil) throws {
-        let checkpoints = WALCheckpoints()
+    public convenience init(path: String, converting: (@Sendable (Int) -> Void)? = nil,
+                            converted: (@Sendable (Int) -> Void)? = nil) throws {
+        try self.init(path: path, checkpoints: WALCheckpoints(), converting: converting, converted: converted)
+    }
+
+    /// `init(path:converting:converted:)` with the writer's checkpoints on another schedule (tests).
+    init(path: String, checkpoints: WALCheckpoints, converting: (@Sendable (Int) -> Void)? = nil,
+         converted: (@Sendable (Int) -> Void)? = nil) throws {
         self.checkpoints = checkpoints
         if path == ":memory:" {
             var configuration = Configuration()
@@ -34,6 +41,7 @@ public final class Store: Sendable {
             writer = try DatabaseQueue(configuration: configuration)
             self.path = nil
             isReadOnly = false
+            background = nil
         } else if CacheFile.isReadOnly(path) {
             let location = CacheFile.readOnlyLocation(path)
             do {
@@ -48,6 +56,7 @@ public final class Store: Sendable {
             }
             self.path = path
             isReadOnly = true
+            background = nil
             return
         } else {
             do {
@@ -100,6 +109,7 @@ public final class Store: Sendable {
             }
             self.path = path
             isReadOnly = false
+            background = BackgroundCheckpointer(path: path)
             return
         }
         do {
@@ -107,6 +117,11 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }
+    }
+
+    deinit {
+        // A checkpoint beside the writer ends first, so that the last connection to close can empty the log.
+        background?.wait()
     }
 
     /// The SQL functions every connection has: story text (`StoryBody`) and the search's rank (`SearchRank`).

@@ -16,14 +16,21 @@ import Synchronization
 final class WALCheckpoints: Sendable {
     /// SQLite's default `wal_autocheckpoint`, in pages.
     static let defaultThreshold = 1000
+    /// How long the log may grow while `BackgroundCheckpointer` copies it beside a writer that never pauses (192 MB
+    /// at the cache's 16 KB pages: three 1,000-story chunks of a fetch into a 100,000-story cache).
+    static let defaultRestartPages = 12_000
 
     let threshold: Int
+    /// Past this many pages in the log, the writer finishes the copy itself so that the next transaction starts
+    /// the log over (`Store.checkpointIfDue`).
+    let restartPages: Int
     /// Whether a commit leaves its checkpoint to `checkpointIfDue`, and the log's size in pages after the last
     /// commit that did.
     private let state = Mutex<(deferring: Bool, pages: Int)>((false, 0))
 
-    init(threshold: Int = defaultThreshold) {
+    init(threshold: Int = defaultThreshold, restartPages: Int = defaultRestartPages) {
         self.threshold = threshold
+        self.restartPages = restartPages
     }
 
     /// Makes `db` (a writable connection in WAL mode) checkpoint by this schedule. `self` must outlive the
@@ -43,11 +50,12 @@ final class WALCheckpoints: Sendable {
         return try body()
     }
 
-    /// Whether a deferred commit left the log at or past the threshold; reading it forgets it.
-    func takeDue() -> Bool {
+    /// The log's size in pages when a deferred commit left it at or past the threshold, else nil; reading it
+    /// forgets it.
+    func takeDue() -> Int? {
         state.withLock { state in
             defer { state.pages = 0 }
-            return state.pages >= threshold
+            return state.pages >= threshold ? state.pages : nil
         }
     }
 

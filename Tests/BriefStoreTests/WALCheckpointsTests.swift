@@ -24,6 +24,13 @@ struct WALCheckpointsTests {
         return (dir, file, pool)
     }
 
+    /// A fresh directory and the cache file's path in it.
+    private static func cacheFile() throws -> (dir: URL, file: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return (dir, dir.appendingPathComponent("brief.sqlite").path)
+    }
+
     private func fileSize(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
     }
@@ -49,7 +56,7 @@ struct WALCheckpointsTests {
         #expect(try fileSize(file) == before, "below the threshold the pages stay in the log")
         try write(20, to: pool, checkpoints, deferring: false)
         #expect(try fileSize(file) >= before + 22 * 8192, "the commit past the threshold copied the log into the file")
-        #expect(checkpoints.takeDue() == false, "nothing was left to the caller")
+        #expect(checkpoints.takeDue() == nil, "nothing was left to the caller")
     }
 
     @Test("A deferred commit leaves the checkpoint to checkpointIfDue, and only when the log is past the threshold")
@@ -59,11 +66,11 @@ struct WALCheckpointsTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let before = try fileSize(file)
         try write(2, to: pool, checkpoints, deferring: true)
-        #expect(checkpoints.takeDue() == false, "a small log is not due")
+        #expect(checkpoints.takeDue() == nil, "a small log is not due")
         try write(20, to: pool, checkpoints, deferring: true)
         #expect(try fileSize(file) == before, "the deferred commit did not checkpoint")
-        #expect(checkpoints.takeDue() == true)
-        #expect(checkpoints.takeDue() == false, "taking it forgets it")
+        #expect((checkpoints.takeDue() ?? 0) >= 20, "due, with the log's size")
+        #expect(checkpoints.takeDue() == nil, "taking it forgets it")
         // Deferral ends with the commit: the next ordinary commit checkpoints the whole log itself.
         try write(1, to: pool, checkpoints, deferring: false)
         #expect(try fileSize(file) >= before + 23 * 8192)
@@ -71,10 +78,8 @@ struct WALCheckpointsTests {
 
     @Test("Store.checkpointIfDue checkpoints what a deferred import left, and nothing when nothing is due")
     func storeCheckpoint() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("brief-wal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (dir, file) = try Self.cacheFile()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("brief.sqlite").path
         let store = try Store(path: file)
         let before = try fileSize(file)
         store.checkpointIfDue()
@@ -86,6 +91,27 @@ struct WALCheckpointsTests {
         }
         #expect(try fileSize(file) == before, "the deferred commit left the pages in the log")
         store.checkpointIfDue()
+        store.background?.wait()
         #expect(try fileSize(file) >= before + 550 * 30000, "checkpointIfDue copied them into the file")
+        #expect(store.background?.completed == 1, "beside the writer")
+    }
+
+    @Test("Copied beside a writer that never pauses, the log grows no longer than restartPages and one chunk")
+    func logStaysBounded() throws {
+        let (dir, file) = try Self.cacheFile()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: file, checkpoints: WALCheckpoints(threshold: 20, restartPages: 100))
+        try store.bulkWrite { db in try db.execute(sql: "CREATE TABLE filler (data BLOB)") }
+        // 40 chunks of about 26 pages of 16 KB each, written back to back: 1,040 pages in all.
+        for _ in 0..<40 {
+            try store.bulkWrite(deferringCheckpoint: true) { db in
+                for _ in 0..<13 { try db.execute(sql: "INSERT INTO filler (data) VALUES (zeroblob(30000))") }
+            }
+            store.checkpointIfDue()
+        }
+        let log = try fileSize(file + "-wal")
+        #expect(log > 0 && log <= (100 + 2 * 26) * 16_440, "the log started over: \(log) bytes")
+        #expect((store.background?.completed ?? 0) > 0, "some copies ran beside the writer")
+        #expect(try store.bulkWrite { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM filler") } == 520)
     }
 }
