@@ -8,8 +8,8 @@ import Synchronization
 /// At 100,000 stories a 1,000-story chunk leaves about 4,400 pages (70 MB) in the log, and copying them back took the
 /// writer 0.15 s at the start of a fetch and 0.4 s at the end: the next chunk waited for it, and the cores sat idle.
 /// A checkpoint beside the writer copies what was committed when it began, and SQLite starts the log over at the
-/// next transaction once everything in it is copied. A writer that never pauses never lets that happen, so the log
-/// may grow only to `WALCheckpoints.restartPages`; past it the writer finishes the copy itself (`Store`).
+/// next transaction once everything in it is copied. A writer that never pauses never lets that happen, so every
+/// third due checkpoint the writer finishes the copy itself (`WALCheckpoints.leavesToBackground`).
 ///
 /// Passive checkpoints only: they never wait for a reader or the writer, and copy what no reader still needs.
 final class BackgroundCheckpointer: @unchecked Sendable {
@@ -56,7 +56,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             var opened: OpaquePointer?
             guard sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK else {
                 // A cache that cannot be opened again now (it was moved, or no descriptor is left): the writer's
-                // own checkpoint, past `restartPages`, still copies the log.
+                // own checkpoint, every third time, still copies the log.
                 sqlite3_close_v2(opened)
                 return
             }

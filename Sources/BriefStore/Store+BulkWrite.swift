@@ -34,13 +34,13 @@ extension Store {
 
     /// Runs the checkpoint a write with `deferringCheckpoint` left, if its commit filled the write-ahead log past
     /// SQLite's threshold; otherwise nothing. On a cache file it starts on a thread of its own and this returns at
-    /// once (`BackgroundCheckpointer`), unless the log has grown to `WALCheckpoints.restartPages`: then it waits for
-    /// that one and copies the rest here, so that the next transaction starts the log over. A passive checkpoint:
-    /// it copies what no reader still needs and never waits for one. A failure leaves the log to the next
-    /// checkpoint, as SQLite's own after a commit does.
+    /// once (`BackgroundCheckpointer`), except every third time (`WALCheckpoints.leavesToBackground`): then it
+    /// waits for the one running and copies the rest here, so that the next transaction starts the log over. A
+    /// passive checkpoint: it copies what no reader still needs and never waits for one. A failure leaves the log
+    /// to the next checkpoint, as SQLite's own after a commit does.
     public func checkpointIfDue() {
         guard let pages = checkpoints.takeDue() else { return }
-        if let background, pages < checkpoints.restartPages {
+        if let background, checkpoints.leavesToBackground(pages: pages) {
             background.start()
             return
         }

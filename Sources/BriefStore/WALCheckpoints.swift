@@ -16,21 +16,40 @@ import Synchronization
 final class WALCheckpoints: Sendable {
     /// SQLite's default `wal_autocheckpoint`, in pages.
     static let defaultThreshold = 1000
-    /// How long the log may grow while `BackgroundCheckpointer` copies it beside a writer that never pauses (192 MB
-    /// at the cache's 16 KB pages: three 1,000-story chunks of a fetch into a 100,000-story cache).
-    static let defaultRestartPages = 12_000
+    /// How many due checkpoints in a row `BackgroundCheckpointer` may run beside the writer before the writer
+    /// finishes one itself, so that the next transaction starts the log over (`Store.checkpointIfDue`): the log
+    /// then holds about three fetch chunks at most (48 MB for 500-story chunks into a new cache; 200 MB for
+    /// 1,000-story chunks into a 100,000-story cache).
+    static let defaultBackgroundRounds = 2
+    /// The log's size in pages past which the writer finishes the copy itself however few rounds ran (320 MB at
+    /// the cache's 16 KB pages): a bound for bulk writes larger than a fetch's chunks.
+    static let defaultRestartPages = 20_000
 
     let threshold: Int
-    /// Past this many pages in the log, the writer finishes the copy itself so that the next transaction starts
-    /// the log over (`Store.checkpointIfDue`).
+    let backgroundRounds: Int
     let restartPages: Int
-    /// Whether a commit leaves its checkpoint to `checkpointIfDue`, and the log's size in pages after the last
-    /// commit that did.
-    private let state = Mutex<(deferring: Bool, pages: Int)>((false, 0))
+    /// Whether a commit leaves its checkpoint to `checkpointIfDue`, the log's size in pages after the last commit
+    /// that did, and the due checkpoints left to the background since the writer last ran one.
+    private let state = Mutex<(deferring: Bool, pages: Int, rounds: Int)>((false, 0, 0))
 
-    init(threshold: Int = defaultThreshold, restartPages: Int = defaultRestartPages) {
+    init(threshold: Int = defaultThreshold, backgroundRounds: Int = defaultBackgroundRounds,
+         restartPages: Int = defaultRestartPages) {
         self.threshold = threshold
+        self.backgroundRounds = backgroundRounds
         self.restartPages = restartPages
+    }
+
+    /// Whether the due checkpoint of a log of `pages` pages may run beside the writer; when not, the writer runs it
+    /// and the count of rounds starts again.
+    func leavesToBackground(pages: Int) -> Bool {
+        state.withLock { state in
+            if state.rounds < backgroundRounds, pages < restartPages {
+                state.rounds += 1
+                return true
+            }
+            state.rounds = 0
+            return false
+        }
     }
 
     /// Makes `db` (a writable connection in WAL mode) checkpoint by this schedule. `self` must outlive the
