@@ -12,8 +12,6 @@ extension StoryWriter {
         var mentions = 0
         /// The name the cache has for the entity: its row's when it has one, else this one's.
         var storedName: String
-        /// Whether the cache had the row when the transaction first named the entity.
-        var isStored = false
 
         init(name: String, type: String, surname: String?, canonicalName: String?, knownAliases: String,
              country: String?) {

@@ -251,10 +251,7 @@ struct StoryWriter {
                                 knownAliases: JSONStringArray.encode(entity.knownAliases), country: entity.country)
             if first {
                 var new = row
-                if let stored = try lookUpName.text({ try $0.bind(entity.key) }) {
-                    new.storedName = stored
-                    new.isStored = true
-                }
+                if let stored = try lookUpName.text({ try $0.bind(entity.key) }) { new.storedName = stored }
                 entityRows[entity.key] = new
             } else {
                 entityRows[entity.key]?.merge(row)
