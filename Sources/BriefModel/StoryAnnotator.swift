@@ -40,6 +40,7 @@ public struct StoryAnnotator: Sendable {
         var forms: [[String]] = []
         var speakerForms: [[String]?] = []   // forms of entities outside the credits
         var entities: [Entity] = []
+        var listed: Set<String> = []   // the keys of `entities`
         for credits in [false, true] {
             let sectionIndices = story.sections.indices.filter { (story.sections[$0].kind == .credits) == credits }
             let texts = sectionIndices.flatMap { s in story.sections[s].paragraphs.map { TerminalText.masked($0.text) } }
@@ -78,7 +79,7 @@ public struct StoryAnnotator: Sendable {
                     index += 1
                 }
             }
-            for entity in result.entities where !entities.contains(where: { $0.key == entity.key }) {
+            for entity in result.entities where listed.insert(entity.key).inserted {
                 entities.append(entity)
             }
         }

@@ -284,7 +284,10 @@ struct StoryWriter {
     /// their lone surnames; call once, after the last `insert` of the transaction. Both in entity order, so that
     /// each page of the entities and of the index by entity is read and written once.
     func finish() throws {
-        for row in storyEntityRows.sorted(by: { $0.key != $1.key ? $0.key < $1.key : $0.storyID < $1.storyID }) {
+        // The keys are sorted once, for both loops; the rows then sort by their key's place and story, integers
+        // (compared as strings, the rows' sort was 2 % of an import's instructions).
+        let keys = entityRows.keys.sorted()
+        for row in storyEntityRowsInOrder(keys: keys) {
             try insertStoryEntity.run {
                 try $0.bind(row.storyID); try $0.bind(row.key); try $0.bind(row.position); try $0.bind(row.name)
                 try $0.bind(row.aliases); try $0.bind(row.mentions)
@@ -303,7 +306,7 @@ struct StoryWriter {
                 story_count = entities.story_count + excluded.story_count,
                 mention_count = entities.mention_count + excluded.mention_count
             """)
-        for key in entityRows.keys.sorted() {
+        for key in keys {
             guard let row = entityRows[key] else { continue }
             try upsert.run {
                 try $0.bind(key); try $0.bind(row.name); try $0.bind(row.type); try $0.bind(row.surname)
@@ -312,5 +315,22 @@ struct StoryWriter {
             }
         }
         try SurnameLinks.link(surnames.sorted(), in: db)
+    }
+
+    /// The stories' entity rows by entity key, then story id; `keys` are `entityRows`' keys, sorted.
+    private func storyEntityRowsInOrder(keys: [String]) -> [StoryEntityRow] {
+        var place = [String: Int](minimumCapacity: keys.count)
+        for (k, key) in keys.enumerated() { place[key] = k }
+        var ranked: [(place: Int, storyID: Int64, row: Int)] = []
+        ranked.reserveCapacity(storyEntityRows.count)
+        for (r, row) in storyEntityRows.enumerated() {
+            // `insertEntities` listed every entity a row names; were one missing, the strings decide.
+            guard let k = place[row.key] else {
+                return storyEntityRows.sorted { $0.key != $1.key ? $0.key < $1.key : $0.storyID < $1.storyID }
+            }
+            ranked.append((k, row.storyID, r))
+        }
+        ranked.sort { ($0.place, $0.storyID) < ($1.place, $1.storyID) }
+        return ranked.map { storyEntityRows[$0.row] }
     }
 }

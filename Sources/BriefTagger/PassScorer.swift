@@ -89,13 +89,18 @@ struct PassScorer {
             words.withUnsafeBufferPointer { wb in
             wordIds.withUnsafeBufferPointer { ids in
                 guard let wordBase = wb.baseAddress else { return }
+                // The evidence features of every token, one after another (not cleared token by token).
+                var evidenceHashes = [UInt64]()
+                if evidence != nil { evidenceHashes.reserveCapacity(wordIds.count * 8) }
                 for i in 0..<wordIds.count {
                     rowStart[i] = rows.count
                     for h in hashes[contextHashes.ranges[i]] { rows.append(Int32(truncatingIfNeeded: tables.row(h))) }
                     if let evidence, !contextHashes.ranges[i].isEmpty {
-                        scratch.removeAll(keepingCapacity: true)
-                        templates.evidenceFeatures(evidence[i], current: wordBase + Int(ids[i]), into: &scratch)
-                        for h in scratch { rows.append(Int32(truncatingIfNeeded: tables.row(h))) }
+                        let from = evidenceHashes.count
+                        templates.evidenceFeatures(evidence[i], current: wordBase + Int(ids[i]), into: &evidenceHashes)
+                        for k in from..<evidenceHashes.count {
+                            rows.append(Int32(truncatingIfNeeded: tables.row(evidenceHashes[k])))
+                        }
                     }
                 }
                 rowStart[wordIds.count] = rows.count

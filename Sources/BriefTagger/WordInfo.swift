@@ -51,6 +51,8 @@ public struct WordInfo: Sendable {
         var shortScalars: [Unicode.Scalar] = []
         normalised.reserveCapacity(16)
         lowered.reserveCapacity(16)
+        shapeScalars.reserveCapacity(12)
+        shortScalars.reserveCapacity(16)
         var uppers = 0, lowers = 0, count = 0
         var firstUpper = false
         for s in text.unicodeScalars {
