@@ -35,6 +35,8 @@ public final class Store: Sendable {
     init(path: String, checkpoints: WALCheckpoints, converting: (@Sendable (Int) -> Void)? = nil,
          converted: (@Sendable (Int) -> Void)? = nil) throws {
         self.checkpoints = checkpoints
+        // A writable cache takes stories, each keyed by its content's hash; without one it is not opened at all.
+        guard ContentHash.isAvailable || CacheFile.isReadOnly(path) else { throw StoreError.noHashing }
         if path == ":memory:" {
             var configuration = Configuration()
             configuration.prepareDatabase { db in Self.registerFunctions(in: db) }

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchFeed(url: String)
     /// The story's text in the cache cannot be read back (its blob is missing or damaged).
     case damagedStory(id: Int64)
+    /// libcrypto gives no SHA-256 here (its providers cannot be loaded), so stories cannot be keyed by their content.
+    case noHashing
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no feed \(url) (see 'brief feed list')"
         case .damagedStory(let id):
             "story \(id)'s text in the cache is damaged and cannot be read; the cache was left unchanged"
+        case .noHashing:
+            "libcrypto's SHA-256 is unavailable (its providers could not be loaded; check OPENSSL_CONF and OPENSSL_MODULES); the cache was not opened"
         }
     }
 }

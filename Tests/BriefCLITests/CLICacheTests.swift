@@ -37,6 +37,41 @@ struct CLICacheTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    @Test("An OpenSSL configuration that hides SHA-256 gives one line and no cache; one that loads only the legacy provider still imports")
+    func libcryptoConfiguration() async throws {
+        let dir = try BriefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let story = dir.appendingPathComponent("story.txt")
+        try Data(CLIFixtures.ferryStory.utf8).write(to: story)
+        /// Imports the story into cache `name` with OpenSSL configuration `configuration` (written beside it).
+        func importStory(into name: String, configuration: String) async throws -> BriefProcess.Result {
+            let file = dir.appendingPathComponent(name + ".cnf")
+            try Data(configuration.utf8).write(to: file)
+            return try await BriefProcess.run(["import", story.path, "--db", dir.appendingPathComponent(name).path],
+                                              environment: ["OPENSSL_CONF": file.path])
+        }
+        // Given a configuration that asks every algorithm of a FIPS provider this machine does not have
+        // When a story is imported with it
+        let refused = try await importStory(
+            into: "hidden.sqlite", configuration: "openssl_conf = main\n[main]\nalg_section = algs\n[algs]\ndefault_properties = fips=yes\n")
+        // Then the import fails with one line, and no cache is made
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "brief: import: libcrypto's SHA-256 is unavailable (its providers could not be loaded; "
+            + "check OPENSSL_CONF and OPENSSL_MODULES); the cache was not opened\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("hidden.sqlite").path))
+
+        // Given a configuration that activates the legacy provider alone (so the default one is not loaded)
+        // When the story is imported with it
+        let imported = try await importStory(
+            into: "kept.sqlite", configuration: "openssl_conf = main\n[main]\nproviders = list\n[list]\nlegacy = on\n[on]\nactivate = 1\n")
+        // Then it is stored, under the same hash as without it
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let kept = dir.appendingPathComponent("kept.sqlite").path
+        #expect(try await BriefProcess.run(["count", "--db", kept]).stdout == "1\n")
+        let again = try await BriefProcess.run(["import", story.path, "--db", kept])
+        #expect(again.stderr.contains("0 new, 1 already present"), "\(again.stderr)")
+    }
+
     @Test("A brief binary without its resource bundle says so on one line instead of crashing")
     func missingResourceBundle() async throws {
         // Given a copy of the binary in a directory without the resource bundle
