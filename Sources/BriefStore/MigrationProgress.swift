@@ -26,7 +26,7 @@ final class MigrationProgress: Sendable {
     func watch(_ writer: any DatabaseWriter, while migrate: () throws -> Void) throws {
         let context = Unmanaged.passRetained(self)
         defer { context.release() }
-        try writer.writeWithoutTransaction { db in
+        writer.writeWithoutTransaction { db in
             sqlite3_progress_handler(db.sqliteConnection, 100_000, { pointer in
                 guard let pointer else { return 0 }
                 Unmanaged<MigrationProgress>.fromOpaque(pointer).takeUnretainedValue().tick()
@@ -34,7 +34,7 @@ final class MigrationProgress: Sendable {
             }, context.toOpaque())
         }
         defer {
-            try? writer.writeWithoutTransaction { db in sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
+            writer.writeWithoutTransaction { db in sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
         }
         try migrate()
         let seconds = reported.withLock { $0 }
