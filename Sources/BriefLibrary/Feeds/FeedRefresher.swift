@@ -50,7 +50,7 @@ public struct FeedRefresher: Sendable {
         var failures: [(position: Int, line: String)] = []
         var notes: [(position: Int, line: String)] = []
         let positions = Dictionary(feeds.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first })
-        let pipeline = Pipeline()
+        let pipeline = Pipeline(feeds: feeds.count)
         await withTaskGroup(of: Refreshed.self) { group in
             var next = 0
             func startNext() {
@@ -115,6 +115,21 @@ public struct FeedRefresher: Sendable {
         /// threads (`concurrentPerform` runs there), and a store waiting for one of them left a core idle while
         /// the next chunk was tagged.
         let writer = DispatchQueue(label: "brief.refresh.writer")
+        /// The feeds whose items are not all prepared yet (fetched, waiting to be, or being prepared).
+        let unprepared: Countdown
+
+        init(feeds: Int) {
+            unprepared = Countdown(feeds)
+        }
+    }
+
+    /// A count that feeds take themselves off once, shared between their tasks.
+    private final class Countdown: Sendable {
+        private let left: Mutex<Int>
+        init(_ count: Int) { left = Mutex(count) }
+        /// Whether the asking feed, itself still counted, is the last one counted.
+        var isLast: Bool { left.withLock { $0 <= 1 } }
+        func takeOff() { left.withLock { $0 -= 1 } }
     }
 
     /// A feed refreshed: its fetch result (a failure to store it is a failure), how many stories were new, and the
@@ -139,24 +154,28 @@ public struct FeedRefresher: Sendable {
             let request = FeedRequest(url: URL(fileURLWithPath: "/"))
             let failed = FeedFetchError(url: request.url, reason: .unsupportedURL)
             let result = FeedFetchResult(request: request, outcome: .failed(failed))
+            pipeline.unprepared.takeOff()
             return await finished(feed, result, on: pipeline.writer)
         }
         let request = FeedRequest(url: url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified))
         let downloaded = await fetcher.download(request)
         guard downloaded.hasBody else {
+            pipeline.unprepared.takeOff()
             return await finished(feed, fetcher.read(downloaded), on: pipeline.writer)
         }
         await pipeline.unstored.enter()
         let (result, tally, notes) = await prepareAndStore(feed, fetcher.read(downloaded), pipeline: pipeline)
+        pipeline.unprepared.takeOff()
         return await finished(feed, result, tally: tally, notes: notes, on: pipeline.writer)
     }
 
     /// Prepares a fetched feed's items in chunks and hands each to the writer, holding one `unstored` permit
-    /// (taken by the caller) per chunk until the writer has stored it. A fetch stopped between chunks keeps the
-    /// stored ones; the feed's validators are saved only after its last chunk, so the next fetch reads the feed
-    /// again and stores the rest. Returns the result to finish the feed with (without its parsed items), the
-    /// tally its chunks will have filled by the time the writer reaches the feed's finish, and the notes on how
-    /// it was read. In a function of its own so that the parsed feed is gone once its items are handed over,
+    /// (taken by the caller) per chunk until the writer has stored it. The last chunk of the last feed to be prepared
+    /// goes in two parts (`FeedImportItem.finalPart`): its store is the only one no tagging overlaps. A fetch stopped
+    /// between chunks keeps the stored ones; the feed's validators are saved only after its last chunk, so the next
+    /// fetch reads the feed again and stores the rest. Returns the result to finish the feed with (without its parsed
+    /// items), the tally its chunks will have filled by the time the writer reaches the feed's finish, and the notes
+    /// on how it was read. In a function of its own so that the parsed feed is gone once its items are handed over,
     /// rather than kept while they are stored.
     private func prepareAndStore(_ feed: StoredFeed, _ result: FeedFetchResult, pipeline: Pipeline)
         async -> (FeedFetchResult, ChunkTally?, [String]) {
@@ -170,30 +189,37 @@ public struct FeedRefresher: Sendable {
         let kept = pruned.isEmpty ? fetched.document.items : fetched.document.items.filter { !pruned.contains($0.id) }
         let carried = fetched.document.items.map(\.id)
         let tally = ChunkTally()
-        for (k, chunk) in FeedImportItem.chunks(kept).enumerated() {
-            if k > 0 { await pipeline.unstored.enter() }
-            guard tally.failure == nil else {
-                await pipeline.unstored.leave()
-                break
+        let chunks = FeedImportItem.chunks(kept)
+        chunks: for (k, chunk) in chunks.enumerated() {
+            var parts = [chunk]
+            if k == chunks.count - 1, pipeline.unprepared.isLast, let final = FeedImportItem.finalPart(of: chunk.count) {
+                parts = [chunk.dropLast(final), chunk.suffix(final)]
             }
-            await pipeline.preparing.enter()
-            let items = FeedImportItem.prepare(Array(chunk), source: source, annotate: annotate)
-            await pipeline.preparing.leave()
-            let feedURL = feed.url, store = self.store
-            let chunkCarried = k == 0 ? carried : nil
-            pipeline.writer.async {
-                if tally.failure == nil {
-                    do {
-                        let outcomes = try store.importFeedItems(feedURL: feedURL, items: items, carried: chunkCarried,
-                                                                 deferringCheckpoint: true)
-                        tally.add(outcomes.filter(\.isNew).count)
-                    } catch {
-                        tally.fail(error)
-                    }
+            for (j, part) in parts.enumerated() {
+                if k > 0 || j > 0 { await pipeline.unstored.enter() }
+                guard tally.failure == nil else {
+                    await pipeline.unstored.leave()
+                    break chunks
                 }
-                Task { await pipeline.unstored.leave() }
-                // After the permit: the next chunk is prepared while the log is synced, rather than waiting for it.
-                store.checkpointIfDue()
+                await pipeline.preparing.enter()
+                let items = FeedImportItem.prepare(Array(part), source: source, annotate: annotate)
+                await pipeline.preparing.leave()
+                let feedURL = feed.url, store = self.store
+                let chunkCarried = k == 0 && j == 0 ? carried : nil
+                pipeline.writer.async {
+                    if tally.failure == nil {
+                        do {
+                            let outcomes = try store.importFeedItems(feedURL: feedURL, items: items, carried: chunkCarried,
+                                                                     deferringCheckpoint: true)
+                            tally.add(outcomes.filter(\.isNew).count)
+                        } catch {
+                            tally.fail(error)
+                        }
+                    }
+                    Task { await pipeline.unstored.leave() }
+                    // After the permit: the next chunk is prepared while the log is synced, rather than waiting for it.
+                    store.checkpointIfDue()
+                }
             }
         }
         // The parsed items are stored or on the writer's queue now: the result to finish keeps only the feed's
