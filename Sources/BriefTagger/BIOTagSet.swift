@@ -61,12 +61,13 @@ public enum BIOTagSet {
     /// a `B-`, or at an `I-` that does not continue the span before it.
     public static func spans(_ labels: some Collection<Int>) -> [(start: Int, end: Int, type: Int)] {
         var result: [(start: Int, end: Int, type: Int)] = []
-        // Room for a sentence's usual few names at once, rather than growing at the first and second.
-        result.reserveCapacity(8)
         var current: (start: Int, type: Int)?
         for (i, label) in labels.enumerated() {
             let t = typeIndex(of: label)
             if let c = current, !(isInside(label) && t == c.type) {
+                // Room for a sentence's usual few names at once, rather than growing at the first and second (a
+                // sentence without a name allocates nothing).
+                if result.isEmpty { result.reserveCapacity(8) }
                 result.append((c.start, i, c.type))
                 current = nil
             }

@@ -61,12 +61,17 @@ struct PassScorer {
         }
     }
 
+    /// How many evidence feature hashes `emissions` gathers before it clears them.
+    private static let evidenceBatch = 4096
+    /// How many tokens' feature rows `emissions` finds before it adds them up: enough for many memory reads in flight.
+    private static let rowBlock = 8192
+
     /// Emission scores (`count × 9`) for the tokens of one document; every word in `wordIds` must have been summed
     /// (`extendCache`).
     ///
-    /// In two sweeps over the document: the first finds the weight row of every token's context and evidence
-    /// features, the second adds them up. A row is found through the directory, a read that mostly misses the
-    /// processor's caches (the tables are larger than them); in one sweep over the whole document those reads do
+    /// In two sweeps over each block of `rowBlock` tokens: the first finds the weight row of every token's context
+    /// and evidence features, the second adds them up. A row is found through the directory, a read that mostly misses
+    /// the processor's caches (the tables are larger than them); in one sweep over thousands of tokens those reads do
     /// not wait on each token's sums, so many are in flight at once. The additions are the same, in the same order,
     /// as one token at a time.
     mutating func emissions(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
@@ -80,51 +85,76 @@ struct PassScorer {
         let slots = DocumentAnalysis.aggregatedOccurrences * 2
         var groupVectors = [Float](repeating: 0, count: (contexts.aggregates.count / slots) * 9)
         var groupDone = [Bool](repeating: false, count: contexts.aggregates.count / slots)
-        // Token i's feature rows are rows[rowStart[i]..<rowStart[i + 1]].
-        var rows = [Int32]()
-        rows.reserveCapacity(contextHashes.hashes.count + (evidence == nil ? 0 : wordIds.count * 8))
-        var rowStart = [Int](repeating: 0, count: wordIds.count + 1)
+        // The evidence features of token after token, one after another: cleared only now and then rather than at
+        // every token.
+        var evidenceHashes = [UInt64]()
+        if evidence != nil { evidenceHashes.reserveCapacity(Self.evidenceBatch + 16) }
         weights.withTables { tables in
             contextHashes.hashes.withUnsafeBufferPointer { hashes in
+            contextHashes.ranges.withUnsafeBufferPointer { ranges in
             words.withUnsafeBufferPointer { wb in
-            wordIds.withUnsafeBufferPointer { ids in
-                guard let wordBase = wb.baseAddress else { return }
-                // The evidence features of every token, one after another (not cleared token by token).
-                var evidenceHashes = [UInt64]()
-                if evidence != nil { evidenceHashes.reserveCapacity(wordIds.count * 8) }
-                for i in 0..<wordIds.count {
-                    rowStart[i] = rows.count
-                    for h in hashes[contextHashes.ranges[i]] { rows.append(Int32(truncatingIfNeeded: tables.row(h))) }
-                    if let evidence, !contextHashes.ranges[i].isEmpty {
-                        let from = evidenceHashes.count
-                        templates.evidenceFeatures(evidence[i], current: wordBase + Int(ids[i]), into: &evidenceHashes)
-                        for k in from..<evidenceHashes.count {
-                            rows.append(Int32(truncatingIfNeeded: tables.row(evidenceHashes[k])))
-                        }
-                    }
-                }
-                rowStart[wordIds.count] = rows.count
-            }
-            }
-            }
-        }
-        weights.withTables { tables in
             contexts.aggregates.withUnsafeBufferPointer { aggregates in
             contexts.contexts.withUnsafeBufferPointer { contextOf in
             cache.withUnsafeBufferPointer { c in
             result.withUnsafeMutableBufferPointer { r in
             wordIds.withUnsafeBufferPointer { ids in
             groupVectors.withUnsafeMutableBufferPointer { groups in
-            rows.withUnsafeBufferPointer { tokenRows in
-                guard let cache = c.baseAddress, let out = r.baseAddress else { return }
+                guard let wordBase = wb.baseAddress, let cache = c.baseAddress, let out = r.baseAddress else { return }
+                // The feature rows of one block of tokens at a time, from `blockStart`: token i's are
+                // rows[rowStart[i - blockStart]..<rowStart[i - blockStart + 1]]. A block rather than the whole
+                // document, which may have millions of tokens (a 100,000-paragraph story held about 100 MB of rows).
+                let rowStart = UnsafeMutablePointer<Int>.allocate(capacity: Self.rowBlock + 1)
+                var rowCapacity = 0
+                var rows = UnsafeMutablePointer<Int32>.allocate(capacity: rowCapacity)
+                defer {
+                    rowStart.deallocate()
+                    rows.deallocate()
+                }
+                var blockStart = 0, blockEnd = 0
                 for sentence in sentences {
                     func word(_ j: Int) -> Int { sentence.contains(j) ? Int(ids[j]) : 0 }
                     for i in sentence {
+                        if i < blockStart || i >= blockEnd {
+                            // The first sweep, over the block from this token: the weight row of every token's context
+                            // and evidence features (at most 8 of those a token).
+                            blockStart = i
+                            blockEnd = min(i + Self.rowBlock, wordIds.count)
+                            var needed = 0
+                            for t in blockStart..<blockEnd { needed += ranges[t].count + (evidence == nil ? 0 : 8) }
+                            if needed > rowCapacity {
+                                rows.deallocate()
+                                rowCapacity = needed
+                                rows = UnsafeMutablePointer<Int32>.allocate(capacity: rowCapacity)
+                            }
+                            var count = 0
+                            for t in blockStart..<blockEnd {
+                                rowStart[t - blockStart] = count
+                                for h in hashes[ranges[t]] {
+                                    rows[count] = Int32(truncatingIfNeeded: tables.row(h))
+                                    count += 1
+                                }
+                                if let evidence, !ranges[t].isEmpty {
+                                    if evidenceHashes.count >= Self.evidenceBatch {
+                                        evidenceHashes.removeAll(keepingCapacity: true)
+                                    }
+                                    let from = evidenceHashes.count
+                                    templates.evidenceFeatures(evidence[t], current: wordBase + Int(ids[t]),
+                                                               into: &evidenceHashes)
+                                    for k in from..<evidenceHashes.count {
+                                        rows[count] = Int32(truncatingIfNeeded: tables.row(evidenceHashes[k]))
+                                        count += 1
+                                    }
+                                }
+                            }
+                            rowStart[blockEnd - blockStart] = count
+                        }
+                        // The second sweep adds them up, token by token.
                         var sum = LabelScores()
                         for offset in -2...2 {
                             sum.add(cache + (word(i + offset) * 5 + offset + 2) * 9)
                         }
-                        for k in rowStart[i]..<rowStart[i + 1] { tables.accumulate(row: Int(tokenRows[k]), into: &sum) }
+                        let local = i - blockStart
+                        for k in rowStart[local]..<rowStart[local + 1] { tables.accumulate(row: Int(rows[k]), into: &sum) }
                         let context = contextOf[i]
                         if context.aggregateStart >= 0, aggregating {
                             let g = Int(context.aggregateStart) / slots
@@ -143,6 +173,8 @@ struct PassScorer {
                         sum.store(to: out + i * 9)
                     }
                 }
+            }
+            }
             }
             }
             }
