@@ -317,20 +317,13 @@ struct StoryWriter {
         try SurnameLinks.link(surnames.sorted(), in: db)
     }
 
-    /// The stories' entity rows by entity key, then story id; `keys` are `entityRows`' keys, sorted.
+    /// The stories' entity rows by entity key, then story id; `keys` are `entityRows`' keys, sorted (`insertEntities`
+    /// listed every entity a row names).
     private func storyEntityRowsInOrder(keys: [String]) -> [StoryEntityRow] {
         var place = [String: Int](minimumCapacity: keys.count)
         for (k, key) in keys.enumerated() { place[key] = k }
-        var ranked: [(place: Int, storyID: Int64, row: Int)] = []
-        ranked.reserveCapacity(storyEntityRows.count)
-        for (r, row) in storyEntityRows.enumerated() {
-            // `insertEntities` listed every entity a row names; were one missing, the strings decide.
-            guard let k = place[row.key] else {
-                return storyEntityRows.sorted { $0.key != $1.key ? $0.key < $1.key : $0.storyID < $1.storyID }
-            }
-            ranked.append((k, row.storyID, r))
-        }
-        ranked.sort { ($0.place, $0.storyID) < ($1.place, $1.storyID) }
+        let ranked = storyEntityRows.enumerated().map { (place: place[$1.key] ?? -1, storyID: $1.storyID, row: $0) }
+            .sorted { ($0.place, $0.storyID) < ($1.place, $1.storyID) }
         return ranked.map { storyEntityRows[$0.row] }
     }
 }

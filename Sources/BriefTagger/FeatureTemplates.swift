@@ -142,7 +142,10 @@ public struct FeatureTemplates: Sendable {
         }
     }
 
-    /// Appends the second pass's features drawn from the first pass.
+    /// The most features `evidenceFeatures` appends for one token (`PassScorer.emissions` sizes its buffer by it).
+    public static let evidenceFeatureLimit = 8
+
+    /// Appends the second pass's features drawn from the first pass: at most `evidenceFeatureLimit`.
     public func evidenceFeatures(_ e: FirstPassEvidence, current: UnsafePointer<ContextWord>, into out: inout [UInt64]) {
         let caseValue = UInt64(current.pointee.letterCase.rawValue)
         out.append(Self.f(.passLabel, 0, UInt64(bitPattern: Int64(e.label))))

@@ -102,7 +102,8 @@ struct PassScorer {
                 guard let wordBase = wb.baseAddress, let cache = c.baseAddress, let out = r.baseAddress else { return }
                 // The feature rows of one block of tokens at a time, from `blockStart`: token i's are
                 // rows[rowStart[i - blockStart]..<rowStart[i - blockStart + 1]]. A block rather than the whole
-                // document, which may have millions of tokens (a 100,000-paragraph story held about 100 MB of rows).
+                // document, which may have millions of tokens (the stress script's 100,000-paragraph story peaked
+                // 52 MB higher with the rows of the whole document).
                 let rowStart = UnsafeMutablePointer<Int>.allocate(capacity: Self.rowBlock + 1)
                 var rowCapacity = 0
                 var rows = UnsafeMutablePointer<Int32>.allocate(capacity: rowCapacity)
@@ -116,11 +117,12 @@ struct PassScorer {
                     for i in sentence {
                         if i < blockStart || i >= blockEnd {
                             // The first sweep, over the block from this token: the weight row of every token's context
-                            // and evidence features (at most 8 of those a token).
+                            // and evidence features (at most `evidenceFeatureLimit` of those a token).
                             blockStart = i
                             blockEnd = min(i + Self.rowBlock, wordIds.count)
                             var needed = 0
-                            for t in blockStart..<blockEnd { needed += ranges[t].count + (evidence == nil ? 0 : 8) }
+                            let evidenceRoom = evidence == nil ? 0 : FeatureTemplates.evidenceFeatureLimit
+                            for t in blockStart..<blockEnd { needed += ranges[t].count + evidenceRoom }
                             if needed > rowCapacity {
                                 rows.deallocate()
                                 rowCapacity = needed
@@ -140,6 +142,9 @@ struct PassScorer {
                                     let from = evidenceHashes.count
                                     templates.evidenceFeatures(evidence[t], current: wordBase + Int(ids[t]),
                                                                into: &evidenceHashes)
+                                    // The buffer has room for no more: a template added past the limit stops here
+                                    // rather than writing past it.
+                                    precondition(evidenceHashes.count - from <= evidenceRoom, "evidence features over the limit")
                                     for k in from..<evidenceHashes.count {
                                         rows[count] = Int32(truncatingIfNeeded: tables.row(evidenceHashes[k]))
                                         count += 1
