@@ -10,7 +10,8 @@ import Synchronization
 /// Files are prepared in parallel (decoding, parsing and tagging are pure) and stored in batches,
 /// one transaction each, so a story is stored whole or not at all and a bad file never costs a good one. A feed
 /// file's items are prepared and stored a chunk at a time (`FeedImportItem.chunkSize`), so a batch of feed files
-/// holds their parsed items, not thousands of prepared stories each.
+/// holds their parsed items, not thousands of prepared stories each. Each batch or chunk is stored on a writer
+/// thread of its own while the next is prepared (`ImportWriter`).
 ///
 /// ```swift
 /// let tagger = try Tagger.load(from: BriefResources.nerModel)
@@ -63,10 +64,12 @@ public struct Importer: Sendable {
         var report = ImportReport()
         report.failures = walk.failures
         report.skipped = walk.skipped
-        var start = 0
-        while start < walk.files.count {
-            let batch = Array(walk.files[start..<min(start + batchSize, walk.files.count)])
-            start += batch.count
+        // Each batch's stories, then each chunk of its feed files, are stored on the writer's thread while the next
+        // unit is prepared.
+        let writer = ImportWriter()
+        let batches = Self.batches(walk.files.count, size: batchSize)
+        for (b, range) in batches.enumerated() {
+            let batch = Array(walk.files[range])
             let prepared = prepare(batch, sourceName: sourceName)
             var items: [ImportItem] = []
             var feeds: [(key: String, items: [FeedItem], source: String)] = []
@@ -79,16 +82,19 @@ public struct Importer: Sendable {
                 case .failure(let failure): report.failures.append(failure)
                 }
             }
-            var outcomes = try store.importStories(items)
-            for feed in feeds {
-                outcomes += try importFeed(key: feed.key, items: feed.items, source: feed.source)
+            // Even none: a read-only cache says so here (`requireWritable`), as it always has.
+            let store = self.store, stories = items
+            try writer.store { try store.importStories(stories) }
+            for (f, feed) in feeds.enumerated() {
+                try importFeed(key: feed.key, items: feed.items, source: feed.source, writer: writer,
+                               last: b == batches.count - 1 && f == feeds.count - 1)
             }
-            for outcome in outcomes {
-                switch outcome {
-                case .new(let id): report.new.append(id)
-                case .existing(let id): report.existing.append(id)
-                case .updated(let id): report.updated.append(id)
-                }
+        }
+        for outcome in try writer.finish() {
+            switch outcome {
+            case .new(let id): report.new.append(id)
+            case .existing(let id): report.existing.append(id)
+            case .updated(let id): report.updated.append(id)
             }
         }
         report.failures.sort { $0.path < $1.path }
@@ -163,16 +169,35 @@ public struct Importer: Sendable {
 
     // MARK: - Private
 
-    /// Prepares and stores a feed file's items a chunk at a time (`FeedImportItem.chunkSize`), each chunk in a
-    /// transaction of its own; the first tells the store every item the feed carries.
-    private func importFeed(key: String, items: [FeedItem], source: String) throws -> [ImportOutcome] {
-        let carried = items.map(\.id)
-        var outcomes: [ImportOutcome] = []
-        for (k, chunk) in FeedImportItem.chunks(items).enumerated() {
-            let prepared = FeedImportItem.prepare(Array(chunk), source: source, annotate: annotate)
-            outcomes += try store.importFeedItems(feedURL: key, items: prepared, carried: k == 0 ? carried : nil)
+    /// The batches of `count` files, `size` at a time; the last, when large enough, cut in two
+    /// (`FeedImportItem.finalPart`), so that its first part is stored while its last part is prepared: the store of
+    /// the import's last unit is the only one no preparing overlaps.
+    static func batches(_ count: Int, size: Int) -> [Range<Int>] {
+        var batches = stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        if let last = batches.last, let final = FeedImportItem.finalPart(of: last.count) {
+            batches[batches.count - 1] = last.lowerBound..<(last.upperBound - final)
+            batches.append((last.upperBound - final)..<last.upperBound)
         }
-        return outcomes
+        return batches
+    }
+
+    /// Prepares a feed file's items a chunk at a time (`FeedImportItem.chunkSize`) and hands each chunk to `writer`,
+    /// to be stored in a transaction of its own while the next is prepared; the first tells the store every item the
+    /// feed carries. The last chunk of the import's `last` unit goes in two parts, as the last batch does (`batches`).
+    private func importFeed(key: String, items: [FeedItem], source: String, writer: ImportWriter, last: Bool) throws {
+        let carried = items.map(\.id)
+        let chunks = FeedImportItem.chunks(items)
+        for (k, chunk) in chunks.enumerated() {
+            var parts = [chunk]
+            if last, k == chunks.count - 1, let final = FeedImportItem.finalPart(of: chunk.count) {
+                parts = [chunk.dropLast(final), chunk.suffix(final)]
+            }
+            for (j, part) in parts.enumerated() {
+                let prepared = FeedImportItem.prepare(Array(part), source: source, annotate: annotate)
+                let store = self.store, chunkCarried = k == 0 && j == 0 ? carried : nil
+                try writer.store { try store.importFeedItems(feedURL: key, items: prepared, carried: chunkCarried) }
+            }
+        }
     }
 
     /// Prepares a batch on all cores, keeping the batch's order.
