@@ -75,7 +75,7 @@ struct PassScorer {
     /// not wait on each token's sums, so many are in flight at once. The additions are the same, in the same order,
     /// as one token at a time.
     mutating func emissions(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord],
-                            contexts: DocumentContexts, contextHashes: ContextHashes,
+                            contexts: DocumentContexts, contextHashes: inout ContextHashes,
                             evidence: [FirstPassEvidence]?) -> [Float] {
         precondition(cachedWords >= words.count, "emissions before extendCache")
         var result = [Float](repeating: 0, count: wordIds.count * 9)
@@ -90,8 +90,6 @@ struct PassScorer {
         var evidenceHashes = [UInt64]()
         if evidence != nil { evidenceHashes.reserveCapacity(Self.evidenceBatch + 16) }
         weights.withTables { tables in
-            contextHashes.hashes.withUnsafeBufferPointer { hashes in
-            contextHashes.ranges.withUnsafeBufferPointer { ranges in
             words.withUnsafeBufferPointer { wb in
             contexts.aggregates.withUnsafeBufferPointer { aggregates in
             contexts.contexts.withUnsafeBufferPointer { contextOf in
@@ -120,36 +118,42 @@ struct PassScorer {
                             // and evidence features (at most `evidenceFeatureLimit` of those a token).
                             blockStart = i
                             blockEnd = min(i + Self.rowBlock, wordIds.count)
-                            var needed = 0
+                            contextHashes.load(blockStart..<blockEnd)
                             let evidenceRoom = evidence == nil ? 0 : FeatureTemplates.evidenceFeatureLimit
-                            for t in blockStart..<blockEnd { needed += ranges[t].count + evidenceRoom }
+                            let needed = contextHashes.hashes.count + (blockEnd - blockStart) * evidenceRoom
                             if needed > rowCapacity {
                                 rows.deallocate()
                                 rowCapacity = needed
                                 rows = UnsafeMutablePointer<Int32>.allocate(capacity: rowCapacity)
                             }
                             var count = 0
-                            for t in blockStart..<blockEnd {
-                                rowStart[t - blockStart] = count
-                                for h in hashes[ranges[t]] {
-                                    rows[count] = Int32(truncatingIfNeeded: tables.row(h))
-                                    count += 1
-                                }
-                                if let evidence, !ranges[t].isEmpty {
-                                    if evidenceHashes.count >= Self.evidenceBatch {
-                                        evidenceHashes.removeAll(keepingCapacity: true)
-                                    }
-                                    let from = evidenceHashes.count
-                                    templates.evidenceFeatures(evidence[t], current: wordBase + Int(ids[t]),
-                                                               into: &evidenceHashes)
-                                    // The buffer has room for no more: a template added past the limit stops here
-                                    // rather than writing past it.
-                                    precondition(evidenceHashes.count - from <= evidenceRoom, "evidence features over the limit")
-                                    for k in from..<evidenceHashes.count {
-                                        rows[count] = Int32(truncatingIfNeeded: tables.row(evidenceHashes[k]))
+                            contextHashes.hashes.withUnsafeBufferPointer { hashes in
+                            contextHashes.starts.withUnsafeBufferPointer { starts in
+                                for t in blockStart..<blockEnd {
+                                    rowStart[t - blockStart] = count
+                                    let from = starts[t - blockStart], to = starts[t - blockStart + 1]
+                                    for k in from..<to {
+                                        rows[count] = Int32(truncatingIfNeeded: tables.row(hashes[k]))
                                         count += 1
                                     }
+                                    if let evidence, to > from {
+                                        if evidenceHashes.count >= Self.evidenceBatch {
+                                            evidenceHashes.removeAll(keepingCapacity: true)
+                                        }
+                                        let first = evidenceHashes.count
+                                        templates.evidenceFeatures(evidence[t], current: wordBase + Int(ids[t]),
+                                                                   into: &evidenceHashes)
+                                        // The buffer has room for no more: a template added past the limit stops
+                                        // here rather than writing past it.
+                                        precondition(evidenceHashes.count - first <= evidenceRoom,
+                                                     "evidence features over the limit")
+                                        for k in first..<evidenceHashes.count {
+                                            rows[count] = Int32(truncatingIfNeeded: tables.row(evidenceHashes[k]))
+                                            count += 1
+                                        }
+                                    }
                                 }
+                            }
                             }
                             rowStart[blockEnd - blockStart] = count
                         }
@@ -178,8 +182,6 @@ struct PassScorer {
                         sum.store(to: out + i * 9)
                     }
                 }
-            }
-            }
             }
             }
             }

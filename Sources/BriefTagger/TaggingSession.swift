@@ -89,17 +89,17 @@ public struct TaggingSession {
         let infos = words.words
         let contexts = DocumentAnalysis.contexts(wordIds: ids, sentences: sentences, words: infos, lexicon: words.lexicon,
                                                  aggregate: first.templates.options.contextAggregation)
-        let hashes = PassScorer.ContextHashes(wordIds: ids, sentences: sentences, words: infos, contexts: contexts,
+        var hashes = PassScorer.ContextHashes(wordIds: ids, sentences: sentences, words: infos, contexts: contexts,
                                               templates: first.templates)
         let e1 = first.emissions(wordIds: ids, sentences: sentences, words: infos, contexts: contexts,
-                                 contextHashes: hashes, evidence: nil)
+                                 contextHashes: &hashes, evidence: nil)
         let labels1 = first.decode(emissions: e1, sentences: sentences, count: ids.count)
         guard var second else { return labels1 }
         // Take the scorer out while it works, so its cache is not copied on write.
         self.second = nil
         let evidence = DocumentAnalysis.evidence(wordIds: ids, sentences: sentences, words: infos, labels: labels1)
         let e2 = second.emissions(wordIds: ids, sentences: sentences, words: infos, contexts: contexts,
-                                  contextHashes: hashes, evidence: evidence)
+                                  contextHashes: &hashes, evidence: evidence)
         let labels2 = second.decode(emissions: e2, sentences: sentences, count: ids.count)
         self.second = second
         return labels2
