@@ -26,4 +26,32 @@ extension Store {
             try writer.finish()
         }
     }
+
+    /// Replaces the annotations of several stories as `replaceAnnotations(id:with:)` does each, all in one
+    /// transaction (a pass's batch, `brief reannotate`): every story in it is updated, or (on error) none. Returns,
+    /// for each, whether it was: a story whose paragraphs no longer match, or that is gone, is left as it was.
+    public func replaceAnnotations(_ stories: [(id: Int64, story: Story)]) throws -> [Bool] {
+        try replaceEach(stories) { writer, id, story in try writer.reannotate(storyID: id, with: story) }
+    }
+
+    /// Runs `replace` for each story in one transaction, then finishes the writer; a story `replace` throws
+    /// `StoreError.noSuchStory` for (before it changes anything) is passed over. Whether each was replaced.
+    func replaceEach(_ stories: [(id: Int64, story: Story)],
+                     _ replace: (inout StoryWriter, Int64, Story) throws -> Void) throws -> [Bool] {
+        try requireWritable()
+        return try writer.write { db in
+            var writer = try StoryWriter(db: db)
+            var replaced: [Bool] = []
+            for (id, story) in stories {
+                do {
+                    try replace(&writer, id, story)
+                    replaced.append(true)
+                } catch StoreError.noSuchStory {
+                    replaced.append(false)
+                }
+            }
+            try writer.finish()
+            return replaced
+        }
+    }
 }

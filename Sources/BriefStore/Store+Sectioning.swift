@@ -41,4 +41,12 @@ extension Store {
             try writer.finish()
         }
     }
+
+    /// Replaces the sectioning of several stories as `replaceSectioning(id:with:version:)` does each, all in one
+    /// transaction (a pass's batch, `brief resection`): every story in it is updated, or (on error) none. Returns, for
+    /// each, whether it was: a story that is gone is passed over.
+    public func replaceSectioning(_ stories: [(id: Int64, story: Story)], version: Int = ArticleParser.version)
+        throws -> [Bool] {
+        try replaceEach(stories) { writer, id, story in try writer.resection(storyID: id, with: story, version: version) }
+    }
 }

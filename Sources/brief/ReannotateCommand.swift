@@ -13,10 +13,10 @@ struct ReannotateCommand: ParsableCommand {
         commandName: "reannotate",
         abstract: "Re-tag the stories an older entity model tagged (after upgrading Brief).",
         discussion: """
-            Each story stored with an older annotation is tagged again from the text the cache keeps, and its \
-            mentions and entities replaced in one transaction of its own: read marks, quotes and feed items stay. \
-            Interrupted (even killed), it loses nothing; run it again to finish. Progress goes to stderr on a \
-            terminal; the summary line goes to stderr. With nothing to do it says so and changes nothing.
+            Each story stored with an older annotation is tagged again from the text the cache keeps, on every \
+            core, and its mentions and entities replaced, 64 stories a transaction: read marks, quotes and feed \
+            items stay. Interrupted (even killed), it loses nothing; run it again to finish. Progress goes to \
+            stderr on a terminal; the summary line goes to stderr. With nothing to do it says so and changes nothing.
             """)
 
     @OptionGroup var cache: CacheOptions

@@ -14,10 +14,10 @@ struct ResectionCommand: ParsableCommand {
         commandName: "resection",
         abstract: "Section again the stories an older sectioner stored (after upgrading Brief).",
         discussion: """
-            Each story stored by an older sectioner is parsed again from its original text and tagged, and its \
-            sections, quotes and entities replaced in one transaction of its own: read marks, stars and feed items \
-            stay, and a story without a date takes its dateline's. Interrupted (even killed), it loses nothing; \
-            run it again to finish. Progress goes to stderr on a terminal; so does the summary line.
+            Each story stored by an older sectioner is parsed again from its original text and tagged, on every \
+            core, and its sections, quotes and entities replaced, 64 stories a transaction: read marks, stars and \
+            feed items stay, and a story without a date takes its dateline's. Interrupted (even killed), it loses \
+            nothing; run it again to finish. Progress goes to stderr on a terminal; so does the summary line.
             """)
 
     @OptionGroup var cache: CacheOptions

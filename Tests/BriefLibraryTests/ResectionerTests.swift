@@ -1,4 +1,4 @@
-import BriefLibrary
+@testable import BriefLibrary
 import BriefModel
 @testable import BriefStore
 import BriefTagger
@@ -155,5 +155,45 @@ struct ResectionerTests {
         #expect(body == Data([0x78, 0x9C, 0x01, 0x02]))
         #expect(try store.originalText(id: ids[1])?.hasPrefix("Second story") == true)
         #expect(throws: StoreError.damagedStory(id: ids[0])) { try store.originalText(id: ids[0]) }
+    }
+
+    @Test("A pass over more stories than a batch updates each once, names the damaged one, and reports every story")
+    func passInBatches() throws {
+        // Given 150 stories (three batches), a few read, one in the second batch with its text damaged
+        let store = try Store.inMemory()
+        let items = (0..<150).map { n in
+            let text = "Harbour report \(n)\n\nThe harbour master filed report \(n) on the tides.\n"
+            let parsed = ArticleParser.parse(text, format: .article, reference: Date())
+            return ImportItem(story: parsed.story, originalText: text, source: "harbour-\(n).txt", published: nil,
+                              format: .article)
+        }
+        _ = try store.importStories(items)
+        let ids = try store.summaries().map(\.id).sorted()
+        #expect(ids.count == 150 && StoryPass.batchSize < 75)
+        _ = try store.setRead(true, ids: [ids[0], ids[99], ids[149]])
+        let damaged = ids[StoryPass.batchSize + 3]
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE stories SET body = x'789c0102' WHERE id = ?", arguments: [damaged])
+        }
+        let next = ArticleParser.version + 1
+        let pass = Resectioner(store: store, annotate: { $0 }, version: next)
+
+        // When the pass runs
+        var progress: [Int] = []
+        let outcome = try pass.run { done, total in
+            #expect(total == 150)
+            progress.append(done)
+        }
+
+        // Then every other story is sectioned again once, progress went story by story, the damaged one is named
+        // and still pending, and the read marks and the cache hold together
+        #expect(outcome == StoryPassOutcome(updated: 149, damaged: [damaged]))
+        #expect(progress == Array(1...150))
+        #expect(try pass.pending() == [damaged])
+        #expect(try store.storiesSectioned(below: next) == [damaged])
+        #expect(Set(try store.summaries().filter(\.isRead).map(\.id)) == [ids[0], ids[99], ids[149]])
+        #expect(try store.summaries().count == 150)
+        // (the one problem is the damage this test made)
+        #expect(try store.integrityProblems() == ["1 stories whose text cannot be read"])
     }
 }

@@ -6,9 +6,10 @@ import Foundation
 /// story since the "v8 canonical entities" migration) from the text the cache keeps (its sections and paragraphs,
 /// as sectioned at import), so its mentions and entities link to canonical entities.
 ///
-/// Each story is replaced in a transaction of its own (`Store.replaceAnnotations`): a pass killed at any moment
-/// leaves every story either as it was or wholly re-tagged, and the next run carries on with the stories still
-/// below the version. Read marks, quotes and feed items are never touched.
+/// Stories are tagged again on every core and replaced a batch at a time, each batch in a transaction of its own
+/// (`StoryPass`, `Store.replaceAnnotations`): a pass killed at any moment leaves every story either as it was or
+/// wholly re-tagged, and the next run carries on with the stories still below the version. Read marks, quotes and
+/// feed items are never touched.
 ///
 ///     let pass = Reannotator(store: store, annotate: StoryAnnotator(tagger: tagger).annotate)
 ///     try pass.run { done, total in print("\(done)/\(total)") }
@@ -31,8 +32,9 @@ public struct Reannotator: Sendable {
     /// were re-tagged (a story removed meanwhile is passed over) and which could not be read (damaged text).
     @discardableResult
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> StoryPassOutcome {
-        try StoryPass.run(try pending(), progress: progress) { id in
-            guard let stored = try store.story(id: id) else { return false }
+        let store = self.store, annotate = self.annotate, version = self.version
+        return try StoryPass.run(try pending(), progress: progress, prepare: { id -> (id: Int64, story: Story)? in
+            guard let stored = try store.story(id: id) else { return nil }
             var story = stored.story
             story.entities = []
             for s in story.sections.indices {
@@ -40,8 +42,9 @@ public struct Reannotator: Sendable {
             }
             var annotated = annotate(story)
             annotated.annotationVersion = version
-            try store.replaceAnnotations(id: id, with: annotated)
-            return true
-        }
+            return (id, annotated)
+        }, store: { batch in
+            try store.replaceAnnotations(batch)
+        })
     }
 }

@@ -11,7 +11,7 @@ import Synchronization
 /// one transaction each, so a story is stored whole or not at all and a bad file never costs a good one. A feed
 /// file's items are prepared and stored a chunk at a time (`FeedImportItem.chunkSize`), so a batch of feed files
 /// holds their parsed items, not thousands of prepared stories each. Each batch or chunk is stored on a writer
-/// thread of its own while the next is prepared (`ImportWriter`).
+/// thread of its own while the next is prepared (`PipelineWriter`).
 ///
 /// ```swift
 /// let tagger = try Tagger.load(from: BriefResources.nerModel)
@@ -66,7 +66,7 @@ public struct Importer: Sendable {
         report.skipped = walk.skipped
         // Each batch's stories, then each chunk of its feed files, are stored on the writer's thread while the next
         // unit is prepared.
-        let writer = ImportWriter()
+        let writer = PipelineWriter<ImportOutcome>()
         let batches = Self.batches(walk.files.count, size: batchSize)
         for (b, range) in batches.enumerated() {
             let batch = Array(walk.files[range])
@@ -184,7 +184,8 @@ public struct Importer: Sendable {
     /// Prepares a feed file's items a chunk at a time (`FeedImportItem.chunkSize`) and hands each chunk to `writer`,
     /// to be stored in a transaction of its own while the next is prepared; the first tells the store every item the
     /// feed carries. The last chunk of the import's `last` unit goes in two parts, as the last batch does (`batches`).
-    private func importFeed(key: String, items: [FeedItem], source: String, writer: ImportWriter, last: Bool) throws {
+    private func importFeed(key: String, items: [FeedItem], source: String, writer: PipelineWriter<ImportOutcome>,
+                            last: Bool) throws {
         let carried = items.map(\.id)
         let chunks = FeedImportItem.chunks(items)
         for (k, chunk) in chunks.enumerated() {

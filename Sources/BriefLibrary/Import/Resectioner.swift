@@ -7,9 +7,10 @@ import Foundation
 /// it, so older stories get their quotes' speakers, descriptions and translations, turn speakers, dateline days and
 /// a `published` date from the dateline when they had none.
 ///
-/// Each story is replaced in a transaction of its own (`Store.replaceSectioning`): a pass killed at any moment
-/// leaves every story either as it was or wholly re-sectioned, and the next run carries on with the stories still
-/// below the version. Read marks, stars, import times and feed items are never touched.
+/// Stories are sectioned and tagged again on every core and replaced a batch at a time, each batch in a transaction
+/// of its own (`StoryPass`, `Store.replaceSectioning`): a pass killed at any moment leaves every story either as it
+/// was or wholly re-sectioned, and the next run carries on with the stories still below the version. Read marks,
+/// stars, import times and feed items are never touched.
 ///
 ///     let pass = Resectioner(store: store, annotate: StoryAnnotator(tagger: tagger).annotate)
 ///     try pass.run { done, total in print("\(done)/\(total)") }
@@ -32,11 +33,13 @@ public struct Resectioner: Sendable {
     /// many were re-sectioned (a story removed meanwhile is passed over).
     @discardableResult
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> StoryPassOutcome {
-        try StoryPass.run(try pending(), progress: progress) { id in
-            guard let source = try store.sectioningSource(id: id) else { return false }
+        let store = self.store, annotate = self.annotate, version = self.version
+        return try StoryPass.run(try pending(), progress: progress, prepare: { id -> (id: Int64, story: Story)? in
+            guard let source = try store.sectioningSource(id: id) else { return nil }
             let parsed = ArticleParser.parse(source.originalText, format: source.format, reference: source.reference)
-            try store.replaceSectioning(id: id, with: annotate(parsed.story), version: version)
-            return true
-        }
+            return (id, annotate(parsed.story))
+        }, store: { batch in
+            try store.replaceSectioning(batch, version: version)
+        })
     }
 }

@@ -3,13 +3,13 @@ import BriefStore
 import Dispatch
 import Testing
 
-@Suite("The import's writer: units stored in order on a thread of their own")
-struct ImportWriterTests {
+@Suite("The pipeline's writer: units stored in order on a thread of their own")
+struct PipelineWriterTests {
     private struct Failed: Error, Equatable { var unit: Int }
 
     @Test("A unit is stored while the caller goes on to prepare the next, and the outcomes come back in order")
     func overlaps() throws {
-        let writer = ImportWriter()
+        let writer = PipelineWriter<ImportOutcome>()
         let prepared = DispatchSemaphore(value: 0)
         // Given a first unit whose store waits until the caller has prepared the second (ten seconds at most)
         try writer.store {
@@ -26,7 +26,7 @@ struct ImportWriterTests {
 
     @Test("The first failure stops the writer: no later unit is stored, and the caller gets that failure")
     func failureStops() throws {
-        let writer = ImportWriter()
+        let writer = PipelineWriter<ImportOutcome>()
         let later = DispatchSemaphore(value: 0)
         try writer.store { [.new(1)] }
         try writer.store { throw Failed(unit: 2) }
