@@ -14,22 +14,10 @@ extension Store {
         }
     }
 
-    /// Replaces the mentions, entities and top entities of story `id` with those of `story` (the stored story,
-    /// `story(id:)`, annotated again) and records `story.annotationVersion`, in one transaction: a story is never
-    /// half updated. Its text, quotes, read mark and feed items stay. A story whose paragraphs no longer match
-    /// (or that is gone) throws `StoreError.noSuchStory` and is left as it was.
-    public func replaceAnnotations(id: Int64, with story: Story) throws {
-        try requireWritable()
-        try writer.write { db in
-            var writer = try StoryWriter(db: db)
-            try writer.reannotate(storyID: id, with: story)
-            try writer.finish()
-        }
-    }
-
-    /// Replaces the annotations of several stories as `replaceAnnotations(id:with:)` does each, all in one
-    /// transaction (a pass's batch, `brief reannotate`): every story in it is updated, or (on error) none. Returns,
-    /// for each, whether it was: a story whose paragraphs no longer match, or that is gone, is left as it was.
+    /// Replaces the mentions, entities and top entities of each story with those of its `story` (the stored story,
+    /// `story(id:)`, annotated again) and records its `annotationVersion`; its text, quotes, read mark and feed items
+    /// stay. All in one transaction (a batch of `brief reannotate`): every story is updated, or (on error) none.
+    /// Returns, for each, whether it was: a story whose paragraphs no longer match, or that is gone, is left as it was.
     public func replaceAnnotations(_ stories: [(id: Int64, story: Story)]) throws -> [Bool] {
         try replaceEach(stories) { writer, id, story in try writer.reannotate(storyID: id, with: story) }
     }

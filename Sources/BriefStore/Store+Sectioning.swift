@@ -29,22 +29,11 @@ extension Store {
         }
     }
 
-    /// Replaces story `id`'s headline, dateline, sections, paragraphs, quotes, mentions and entities with `story`
-    /// (its original text sectioned by `version` and annotated again), in one transaction: a story is never half updated. Its
-    /// read mark, star, import time and feed items stay; a missing `published` date takes the dateline's day.
-    /// A story that is gone throws `StoreError.noSuchStory`.
-    public func replaceSectioning(id: Int64, with story: Story, version: Int = ArticleParser.version) throws {
-        try requireWritable()
-        try writer.write { db in
-            var writer = try StoryWriter(db: db)
-            try writer.resection(storyID: id, with: story, version: version)
-            try writer.finish()
-        }
-    }
-
-    /// Replaces the sectioning of several stories as `replaceSectioning(id:with:version:)` does each, all in one
-    /// transaction (a pass's batch, `brief resection`): every story in it is updated, or (on error) none. Returns, for
-    /// each, whether it was: a story that is gone is passed over.
+    /// Replaces each story's headline, dateline, sections, paragraphs, quotes, mentions and entities with its `story`
+    /// (its original text sectioned by `version` and annotated again); its read mark, star, import time and feed items
+    /// stay, and a missing `published` date takes the dateline's day. All in one transaction (a batch of
+    /// `brief resection`): every story is updated, or (on error) none. Returns, for each, whether it was: a story
+    /// that is gone is passed over.
     public func replaceSectioning(_ stories: [(id: Int64, story: Story)], version: Int = ArticleParser.version)
         throws -> [Bool] {
         try replaceEach(stories) { writer, id, story in try writer.resection(storyID: id, with: story, version: version) }

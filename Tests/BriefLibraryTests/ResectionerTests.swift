@@ -121,7 +121,7 @@ struct ResectionerTests {
         // Given the first story brought to the next version, as a pass killed after one transaction leaves it
         let source = try #require(try store.sectioningSource(id: ids[0]))
         let parsed = ArticleParser.parse(source.originalText, format: source.format, reference: source.reference)
-        try store.replaceSectioning(id: ids[0], with: parsed.story, version: next)
+        #expect(try store.replaceSectioning([(id: ids[0], story: parsed.story)], version: next) == [true])
         #expect(try pass.pending() == [ids[1]])
         // When the pass runs again, it sections only the other, and the cache holds together
         var seen: [String] = []

@@ -191,10 +191,7 @@ public struct FeedRefresher: Sendable {
         let tally = ChunkTally()
         let chunks = FeedImportItem.chunks(kept)
         chunks: for (k, chunk) in chunks.enumerated() {
-            var parts = [chunk]
-            if k == chunks.count - 1, pipeline.unprepared.isLast, let final = FeedImportItem.finalPart(of: chunk.count) {
-                parts = [chunk.dropLast(final), chunk.suffix(final)]
-            }
+            let parts = FeedImportItem.parts(chunk, last: k == chunks.count - 1 && pipeline.unprepared.isLast)
             for (j, part) in parts.enumerated() {
                 if k > 0 || j > 0 { await pipeline.unstored.enter() }
                 guard tally.failure == nil else {

@@ -26,13 +26,20 @@ extension FeedImportItem {
     /// 163–174 s against 127 s in chunks of 1,000.
     public static let chunkSize = 1000
 
-    /// How many items at the end of a refresh's last chunk (`count` items) are prepared and stored apart, after the
-    /// rest; nil to keep the chunk whole. The store of the last part is the only one no tagging overlaps: the rest is
+    /// How many items at the end of a refresh's or an import's last chunk (`count` items; for an import of files, its
+    /// last batch) are prepared and stored apart, after the rest; nil to keep the chunk whole. The store of the last part is the only one no tagging overlaps: the rest is
     /// stored while the last part is tagged (storing takes about a third of tagging's time), so a third keeps both
     /// busy and leaves a third of the chunk's store alone at the end. A 20 × 500 fetch ended with 0.3 s of storing
     /// on one core. Small chunks are not worth a second transaction.
     static func finalPart(of count: Int) -> Int? {
         count >= 60 ? count / 3 : nil
+    }
+
+    /// `run` (a chunk of items, a batch of files) as it is stored: in two parts (`finalPart`) when it is the last one
+    /// stored, whole otherwise.
+    static func parts<Run: Collection>(_ run: Run, last: Bool) -> [Run.SubSequence] {
+        guard last, let final = finalPart(of: run.count) else { return [run[...]] }
+        return [run.dropLast(final), run.suffix(final)]
     }
 
     /// `items` cut into runs of at most `chunkSize`, in order; one empty run when there are none, so that the

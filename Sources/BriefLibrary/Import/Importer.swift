@@ -173,12 +173,10 @@ public struct Importer: Sendable {
     /// (`FeedImportItem.finalPart`), so that its first part is stored while its last part is prepared: the store of
     /// the import's last unit is the only one no preparing overlaps.
     static func batches(_ count: Int, size: Int) -> [Range<Int>] {
-        var batches = stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
-        if let last = batches.last, let final = FeedImportItem.finalPart(of: last.count) {
-            batches[batches.count - 1] = last.lowerBound..<(last.upperBound - final)
-            batches.append((last.upperBound - final)..<last.upperBound)
+        let starts = Array(stride(from: 0, to: count, by: size))
+        return starts.enumerated().flatMap { k, start in
+            FeedImportItem.parts(start..<min(start + size, count), last: k == starts.count - 1)
         }
-        return batches
     }
 
     /// Prepares a feed file's items a chunk at a time (`FeedImportItem.chunkSize`) and hands each chunk to `writer`,
@@ -189,10 +187,7 @@ public struct Importer: Sendable {
         let carried = items.map(\.id)
         let chunks = FeedImportItem.chunks(items)
         for (k, chunk) in chunks.enumerated() {
-            var parts = [chunk]
-            if last, k == chunks.count - 1, let final = FeedImportItem.finalPart(of: chunk.count) {
-                parts = [chunk.dropLast(final), chunk.suffix(final)]
-            }
+            let parts = FeedImportItem.parts(chunk, last: last && k == chunks.count - 1)
             for (j, part) in parts.enumerated() {
                 let prepared = FeedImportItem.prepare(Array(part), source: source, annotate: annotate)
                 let store = self.store, chunkCarried = k == 0 && j == 0 ? carried : nil
