@@ -15,8 +15,10 @@ let package = Package(
     // The layers, lowest first. A target lists only the layers below it that it may use; scripts/check-layers
     // checks every `import` against the same rules (README "Architecture").
     targets: [
-        // Model layer: pure value types and transformations. Foundation only.
-        .target(name: "BriefTagger"),
+        // Model layer: pure value types and transformations. Foundation only, and one compiler hint:
+        // `__builtin_prefetch`, which Swift cannot call (the tagger asks for its weight tables' memory ahead of use).
+        .target(name: "CPrefetch"),
+        .target(name: "BriefTagger", dependencies: ["CPrefetch"]),
         .target(name: "BriefModel", dependencies: ["BriefTagger"]),
         // Store layer: the SQLite cache (GRDB); the only writer. Persists only: no parsing, tagging or fetching.
         // zlib, for the original texts the cache keeps compressed (zlib1g-dev on Debian and Ubuntu; in macOS's SDK).

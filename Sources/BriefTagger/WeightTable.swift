@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// The weights of one trained pass: for each kept feature row, one weight per label, plus label
@@ -49,6 +50,19 @@ public final class WeightTable: Sendable {
             let present = Int(truncatingIfNeeded: (word >> bit) & 1)
             let rank = Int(truncatingIfNeeded: directory[at | 1]) &+ (word & ((1 << bit) &- 1)).nonzeroBitCount
             return zeroRow ^ ((rank ^ zeroRow) & (0 &- present))
+        }
+
+        /// Starts bringing in the directory word feature `hash` reads.
+        @inline(__always)
+        func prefetchDirectory(_ hash: UInt64) {
+            let index = Int(truncatingIfNeeded: hash >> shift)
+            brief_prefetch(directory + ((index >> 6) << 1))
+        }
+
+        /// Starts bringing in row `row`'s weights.
+        @inline(__always)
+        func prefetchRow(_ row: Int) {
+            brief_prefetch(weights + row &* 9)
         }
 
         /// Adds row `row`'s weights to `scores`, lane by lane (the same additions, in the same order, as one label at
