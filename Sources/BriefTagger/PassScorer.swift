@@ -139,7 +139,9 @@ struct PassScorer {
                                     rowStart[t - blockStart] = count
                                     let from = starts[t - blockStart], to = starts[t - blockStart + 1]
                                     for k in from..<to {
-                                        if k &+ Self.directoryLead < hashes.count { tables.prefetchDirectory(hashes[k &+ Self.directoryLead]) }
+                                        if k &+ Self.directoryLead < hashes.count {
+                                            tables.prefetchDirectory(hashes[k &+ Self.directoryLead])
+                                        }
                                         rows[count] = Int32(truncatingIfNeeded: tables.row(hashes[k]))
                                         count += 1
                                     }
