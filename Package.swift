@@ -67,7 +67,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         // A release `brief` on Linux carries the Swift runtime and Foundation inside it (107 MB instead of 36): it
-        // starts without loading and binding two dozen libraries, and calls the runtime directly. `brief count` on a
+        // starts without loading and binding 15 shared libraries, and calls the runtime directly. `brief count` on a
         // 100,000-story cache took 0.75× the time, `brief fetch` of 20 × 500 news items 0.95× the CPU. The compile
         // flag is needed too: with it, `import Foundation` names the libraries the static Foundation needs at the link.
         // The link prints glibc's warning for any program that links `mktemp` (Foundation's temporary-file code does).
