@@ -21,12 +21,19 @@ import Synchronization
 /// jobs, and its wall, CPU, peak memory and cache size are reported beside Brief's with the ratios. `--process` runs
 /// the first fetch as `brief fetch` (the `brief` beside this benchmark) in a child process, measured as newsboat is
 /// (`ChildMeasurement`): without it, Brief's peak memory and CPU include the benchmark's own (the served feeds, about
-/// 17 MB, and the server's work).
+/// 17 MB, and the server's work). `--runs N` measures N rounds, each on a fresh cache (Brief, then newsboat), and
+/// ends with the medians of the wall times and of the rounds' ratios.
 enum FeedFetchBenchmark {
     @Sendable static func run(_ args: [String]) throws {
-        let numbers = args.compactMap(Int.init)
+        func value(after option: String) -> Int? {
+            args.firstIndex(of: option).flatMap { args.dropFirst($0 + 1).first.flatMap(Int.init) }
+        }
+        // FEEDS and ITEMS: the numbers that are not an option's value.
+        let numbers = args.indices.filter { $0 == 0 || !["--jobs", "--runs"].contains(args[$0 - 1]) }
+            .compactMap { Int(args[$0]) }
         let feedCount = numbers.first ?? 20, itemCount = numbers.dropFirst().first ?? 500
-        let jobs = args.firstIndex(of: "--jobs").flatMap { args.dropFirst($0 + 1).first.flatMap(Int.init) } ?? 4
+        let jobs = value(after: "--jobs") ?? 4
+        let runs = max(1, value(after: "--runs") ?? 1)
         let untagged = args.contains("--untagged")
 
         var bodies: [String: Data] = [:]
@@ -54,16 +61,6 @@ enum FeedFetchBenchmark {
         let server = try BenchFeedServer(bodies: bodies)
         defer { server.stop() }
 
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let keep = args.contains("--keep")
-        defer {
-            if keep { print("cache kept: \(work.path)/brief.sqlite") } else { try? FileManager.default.removeItem(at: work) }
-        }
-        let cachePath = work.appendingPathComponent("brief.sqlite").path
-        let store = try Store(path: cachePath)
-        for feed in 0..<feedCount { try store.addFeed(url: server.url("/feed-\(feed).xml")) }
-
         let loadStart = Date()
         let annotate: @Sendable (Story) -> Story
         if untagged {
@@ -75,9 +72,33 @@ enum FeedFetchBenchmark {
             print("entity model: loaded in \(seconds(since: loadStart))")
         }
         if args.contains("--store-only") {
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: work) }
             try storeOnly(bodies: bodies, annotate: annotate, directory: work)
             return
         }
+        var rounds: [(brief: Double, newsboat: Double?)] = []
+        for round in 1...runs {
+            if runs > 1 { print("run \(round) of \(runs):") }
+            rounds.append(try measure(args, server: server, feedCount: feedCount, jobs: jobs, annotate: annotate))
+        }
+        if runs > 1 { summarise(rounds) }
+    }
+
+    /// One round: a fresh cache subscribed to the served feeds, Brief's first fetch and an unchanged refetch, the
+    /// cache's size, then newsboat's reload of the same feeds when asked. Returns both wall times.
+    private static func measure(_ args: [String], server: BenchFeedServer, feedCount: Int, jobs: Int,
+                                annotate: @escaping @Sendable (Story) -> Story) throws -> (brief: Double, newsboat: Double?) {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let keep = args.contains("--keep")
+        defer {
+            if keep { print("cache kept: \(work.path)/brief.sqlite") } else { try? FileManager.default.removeItem(at: work) }
+        }
+        let cachePath = work.appendingPathComponent("brief.sqlite").path
+        let store = try Store(path: cachePath)
+        for feed in 0..<feedCount { try store.addFeed(url: server.url("/feed-\(feed).xml")) }
         let refresher = FeedRefresher(store: store, annotate: annotate)
 
         let wall: Double, cpu: Double, peakKB: Int
@@ -120,10 +141,33 @@ enum FeedFetchBenchmark {
         let cacheBytes = NewsboatComparison.bytes(ofFilesStartingWith: cachePath)
         print(String(format: "cache: %.1f MB (brief.sqlite as Brief leaves it; %.1f MB with the WAL while open)",
                      Double(cacheBytes) / 1_000_000, Double(withWAL) / 1_000_000))
+        var newsboat: Double?
         if args.contains("--news") && !args.contains("--no-newsboat") {
-            NewsboatComparison.run(urls: (0..<feedCount).map { server.url("/feed-\($0).xml") }, jobs: jobs,
-                                   directory: work, brief: (wall, cpu, peakKB, cacheBytes))
+            newsboat = NewsboatComparison.run(urls: (0..<feedCount).map { server.url("/feed-\($0).xml") }, jobs: jobs,
+                                              directory: work, brief: (wall, cpu, peakKB, cacheBytes))
         }
+        return (wall, newsboat)
+    }
+
+    /// `--runs N`: the medians of the rounds' wall times and of their ratios, each ratio taken within its round (the
+    /// two programs ran minutes apart at most, so a machine that slows or speeds up between rounds moves both).
+    private static func summarise(_ rounds: [(brief: Double, newsboat: Double?)]) {
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+                : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        let brief = rounds.map(\.brief)
+        var line = String(format: "over %d runs: brief fetch wall median %.3f s (%.3f–%.3f)", rounds.count,
+                          median(brief), brief.min() ?? 0, brief.max() ?? 0)
+        let pairs = rounds.compactMap { round in round.newsboat.map { (round.brief, $0) } }
+        if pairs.count == rounds.count {
+            let newsboat = pairs.map(\.1), ratios = pairs.map { $0.0 / max($0.1, 1e-9) }
+            line += String(format: ", newsboat reload median %.3f s (%.3f–%.3f); brief / newsboat wall median %.2fx "
+                           + "(%.2fx–%.2fx)", median(newsboat), newsboat.min() ?? 0, newsboat.max() ?? 0,
+                           median(ratios), ratios.min() ?? 0, ratios.max() ?? 0)
+        }
+        print(line)
     }
 
     /// `--store-only`: parses, sections and tags every feed first, then times storing them alone (one transaction

@@ -5,11 +5,13 @@ import Foundation
 /// It is measured as a child (`ChildMeasurement`), as `brief fetch` is with `--process`.
 enum NewsboatComparison {
     /// Runs newsboat when it is on the PATH and prints its figures and Brief's ratios to them; says so when it is not.
+    /// Returns newsboat's wall time, nil when it did not run or failed.
+    @discardableResult
     static func run(urls: [String], jobs: Int, directory: URL,
-                    brief: (wall: Double, cpu: Double, peakKB: Int, cacheBytes: Int)) {
+                    brief: (wall: Double, cpu: Double, peakKB: Int, cacheBytes: Int)) -> Double? {
         guard let newsboat = executable("newsboat") else {
             print("newsboat: not installed (apt-get install newsboat), no comparison")
-            return
+            return nil
         }
         let home = directory.appendingPathComponent("newsboat")
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -20,7 +22,7 @@ enum NewsboatComparison {
             try Data("reload-threads \(jobs)\nshow-read-feeds yes\n".utf8).write(to: config)
         } catch {
             print("newsboat: could not write its files: \(error)")
-            return
+            return nil
         }
         let run: ChildMeasurement
         do {
@@ -29,7 +31,7 @@ enum NewsboatComparison {
                                            environment: ["HOME": home.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
         } catch {
             print("newsboat: could not start: \(error)")
-            return
+            return nil
         }
         let (wall, cpu, peakKB) = (run.wall, run.cpu, run.peakKB)
         let cacheBytes = bytes(ofFilesStartingWith: cache.path)
@@ -39,6 +41,7 @@ enum NewsboatComparison {
         func ratio(_ a: Double, _ b: Double) -> String { b > 0 ? String(format: "%.2fx", a / b) : "n/a" }
         print("brief / newsboat: wall \(ratio(brief.wall, wall)), CPU \(ratio(brief.cpu, cpu)), peak memory "
               + "\(ratio(Double(brief.peakKB), Double(peakKB))), cache \(ratio(Double(brief.cacheBytes), Double(cacheBytes)))")
+        return run.status == 0 ? wall : nil
     }
 
     /// The total size of `path` and the files beside it whose names start with its name (a WAL, a journal).
