@@ -72,7 +72,8 @@ enum FeedFetchBenchmark {
             print("entity model: loaded in \(seconds(since: loadStart))")
         }
         if args.contains("--store-only") {
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
+            let work = FileManager.default.temporaryDirectory
+                .appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: work) }
             try storeOnly(bodies: bodies, annotate: annotate, directory: work)
@@ -89,7 +90,8 @@ enum FeedFetchBenchmark {
     /// One round: a fresh cache subscribed to the served feeds, Brief's first fetch and an unchanged refetch, the
     /// cache's size, then newsboat's reload of the same feeds when asked. Returns both wall times.
     private static func measure(_ args: [String], server: BenchFeedServer, feedCount: Int, jobs: Int,
-                                annotate: @escaping @Sendable (Story) -> Story) throws -> (brief: Double, newsboat: Double?) {
+                                annotate: @escaping @Sendable (Story) -> Story)
+        throws -> (brief: Double, newsboat: Double?) {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-feeds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let keep = args.contains("--keep")
@@ -150,7 +152,7 @@ enum FeedFetchBenchmark {
     }
 
     /// `--runs N`: the medians of the rounds' wall times and of their ratios, each ratio taken within its round (the
-    /// two programs ran minutes apart at most, so a machine that slows or speeds up between rounds moves both).
+    /// two programs ran seconds apart, so a machine that slows or speeds up between rounds moves both).
     private static func summarise(_ rounds: [(brief: Double, newsboat: Double?)]) {
         func median(_ values: [Double]) -> Double {
             let sorted = values.sorted()
