@@ -95,7 +95,8 @@ struct ReannotatorTests {
         first = marking(first)
         first.annotationVersion = StoryAnnotator.version
         // (a story that is gone is passed over, and the rest of its batch stored)
-        #expect(try store.replaceAnnotations([(id: ids[0], story: first), (id: 999_999, story: first)]) == [true, false])
+        let stored = try store.replaceAnnotations([(id: ids[0], story: first), (id: 999_999, story: first)])
+        #expect(stored == [true, false])
         #expect(try pass.pending() == Array(ids.dropFirst()))
         #expect(try store.integrityProblems() == [])
 

@@ -27,10 +27,10 @@ extension FeedImportItem {
     public static let chunkSize = 1000
 
     /// How many items at the end of a refresh's or an import's last chunk (`count` items; for an import of files, its
-    /// last batch) are prepared and stored apart, after the rest; nil to keep the chunk whole. The store of the last part is the only one no tagging overlaps: the rest is
-    /// stored while the last part is tagged (storing takes about a third of tagging's time), so a third keeps both
-    /// busy and leaves a third of the chunk's store alone at the end. A 20 × 500 fetch ended with 0.3 s of storing
-    /// on one core. Small chunks are not worth a second transaction.
+    /// last batch) are prepared and stored apart, after the rest; nil to keep the chunk whole. The store of the last
+    /// part is the only one no tagging overlaps: the rest is stored while the last part is tagged (storing takes about
+    /// a third of tagging's time), so a third keeps both busy and leaves a third of the chunk's store alone at the
+    /// end. A 20 × 500 fetch ended with 0.3 s of storing on one core. Small chunks are not worth a second transaction.
     static func finalPart(of count: Int) -> Int? {
         count >= 60 ? count / 3 : nil
     }

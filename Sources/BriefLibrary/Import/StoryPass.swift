@@ -9,8 +9,8 @@ import Synchronization
 /// cache is damaged is left as it is and named in the outcome.
 enum StoryPass {
     /// Stories a batch and a transaction. One story a transaction wrote every page it touched (16 KB each) to the
-    /// write-ahead log for each story, on one core: re-tagging 3,000 stories took 25–30 s, 4–5 s of it in the kernel
-    /// (6.7 s in batches on two cores).
+    /// write-ahead log for each story, on one core: re-tagging 3,000 stories took 25–30 s, 4–5 s of it in the
+    /// kernel (6.7 s in batches on two cores).
     static let batchSize = 64
 
     /// Prepares each id in order, `batchSize` at a time on every core (`prepare` gives nil for a story that is gone,
