@@ -6,14 +6,15 @@ extension StoryWriter {
         var type: String
         var surname: String?
         var canonicalName: String?
-        var knownAliases: String
+        /// Encoded (`JSONStringArray`) only when `finish()` writes the row.
+        var knownAliases: [String]
         var country: String?
         var stories = 0
         var mentions = 0
         /// The name the cache has for the entity: its row's when it has one, else this one's.
         var storedName: String
 
-        init(name: String, type: String, surname: String?, canonicalName: String?, knownAliases: String,
+        init(name: String, type: String, surname: String?, canonicalName: String?, knownAliases: [String],
              country: String?) {
             self.name = name
             self.type = type
@@ -24,15 +25,16 @@ extension StoryWriter {
             storedName = name
         }
 
-        /// Takes in `later`, the same entity seen again, as the upsert in `finish()` takes in a row: the surname
-        /// the row lacks, a canonical name (with its aliases) and a country that `later` has.
-        mutating func merge(_ later: EntityRow) {
-            surname = surname ?? later.surname
-            if later.canonicalName != nil {
-                canonicalName = later.canonicalName
-                knownAliases = later.knownAliases
+        /// Takes in the same entity seen again, as the upsert in `finish()` takes in a row: the surname the row lacks,
+        /// and the later canonical name (with its aliases) and country, where it has them.
+        mutating func merge(surname later: String?, canonicalName laterCanonical: String?,
+                            knownAliases laterAliases: [String], country laterCountry: String?) {
+            surname = surname ?? later
+            if laterCanonical != nil {
+                canonicalName = laterCanonical
+                knownAliases = laterAliases
             }
-            country = later.country ?? country
+            country = laterCountry ?? country
         }
     }
 }

@@ -240,21 +240,24 @@ struct StoryWriter {
     /// (`Reporting by Daniel Otieno`) keeps no surname: no other story's lone `Otieno` may link to a reporter.
     private mutating func insertEntities(_ storyEntities: StoryEntities) throws {
         for (entity, inText) in zip(storyEntities.entities, storyEntities.namedInText) {
-            // Once per transaction, and once more when a credit-only person turns up in a story's text.
-            let first = entityRows[entity.key] == nil
+            // Once per transaction; once more when a credit-only person turns up in a story's text; and again for each
+            // story that knows the entity from the knowledge base, as the upsert would take in that story's row (the
+            // same stories then give the same rows however the transactions cut them).
+            let index = entityRows.index(forKey: entity.key)
             let firstInText = inText && namedInText.insert(entity.key).inserted
-            guard first || firstInText else { continue }
-            let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
             let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
-            let row = EntityRow(name: entity.name, type: entity.type.rawValue, surname: surname,
-                                canonicalName: known ? entity.canonicalName : nil,
-                                knownAliases: JSONStringArray.encode(entity.knownAliases), country: entity.country)
-            if first {
-                var new = row
-                if let stored = try lookUpName.text({ try $0.bind(entity.key) }) { new.storedName = stored }
-                entityRows[entity.key] = new
+            guard index == nil || firstInText || known else { continue }
+            let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
+            let canonicalName = known ? entity.canonicalName : nil
+            if let index {
+                entityRows.values[index].merge(surname: surname, canonicalName: canonicalName,
+                                               knownAliases: entity.knownAliases, country: entity.country)
             } else {
-                entityRows[entity.key]?.merge(row)
+                var row = EntityRow(name: entity.name, type: entity.type.rawValue, surname: surname,
+                                    canonicalName: canonicalName, knownAliases: entity.knownAliases,
+                                    country: entity.country)
+                if let stored = try lookUpName.text({ try $0.bind(entity.key) }) { row.storedName = stored }
+                entityRows[entity.key] = row
             }
             if inText, let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
         }
@@ -310,7 +313,8 @@ struct StoryWriter {
             guard let row = entityRows[key] else { continue }
             try upsert.run {
                 try $0.bind(key); try $0.bind(row.name); try $0.bind(row.type); try $0.bind(row.surname)
-                try $0.bind(row.canonicalName); try $0.bind(row.knownAliases); try $0.bind(row.country)
+                try $0.bind(row.canonicalName); try $0.bind(JSONStringArray.encode(row.knownAliases))
+                try $0.bind(row.country)
                 try $0.bind(row.stories); try $0.bind(row.mentions)
             }
         }

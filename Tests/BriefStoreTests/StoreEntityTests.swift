@@ -56,6 +56,37 @@ struct StoreEntityTests {
         #expect(try store.storyEntities(key: "LOC:moscow", storyIDs: [second]).isEmpty)
     }
 
+    @Test("What the knowledge base says of an entity is kept as from the latest story, however the stories are batched")
+    func knowledgeIndependentOfBatching() throws {
+        // Given a story naming SEOUL from its dateline, unknown to the knowledge base, then one that links Seoul to it
+        func story(_ title: String, _ text: String, _ entity: Entity) -> ImportItem {
+            var story = StoryFixtures.plainStory(title: title, text: text)
+            story.sections[0].paragraphs[0].mentions = [
+                Mention(start: 0, end: 5, type: .place, text: String(text.prefix(5)), entity: entity.key),
+            ]
+            story.entities = [entity]
+            return StoryFixtures.item(story)
+        }
+        let stories = [
+            story("Talks open", "SEOUL talks opened.",
+                  Entity(key: "LOC:seoul", name: "SEOUL", type: .place, mentions: 1)),
+            story("Talks end", "Seoul talks ended.",
+                  Entity(key: "LOC:seoul", name: "Seoul", type: .place, mentions: 1, knownAliases: ["Keijo"],
+                         country: "South Korea")),
+        ]
+        // When they are stored in one transaction, and in two
+        let together = try Store.inMemory(), apart = try Store.inMemory()
+        _ = try together.importStories(stories)
+        for item in stories { _ = try apart.importStories([item]) }
+        // Then both caches keep the first story's name with the second story's knowledge
+        let summaries = try [together, apart].map { try #require($0.entities().first) }
+        for summary in summaries {
+            #expect(summary.name == "SEOUL" && summary.stories == 2 && summary.mentions == 2)
+            #expect(summary.canonicalName == "Seoul" && summary.knownAliases == ["Keijo"])
+            #expect(summary.country == "South Korea")
+        }
+    }
+
     @Test("Search finds stories by words in headline or text, headline matches first")
     func searchRanksHeadlineMatches() throws {
         let (store, summit, second) = try store()
