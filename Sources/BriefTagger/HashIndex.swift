@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// An open-addressing table from a 64-bit hash (a word's or a name's, already well mixed) to a 32-bit value, in two
 /// flat arrays, at most three quarters full. The packed model files store it as it is in memory, so loading one is a copy,
 /// not a rebuild; a probe reads one key slot.
@@ -42,6 +44,16 @@ struct HashIndex: Sendable {
                 if x == 0 { return nil }
                 s = (s + 1) & mask
             }
+        }
+    }
+
+    /// Asks the processor to bring in the slot where a probe for `key` starts, ahead of `find(key)`: in a table larger
+    /// than its caches, several probes asked for at once wait for memory together rather than one after another.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let s = home(key == 0 ? 1 : key)
+        keys.withUnsafeBufferPointer { slots in
+            if let base = slots.baseAddress { brief_prefetch(base + s) }
         }
     }
 

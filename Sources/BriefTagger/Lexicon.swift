@@ -62,12 +62,19 @@ public struct Lexicon: Sendable {
     /// built word by word (each is the one before mixed with the next word), and the lookups do not wait on each
     /// other. `found` needs `maxPhraseWords + 1` entries.
     public func phrasePrefixes(_ words: ArraySlice<UInt64>, into found: inout [UInt64]) {
+        // The prefixes' hashes first, each slot asked for as soon as it is known; then the look-ups, whose reads
+        // (the table is larger than the caches) are under way together by then.
         var h: UInt64 = 0x5052_4153_4521
-        var k = 0
+        var n = 0
         for w in words.prefix(Self.maxPhraseWords) {
             h = FeatureHash.mix(h, w)
-            k += 1
-            found[k] = k >= 2 ? phrases.find(h).map { UInt64($0) } ?? Self.noPhrase : Self.noPhrase
+            n += 1
+            found[n] = h
+            if n >= 2 { phrases.prefetch(h) }
+        }
+        if n >= 1 { found[1] = Self.noPhrase }
+        for k in stride(from: 2, through: n, by: 1) {
+            found[k] = phrases.find(found[k]).map { UInt64($0) } ?? Self.noPhrase
         }
     }
 

@@ -438,9 +438,13 @@ struct QuoteFinder {
 
     /// A byte scan for `"`, “ (E2 80 9C), ‘ (E2 80 98) and « (C2 AB), so most paragraphs skip the scalar work.
     static func mayContainQuote(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayContainQuote) ?? mayContainQuote(Array(text.utf8))
+    }
+
+    private static func mayContainQuote<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x22 { return true }
             if beforePrevious == 0xE2, previous == 0x80, byte == 0x9C || byte == 0x98 { return true }
             if previous == 0xC2, byte == 0xAB { return true }

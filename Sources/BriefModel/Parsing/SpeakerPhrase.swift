@@ -207,9 +207,23 @@ enum SpeakerPhrase {
 
     /// Trailing punctuation off, unless it ends an abbreviation (`Jr.`).
     static func cleaned(_ text: String) -> String {
+        // Most are one word with nothing to take off: the same text, without collapsing a copy.
+        if isClean(text) { return text }
         var t = ParagraphText.collapse(text)
         while let last = t.last, ",;:".contains(last) || (last == "." && !endsWithAbbreviation(t)) { t.removeLast() }
         return t
+    }
+
+    /// True when `cleaned` would give `text` back as it is: no space, tab or line break, and no `,` `;` `:` `.` at the
+    /// end (checked on the UTF-8 bytes, all ASCII).
+    private static func isClean(_ text: String) -> Bool {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let last = bytes.last else { return true }
+            if last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":")
+                || last == UInt8(ascii: ".") { return false }
+            return !bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        return clean ?? false
     }
 
     private static func endsWithAbbreviation(_ text: String) -> Bool {

@@ -127,23 +127,23 @@ struct StoryPeople {
                 // takes name words without making a string; titles and other words take the general path.
                 let folded = VerbKey.folded(s[range])
                 if run.isEmpty, let folded, Self.functionKeys.contains(folded) {
-                    before.removeAll()
+                    before.removeAll(keepingCapacity: true)
                     continue
                 }
                 if let folded, !Self.titleKeys.contains(folded) {
                     if run.isEmpty { runStart = range.lowerBound }
                     run.append((range, false))
-                    if endsClause { close(); before.removeAll() }
+                    if endsClause { close(); before.removeAll(keepingCapacity: true) }
                     continue
                 }
                 let plain = Self.plainWord(s[range])
                 let key = QuoteFinder.bare(plain)
                 if run.isEmpty, Self.functionWords.contains(key) {
-                    before.removeAll()
+                    before.removeAll(keepingCapacity: true)
                 } else if SpeakerPhrase.isNameWord(plain), !plain.contains(where: { QuoteMark.isQuoteMark($0) }) {
                     if run.isEmpty { runStart = range.lowerBound }
                     run.append((range, false))
-                    if endsClause { close(); before.removeAll() }
+                    if endsClause { close(); before.removeAll(keepingCapacity: true) }
                     continue
                 } else {
                     close()
@@ -163,11 +163,11 @@ struct StoryPeople {
                 } else {
                     before.append("")
                 }
-                if lastScalar == "." || lastScalar == ";" { before.removeAll() }
+                if lastScalar == "." || lastScalar == ";" { before.removeAll(keepingCapacity: true) }
             }
             // Only the last three count; trimmed now and then rather than at every word.
             if before.count > 64 { before.removeFirst(before.count - 3) }
-            if endsClause, !(lastScalar == ",") { before.removeAll() }
+            if endsClause, !(lastScalar == ",") { before.removeAll(keepingCapacity: true) }
         }
         close()
     }
