@@ -4,36 +4,16 @@ import Testing
 
 @Suite("A feed's items cut into chunks")
 struct FeedImportChunkTests {
-    @Test("A last chunk is cut into parts, each two thirds of what is left and worth a transaction, the last smallest")
-    func finalParts() {
+    @Test("A last chunk is split only when both parts are worth a transaction, the part stored first the larger")
+    func finalPart() {
         for count in 0...(2 * FeedImportItem.chunkSize) {
-            let sizes = FeedImportItem.finalParts(of: count)
-            // Then the parts cover the chunk, in order
-            #expect(sizes.reduce(0, +) == count, "\(count): \(sizes)")
-            guard sizes.count > 1 else {
-                // A small chunk stays whole
+            guard let final = FeedImportItem.finalPart(of: count) else {
+                // Then a small chunk stays whole
                 #expect(count < 60, "\(count)")
                 continue
             }
-            // Each part but the last is two thirds of what was left, and the last is small but worth its transaction
-            var rest = count
-            for size in sizes.dropLast() {
-                #expect(size == rest - rest / 3 && rest >= 60, "\(count): \(sizes)")
-                rest -= size
-            }
-            #expect(sizes.last == rest && rest >= 20 && rest < 60, "\(count): \(sizes)")
+            // Then the last part is a third of the chunk: the rest, stored while it is tagged, is the larger
+            #expect(final >= 20 && final < count && count - final >= final, "\(count): \(final)")
         }
-        // A feed of 500 items ends with 55 stored alone, not 166
-        #expect(FeedImportItem.finalParts(of: 500) == [334, 111, 55])
-    }
-
-    @Test("A run cut for storing keeps its items in order: whole unless it is the last")
-    func parts() {
-        let run = Array(0..<500)
-        #expect(FeedImportItem.parts(run[...], last: false).map(Array.init) == [run])
-        let parts = FeedImportItem.parts(run[...], last: true)
-        #expect(parts.map(\.count) == [334, 111, 55])
-        #expect(parts.flatMap { Array($0) } == run)
-        #expect(FeedImportItem.parts(run[0..<0], last: true).map(\.count) == [0])
     }
 }

@@ -171,12 +171,12 @@ public struct FeedRefresher: Sendable {
 
     /// Prepares a fetched feed's items in chunks and hands each to the writer, holding one `unstored` permit
     /// (taken by the caller) per chunk until the writer has stored it. The last chunk of the last feed to be prepared
-    /// goes in parts (`FeedImportItem.finalParts`): the last part's store is the only one no tagging overlaps. A fetch
-    /// stopped between chunks keeps the stored ones; the feed's validators are saved only after its last chunk, so the
-    /// next fetch reads the feed again and stores the rest. Returns the result to finish the feed with (without its
-    /// parsed items), the tally its chunks will have filled by the time the writer reaches the feed's finish, and the
-    /// notes on how it was read. In a function of its own so that the parsed feed is gone once its items are handed
-    /// over, rather than kept while they are stored.
+    /// goes in two parts (`FeedImportItem.finalPart`): its store is the only one no tagging overlaps. A fetch stopped
+    /// between chunks keeps the stored ones; the feed's validators are saved only after its last chunk, so the next
+    /// fetch reads the feed again and stores the rest. Returns the result to finish the feed with (without its parsed
+    /// items), the tally its chunks will have filled by the time the writer reaches the feed's finish, and the notes
+    /// on how it was read. In a function of its own so that the parsed feed is gone once its items are handed over,
+    /// rather than kept while they are stored.
     private func prepareAndStore(_ feed: StoredFeed, _ result: FeedFetchResult, pipeline: Pipeline)
         async -> (FeedFetchResult, ChunkTally?, [String]) {
         guard let fetched = result.fetched else {

@@ -26,36 +26,20 @@ extension FeedImportItem {
     /// 163–174 s against 127 s in chunks of 1,000.
     public static let chunkSize = 1000
 
-    /// The sizes of the parts a refresh's or an import's last chunk (`count` items; for an import of files, its last
-    /// batch) is prepared and stored in, in order: two thirds of what is left, again and again, while what is left
-    /// is 60 or more (smaller parts are not worth a transaction of their own). Each part is stored while the next is
-    /// tagged (storing takes about a third of tagging's time), so only the last part's store has no tagging beside
-    /// it: the smaller that part, the shorter the end with one core busy. A 20 × 500 fetch ended with 0.3 s of
-    /// storing on one core with its last chunk whole, and 0.12 s with the chunk in two (a third apart).
-    static func finalParts(of count: Int) -> [Int] {
-        var sizes: [Int] = []
-        var rest = count
-        while rest >= 60 {
-            let third = rest / 3
-            sizes.append(rest - third)
-            rest = third
-        }
-        sizes.append(rest)
-        return sizes
+    /// How many items at the end of a refresh's or an import's last chunk (`count` items; for an import of files, its
+    /// last batch) are prepared and stored apart, after the rest; nil to keep the chunk whole. The store of the last
+    /// part is the only one no tagging overlaps: the rest is stored while the last part is tagged (storing takes about
+    /// a third of tagging's time), so a third keeps both busy and leaves a third of the chunk's store alone at the
+    /// end. A 20 × 500 fetch ended with 0.3 s of storing on one core. Small chunks are not worth a second transaction.
+    static func finalPart(of count: Int) -> Int? {
+        count >= 60 ? count / 3 : nil
     }
 
-    /// `run` (a chunk of items, a batch of files) as it is stored: in parts (`finalParts`) when it is the last one
+    /// `run` (a chunk of items, a batch of files) as it is stored: in two parts (`finalPart`) when it is the last one
     /// stored, whole otherwise.
     static func parts<Run: Collection>(_ run: Run, last: Bool) -> [Run.SubSequence] {
-        guard last else { return [run[...]] }
-        var parts: [Run.SubSequence] = []
-        var start = run.startIndex
-        for size in finalParts(of: run.count) {
-            let end = run.index(start, offsetBy: size)
-            parts.append(run[start..<end])
-            start = end
-        }
-        return parts
+        guard last, let final = finalPart(of: run.count) else { return [run[...]] }
+        return [run.dropLast(final), run.suffix(final)]
     }
 
     /// `items` cut into runs of at most `chunkSize`, in order; one empty run when there are none, so that the

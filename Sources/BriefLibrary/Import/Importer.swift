@@ -169,9 +169,9 @@ public struct Importer: Sendable {
 
     // MARK: - Private
 
-    /// The batches of `count` files, `size` at a time; the last, when large enough, cut in parts
-    /// (`FeedImportItem.finalParts`), each stored while the next is prepared: the store of the import's last unit is
-    /// the only one no preparing overlaps.
+    /// The batches of `count` files, `size` at a time; the last, when large enough, cut in two
+    /// (`FeedImportItem.finalPart`), so that its first part is stored while its last part is prepared: the store of
+    /// the import's last unit is the only one no preparing overlaps.
     static func batches(_ count: Int, size: Int) -> [Range<Int>] {
         let starts = Array(stride(from: 0, to: count, by: size))
         return starts.enumerated().flatMap { k, start in
@@ -181,7 +181,7 @@ public struct Importer: Sendable {
 
     /// Prepares a feed file's items a chunk at a time (`FeedImportItem.chunkSize`) and hands each chunk to `writer`,
     /// to be stored in a transaction of its own while the next is prepared; the first tells the store every item the
-    /// feed carries. The last chunk of the import's `last` unit goes in parts, as the last batch does (`batches`).
+    /// feed carries. The last chunk of the import's `last` unit goes in two parts, as the last batch does (`batches`).
     private func importFeed(key: String, items: [FeedItem], source: String, writer: PipelineWriter<ImportOutcome>,
                             last: Bool) throws {
         let carried = items.map(\.id)
