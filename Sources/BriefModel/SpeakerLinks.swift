@@ -6,30 +6,38 @@ import Foundation
 /// speaker's words in order (`Nowak`, `Kimura Alvarez`); a person is preferred to any other type, and a surname
 /// two people share links to neither.
 struct SpeakerLinks {
-    private var exact: [String: Entity] = [:]
-    private var people: [(words: [String], entity: Entity)] = []
+    private let entities: [Entity]
+    /// Indices into `entities`, by folded form, and the people's folded words: the entities themselves are copied
+    /// only for the speakers linked.
+    private var exact: [String: Int] = [:]
+    private var people: [(words: [String], entity: Int)] = []
     private let forms: [String: Set<String>]
 
     init(entities: [Entity], forms: [String: Set<String>]) {
+        self.entities = entities
         self.forms = forms
-        // People last, so that a person's form wins over an organisation's.
-        for entity in entities.sorted(by: { ($0.type == .person ? 1 : 0, $0.key) < ($1.type == .person ? 1 : 0, $1.key) }) {
-            for form in [entity.name] + entity.aliases + (forms[entity.key].map { Array($0).sorted() } ?? []) {
-                exact[Self.folded(form)] = entity
-            }
+        // People last, so that a person's form wins over an organisation's. The forms of one entity may come in any
+        // order: they all name it.
+        func rank(_ e: Int) -> (Int, String) { (entities[e].type == .person ? 1 : 0, entities[e].key) }
+        let order = entities.indices.sorted { rank($0) < rank($1) }
+        for e in order {
+            let entity = entities[e]
+            exact[Self.folded(entity.name)] = e
+            for alias in entity.aliases { exact[Self.folded(alias)] = e }
+            for form in forms[entity.key] ?? [] { exact[Self.folded(form)] = e }
             if entity.type == .person {
-                people.append((Self.folded(entity.name).split(separator: " ").map(String.init), entity))
+                people.append((Self.folded(entity.name).split(separator: " ").map(String.init), e))
             }
         }
     }
 
     func entity(named name: String) -> Entity? {
         let key = Self.folded(name)
-        if let entity = exact[key] { return entity }
+        if let e = exact[key] { return entities[e] }
         let words = key.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return nil }
         let matches = people.filter { Self.contains($0.words, words) }
-        return matches.count == 1 ? matches[0].entity : nil
+        return matches.count == 1 ? entities[matches[0].entity] : nil
     }
 
     /// The speaker's name as the story gives it in full: the longest form of the entity the story uses that

@@ -119,29 +119,36 @@ public struct StoryAnnotator: Sendable {
         return story
     }
 
-    /// Every word of four or more letters capitalised, and at least four such words.
+    /// Every word of four or more letters capitalised, and at least four such words. Words are split at spaces, the
+    /// text read once, scalar by scalar (no substring or array per word).
     static func isTitleCase(_ text: String) -> Bool {
         var capitalised = 0
-        for word in text.split(whereSeparator: { $0 == " " }) {
-            // The word's letters, counted in place (no array of them per word).
-            var letters = 0, firstIsLower = false, lowerAfterFirst = false
-            for scalar in word.unicodeScalars {
-                // ASCII by its ranges; Unicode's property tables (slow to query) only for the rest.
-                let lower: Bool
-                if scalar.isASCII {
-                    lower = scalar.value >= 0x61 && scalar.value <= 0x7A
-                    guard lower || (scalar.value >= 0x41 && scalar.value <= 0x5A) else { continue }
-                } else {
-                    guard scalar.properties.isAlphabetic else { continue }
-                    lower = scalar.properties.isLowercase
-                }
-                if letters == 0 { firstIsLower = lower } else if lower { lowerAfterFirst = true }
-                letters += 1
-            }
-            guard letters >= 4 else { continue }
+        var letters = 0, firstIsLower = false, lowerAfterFirst = false
+        /// Counts the word just read; false when it settles that the text is not in title case.
+        func endWord() -> Bool {
+            defer { letters = 0; firstIsLower = false; lowerAfterFirst = false }
+            guard letters >= 4 else { return true }
             if firstIsLower { return false }
             if lowerAfterFirst { capitalised += 1 }
+            return true
         }
-        return capitalised >= 4
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                guard endWord() else { return false }
+                continue
+            }
+            // ASCII by its ranges; Unicode's property tables (slow to query) only for the rest.
+            let lower: Bool
+            if scalar.isASCII {
+                lower = scalar.value >= 0x61 && scalar.value <= 0x7A
+                guard lower || (scalar.value >= 0x41 && scalar.value <= 0x5A) else { continue }
+            } else {
+                guard scalar.properties.isAlphabetic else { continue }
+                lower = scalar.properties.isLowercase
+            }
+            if letters == 0 { firstIsLower = lower } else if lower { lowerAfterFirst = true }
+            letters += 1
+        }
+        return endWord() && capitalised >= 4
     }
 }

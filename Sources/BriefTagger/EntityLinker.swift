@@ -70,12 +70,14 @@ public enum EntityLinker {
         struct Form { var words: [String]; var lower: [String]; var type: EntityType; var first: Int }
         // (Forms are values so that 2b can retype one.)
         var forms: [Form] = []
-        var formIndex: [Int: Int] = [:]
+        // By surface number and type (the id below): the form's index, or -1.
+        var formIndex = [Int](repeating: -1, count: surfaceNumbers.count * typeCount)
         var formOf = [Int](repeating: 0, count: candidates.count)
         for (k, c) in candidates.enumerated() {
             let id = surfaceOf[k] * typeCount + typeIndex(c.type)
-            if let f = formIndex[id] {
-                formOf[k] = f
+            let existing = formIndex[id]
+            if existing >= 0 {
+                formOf[k] = existing
             } else {
                 formIndex[id] = forms.count
                 formOf[k] = forms.count
@@ -136,9 +138,10 @@ public enum EntityLinker {
         // 2b. The knowledge base: a canonical form it knows takes its record; a form it knows only as another
         // type takes that type (`the Kremlin` tagged a place is the government body), except a name that is
         // part of a fuller person's name in the story, and never to or from MISC.
-        var known: [Int: KnowledgeBase.Record] = [:]
+        var known = [KnowledgeBase.Record?](repeating: nil, count: forms.count)
         if knowledge.count > 0 {
-            let linkedTo = Set(forms.indices.filter { target[$0] != $0 }.map { target[$0] })
+            var linkedTo = [Bool](repeating: false, count: forms.count)   // by form: a shorter form links to it
+            for f in forms.indices where target[f] != f { linkedTo[target[f]] = true }
             for f in forms.indices where target[f] == f {
                 let text = candidates[forms[f].first].text
                 if let record = knowledge.lookup(text, type: forms[f].type) {
@@ -150,13 +153,13 @@ public enum EntityLinker {
                     let canonical = knowledge.lookup(text, types: BIOTagSet.types.lazy.filter { $0 != type && $0 != .group })
                         .filter { knowledge.isCanonical(text, of: $0) }
                     if canonical.count == 1, let other = canonical.first,
-                       !(forms[f].type == .person && linkedTo.contains(f)) {
+                       !(forms[f].type == .person && linkedTo[f]) {
                         forms[f].type = other.type
                         known[f] = other
                     }
                     continue
                 }
-                guard forms[f].type != .group, !linkedTo.contains(f) || forms[f].type != .person else { continue }
+                guard forms[f].type != .group, !linkedTo[f] || forms[f].type != .person else { continue }
                 let type = forms[f].type
                 let others = knowledge.lookup(text, types: BIOTagSet.types.lazy.filter { $0 != type && $0 != .group })
                 guard others.count == 1, let record = others.first else { continue }
@@ -175,30 +178,30 @@ public enum EntityLinker {
         var entityIndex: [String: Int] = [:]
         var aliasSets: [Set<String>] = []
         var mentions = [[Mention]](repeating: [], count: paragraphCount)
-        var named: [Int: (name: String, key: String)] = [:]
+        // Each canonical form's name, key and entity, once its first mention has settled them.
+        var named = [(name: String, key: String, entity: Int)?](repeating: nil, count: forms.count)
         let abbreviated = lastWordOf.isEmpty ? [:] : abbreviations(lastWordOf, forms: forms.map { ($0.words.count, $0.type) },
                                                                    formOf: formOf, target: target)
         for (k, c) in candidates.enumerated() {
             let t = abbreviated[k] ?? target[formOf[k]]
-            let name: String, key: String
+            let name: String, key: String, e: Int
             if let seen = named[t] {
-                (name, key) = seen
+                (name, key, e) = seen
             } else {
                 name = forms[t].words.count == 1 ? candidates[forms[t].first].text : forms[t].words.joined(separator: " ")
                 key = known[t]?.key ?? Self.key(type: c.type, name: name)
-                named[t] = (name, key)
-            }
-            let e: Int
-            if let existing = entityIndex[key] {
-                e = existing
-            } else {
-                e = entities.count
-                entityIndex[key] = e
-                let record = known[t]
-                entities.append(Entity(key: key, name: name, type: c.type, aliases: [], mentions: 0,
-                                       canonicalName: record?.name, knownAliases: record?.aliases ?? [],
-                                       country: record?.country))
-                aliasSets.append([])
+                if let existing = entityIndex[key] {
+                    e = existing
+                } else {
+                    e = entities.count
+                    entityIndex[key] = e
+                    let record = known[t]
+                    entities.append(Entity(key: key, name: name, type: c.type, aliases: [], mentions: 0,
+                                           canonicalName: record?.name, knownAliases: record?.aliases ?? [],
+                                           country: record?.country))
+                    aliasSets.append([])
+                }
+                named[t] = (name, key, e)
             }
             entities[e].mentions += 1
             if c.text != name, aliasSets[e].insert(c.text).inserted { entities[e].aliases.append(c.text) }
