@@ -36,6 +36,21 @@ public enum FeatureHash {
         return h
     }
 
+    /// FNV-1a 64's offset basis: the hash of nothing, to `feed` scalars into.
+    public static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Feeds the UTF-8 of `scalar` into FNV-1a 64 hash `h`: fed scalar by scalar from `basis`, `h` ends as `scalars`
+    /// of the same run.
+    @inlinable
+    public static func feed(_ h: inout UInt64, _ scalar: Unicode.Scalar) {
+        let v = scalar.value
+        if v < 0x80 {
+            h = (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+        } else {
+            for b in UTF8.encode(scalar).unsafelyUnwrapped { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        }
+    }
+
     /// Combines two hashes (order matters).
     @inlinable
     public static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {

@@ -43,21 +43,18 @@ public struct WordInfo: Sendable {
 
     /// Computes the info of a token's text, consulting `lexicon`.
     public init(_ text: String, lexicon: Lexicon) {
-        // Hashes are taken over scalar arrays (FNV of their UTF-8, the same as hashing the String) to avoid
-        // building a dozen strings per new word.
-        var normalised: [Unicode.Scalar] = []
+        // Hashes are FNV of the UTF-8 of scalar runs (the same as hashing the String), taken scalar by scalar as the
+        // word is read; only the lower-cased scalars are kept, for the lexicon key, the affixes and the trigrams.
         var lowered: [Unicode.Scalar] = []
-        var shapeScalars: [Unicode.Scalar] = []
-        var shortScalars: [Unicode.Scalar] = []
-        normalised.reserveCapacity(16)
         lowered.reserveCapacity(16)
-        shapeScalars.reserveCapacity(12)
-        shortScalars.reserveCapacity(16)
+        var wordHash = FeatureHash.basis, shapeHash = FeatureHash.basis, shortHash = FeatureHash.basis
+        var shapeCount = 0
+        var lastShape: Unicode.Scalar?
         var uppers = 0, lowers = 0, count = 0
         var firstUpper = false
         for s in text.unicodeScalars {
             let n = Self.normalise(s)
-            normalised.append(n)
+            FeatureHash.feed(&wordHash, n)
             let shapeChar: Unicode.Scalar
             if n.value < 0x80 {
                 switch n.value {
@@ -82,30 +79,39 @@ public struct WordInfo: Sendable {
             }
             if n == "-" { hasHyphen = true }
             if n == "." { hasPeriod = true }
-            if shapeScalars.count < 12 { shapeScalars.append(shapeChar) }
-            if shortScalars.last != shapeChar { shortScalars.append(shapeChar) }
+            // The shape of the first 12 scalars, and the shape with runs of one character made one.
+            if shapeCount < 12 { FeatureHash.feed(&shapeHash, shapeChar); shapeCount += 1 }
+            if lastShape != shapeChar { FeatureHash.feed(&shortHash, shapeChar); lastShape = shapeChar }
             count += 1
         }
         lexiconKey = FeatureHash.scalars(lowered[...])
         let lexiconEntry = lexicon.entry(forHash: lexiconKey)
-        word = FeatureHash.scalars(normalised[...])
-        // ASCII digits fold to 0 so that years and amounts share features.
-        let zero: Unicode.Scalar = "0"
-        let foldedScalars: [Unicode.Scalar] = lowered.map { $0.value >= 0x30 && $0.value <= 0x39 ? zero : $0 }
-        lower = FeatureHash.scalars(foldedScalars[...])
-        shape = FeatureHash.scalars(shapeScalars[...])
-        shortShape = FeatureHash.scalars(shortScalars[...])
+        word = wordHash
+        shape = shapeHash
+        shortShape = shortHash
+        // ASCII digits fold to 0 so that years and amounts share features: in place, the lower-cased scalars moved
+        // (not copied), as they are not needed unfolded any more.
+        var folding: [Unicode.Scalar] = []
+        swap(&folding, &lowered)
+        for k in folding.indices where folding[k].value >= 0x30 && folding[k].value <= 0x39 { folding[k] = "0" }
+        let folded = folding
+        lower = FeatureHash.scalars(folded[...])
         func affix(_ k: Int, prefix: Bool) -> UInt64 {
-            let n = min(k, foldedScalars.count)
-            let part = prefix ? foldedScalars[..<n] : foldedScalars[(foldedScalars.count - n)...]
+            let n = min(k, folded.count)
+            let part = prefix ? folded[..<n] : folded[(folded.count - n)...]
             return FeatureHash.mix(UInt64(k), FeatureHash.scalars(part))
         }
-        if foldedScalars.count >= 3 {
-            // `^mo`, `mos`, …, `ow$`: spelling patterns of words never seen in training.
-            let marked: [Unicode.Scalar] = ["^"] + foldedScalars + ["$"]
+        if folded.count >= 3 {
+            // `^mo`, `mos`, …, `ow$`: spelling patterns of words never seen in training. Scalar i of the word
+            // marked at both ends (`^` + folded + `$`), without building it.
+            func marked(_ i: Int) -> Unicode.Scalar { i == 0 ? "^" : i == folded.count + 1 ? "$" : folded[i - 1] }
             withUnsafeMutableBytes(of: &trigrams) { raw in
-                for k in 0..<min(12, marked.count - 2) {
-                    raw.storeBytes(of: FeatureHash.scalars(marked[k..<(k + 3)]), toByteOffset: k * 8, as: UInt64.self)
+                for k in 0..<min(12, folded.count) {
+                    var h = FeatureHash.basis
+                    FeatureHash.feed(&h, marked(k))
+                    FeatureHash.feed(&h, marked(k + 1))
+                    FeatureHash.feed(&h, marked(k + 2))
+                    raw.storeBytes(of: h, toByteOffset: k * 8, as: UInt64.self)
                 }
             }
         }
