@@ -60,6 +60,12 @@ public enum BIOTagSet {
     /// Entity spans `(start, end exclusive, typeIndex)` in a label sequence, conlleval style: a span starts at
     /// a `B-`, or at an `I-` that does not continue the span before it.
     public static func spans(_ labels: some Collection<Int>) -> [(start: Int, end: Int, type: Int)] {
+        // Read in place where the labels are contiguous (the tagger's arrays and their slices): this runs over every
+        // sentence several times.
+        labels.withContiguousStorageIfAvailable { spans(in: $0) } ?? spans(in: Array(labels))
+    }
+
+    private static func spans(in labels: some Collection<Int>) -> [(start: Int, end: Int, type: Int)] {
         var result: [(start: Int, end: Int, type: Int)] = []
         var current: (start: Int, type: Int)?
         for (i, label) in labels.enumerated() {

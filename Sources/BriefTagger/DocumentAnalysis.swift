@@ -31,8 +31,11 @@ public enum DocumentAnalysis {
                 }
             }
         }
+        var phrases = PhraseLookups(count: 0)
         if let lexicon, lexicon.hasPhrases {
-            markPhrases(wordIds: wordIds, sentences: sentences, words: words, lexicon: lexicon, contexts: &contexts)
+            phrases = PhraseLookups(count: wordIds.count)
+            markPhrases(wordIds: wordIds, sentences: sentences, words: words, lexicon: lexicon, contexts: &contexts,
+                        lookups: &phrases)
         }
         for (s, sentence) in sentences.enumerated() {
             for i in sentence {
@@ -49,7 +52,7 @@ public enum DocumentAnalysis {
             aggregateNeighbours(wordIds: wordIds, sentences: sentences, words: words, contexts: &contexts,
                                 into: &aggregates)
         }
-        return DocumentContexts(contexts: contexts, aggregates: aggregates)
+        return DocumentContexts(contexts: contexts, aggregates: aggregates, phrases: phrases)
     }
 
     /// How many occurrences of a word lend their neighbours.
@@ -90,9 +93,10 @@ public enum DocumentAnalysis {
         }
     }
 
-    /// Marks the longest gazetteer phrases starting at each capitalised token, left to right.
+    /// Marks the longest gazetteer phrases starting at each capitalised token, left to right, keeping the look-ups
+    /// in `lookups`.
     private static func markPhrases(wordIds: [Int32], sentences: [Range<Int>], words: [ContextWord], lexicon: Lexicon,
-                                    contexts: inout [SentenceContext]) {
+                                    contexts: inout [SentenceContext], lookups: inout PhraseLookups) {
         var keys: [UInt64] = []
         var found = [UInt64](repeating: Lexicon.noPhrase, count: Lexicon.maxPhraseWords + 1)
         for sentence in sentences {
@@ -105,7 +109,10 @@ public enum DocumentAnalysis {
                 if caseOf == .capitalised || caseOf == .allCaps || caseOf == .mixed {
                     let local = i - sentence.lowerBound
                     var length = min(Lexicon.maxPhraseWords, sentence.upperBound - i)
-                    if length >= 2 { lexicon.phrasePrefixes(keys[local..<(local + length)], into: &found) }
+                    if length >= 2 {
+                        lexicon.phrasePrefixes(keys[local..<(local + length)], into: &found)
+                        lookups.keep(i, n: length, found: found)
+                    }
                     while length >= 2 {
                         if found[length] != Lexicon.noPhrase {
                             let flags = GazetteerFlags(rawValue: UInt32(truncatingIfNeeded: found[length]))

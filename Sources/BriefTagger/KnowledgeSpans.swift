@@ -7,9 +7,12 @@ public enum KnowledgeSpans {
     /// Organisations and places only: the tagger finds people well, and person lists hold common names.
     static let typeFlags: [(GazetteerFlags, Int)] = [(.knownOrganisation, 1), (.knownPlace, 2)]
 
-    /// Updates `labels` (one per token) within `sentences`; `keys` are the tokens' lexicon keys.
+    /// Updates `labels` (one per token) within `sentences`; `keys` are the tokens' lexicon keys. `lookups` are the
+    /// phrase look-ups already made for the tokens from `lookupsStart` on (`DocumentContexts.phrases`): those are read,
+    /// not made again.
     public static func apply(keys: [UInt64], capitalised: [Bool], sentences: ArraySlice<Range<Int>>,
-                             labels: inout [Int], lexicon: Lexicon) {
+                             labels: inout [Int], lexicon: Lexicon, lookups: PhraseLookups = PhraseLookups(count: 0),
+                             lookupsStart: Int = 0) {
         guard lexicon.hasPhrases, keys.count == labels.count else { return }
         var found = [UInt64](repeating: Lexicon.noPhrase, count: Lexicon.maxPhraseWords + 1)
         for sentence in sentences {
@@ -18,7 +21,9 @@ public enum KnowledgeSpans {
                 guard capitalised[i] else { i += 1; continue }
                 var matched = 0
                 var length = min(Lexicon.maxPhraseWords, sentence.upperBound - i)
-                if length >= 2 { lexicon.phrasePrefixes(keys[i..<(i + length)], into: &found) }
+                if length >= 2, !lookups.recall(i - lookupsStart, n: length, into: &found) {
+                    lexicon.phrasePrefixes(keys[i..<(i + length)], into: &found)
+                }
                 while length >= 2 {
                     let z = i + length
                     if capitalised[z - 1], found[length] != Lexicon.noPhrase {

@@ -63,11 +63,11 @@ public struct TaggingSession {
             guard let lo = sentences.first?.lowerBound, let hi = sentences.last?.upperBound, lo < hi else { continue }
             let ids = Array(allIds[lo..<hi])
             let local = sentences.map { ($0.lowerBound - lo)..<($0.upperBound - lo) }
-            let docLabels = labelDocument(ids: ids, sentences: local)
+            let (docLabels, lookups) = labelDocument(ids: ids, sentences: local)
             for k in 0..<docLabels.count { labels[lo + k] = docLabels[k] }
             if knowledgeSpans {
                 KnowledgeSpans.apply(keys: keys, capitalised: capitalised, sentences: text.sentences[group],
-                                     labels: &labels, lexicon: words.lexicon)
+                                     labels: &labels, lexicon: words.lexicon, lookups: lookups, lookupsStart: lo)
             }
             TitleTrimming.trim(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
             PossessiveSplitting.split(text: text, sentences: text.sentences[group], labels: &labels, lexicon: words.lexicon)
@@ -85,7 +85,8 @@ public struct TaggingSession {
         return labels
     }
 
-    private mutating func labelDocument(ids: [Int32], sentences: [Range<Int>]) -> [Int] {
+    /// The document's labels, and the phrase look-ups its analysis made.
+    private mutating func labelDocument(ids: [Int32], sentences: [Range<Int>]) -> ([Int], PhraseLookups) {
         let infos = words.words
         let contexts = DocumentAnalysis.contexts(wordIds: ids, sentences: sentences, words: infos, lexicon: words.lexicon,
                                                  aggregate: first.templates.options.contextAggregation)
@@ -94,7 +95,7 @@ public struct TaggingSession {
         let e1 = first.emissions(wordIds: ids, sentences: sentences, words: infos, contexts: contexts,
                                  contextHashes: &hashes, evidence: nil)
         let labels1 = first.decode(emissions: e1, sentences: sentences, count: ids.count)
-        guard var second else { return labels1 }
+        guard var second else { return (labels1, contexts.phrases) }
         // Take the scorer out while it works, so its cache is not copied on write.
         self.second = nil
         let evidence = DocumentAnalysis.evidence(wordIds: ids, sentences: sentences, words: infos, labels: labels1)
@@ -102,6 +103,6 @@ public struct TaggingSession {
                                   contextHashes: &hashes, evidence: evidence)
         let labels2 = second.decode(emissions: e2, sentences: sentences, count: ids.count)
         self.second = second
-        return labels2
+        return (labels2, contexts.phrases)
     }
 }
