@@ -40,13 +40,13 @@ public struct StoryAnnotator: Sendable {
         var forms: [[String]] = []
         var speakerForms: [[String]?] = []   // forms of entities outside the credits
         var entities: [Entity] = []
-        var listed: Set<String> = []   // the keys of `entities`
         for credits in [false, true] {
             let sectionIndices = story.sections.indices.filter { (story.sections[$0].kind == .credits) == credits }
             let texts = sectionIndices.flatMap { s in story.sections[s].paragraphs.map { TerminalText.masked($0.text) } }
             guard !texts.isEmpty else { continue }
             let context = credits ? [] : headline
             let result = tagger.tagDocument(context + texts)
+            slots.reserveCapacity(slots.count + result.entities.count)
             var index = context.count
             for s in sectionIndices {
                 for p in story.sections[s].paragraphs.indices {
@@ -79,8 +79,12 @@ public struct StoryAnnotator: Sendable {
                     index += 1
                 }
             }
-            for entity in result.entities where listed.insert(entity.key).inserted {
-                entities.append(entity)
+            // One document's entities have distinct keys; the credits' may repeat the text's.
+            if entities.isEmpty {
+                entities = result.entities
+            } else {
+                let listed = Set(entities.map(\.key))
+                entities += result.entities.filter { !listed.contains($0.key) }
             }
         }
         story.entities = entities.compactMap { entity in

@@ -13,6 +13,8 @@ extension StoryWriter {
         var mentions = 0
         /// The name the cache has for the entity: its row's when it has one, else this one's.
         var storedName: String
+        /// Whether a story of the transaction names it outside its credits.
+        var namedInText = false
 
         init(name: String, type: String, surname: String?, canonicalName: String?, knownAliases: [String],
              country: String?) {

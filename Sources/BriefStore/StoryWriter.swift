@@ -20,8 +20,6 @@ struct StoryWriter {
     let db: Database
     /// The entity rows this transaction writes in `finish()`, by key.
     private var entityRows: [String: EntityRow] = [:]
-    /// Of those, the ones a story names outside its credits.
-    private var namedInText: Set<String> = []
     /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
     private var surnames: Set<String> = []
     /// The stories' entity rows `finish()` inserts.
@@ -244,18 +242,20 @@ struct StoryWriter {
             // story that knows the entity from the knowledge base, as the upsert would take in that story's row (the
             // same stories then give the same rows however the transactions cut them).
             let index = entityRows.index(forKey: entity.key)
-            let firstInText = inText && namedInText.insert(entity.key).inserted
+            let firstInText = inText && !(index.map { entityRows.values[$0].namedInText } ?? false)
             let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
             guard index == nil || firstInText || known else { continue }
             let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
             let canonicalName = known ? entity.canonicalName : nil
             if let index {
+                if firstInText { entityRows.values[index].namedInText = true }
                 entityRows.values[index].merge(surname: surname, canonicalName: canonicalName,
                                                knownAliases: entity.knownAliases, country: entity.country)
             } else {
                 var row = EntityRow(name: entity.name, type: entity.type.rawValue, surname: surname,
                                     canonicalName: canonicalName, knownAliases: entity.knownAliases,
                                     country: entity.country)
+                row.namedInText = inText
                 if let stored = try lookUpName.text({ try $0.bind(entity.key) }) { row.storedName = stored }
                 entityRows[entity.key] = row
             }
