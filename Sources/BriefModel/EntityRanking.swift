@@ -6,10 +6,14 @@ import BriefTagger
 public enum EntityRanking {
     /// `entities` most mentioned first; ties in their given order.
     public static func ranked(_ entities: [Entity]) -> [Entity] {
-        entities.enumerated()
-            .sorted { $0.element.mentions != $1.element.mentions ? $0.element.mentions > $1.element.mentions
-                                                                 : $0.offset < $1.offset }
-            .map(\.element)
+        rankedIndices(entities).map { entities[$0] }
+    }
+
+    /// The indices of `entities` in `ranked` order (the entities themselves are not copied to sort them).
+    static func rankedIndices(_ entities: [Entity]) -> [Int] {
+        entities.indices.sorted { a, b in
+            entities[a].mentions != entities[b].mentions ? entities[a].mentions > entities[b].mentions : a < b
+        }
     }
 
     /// The names a story's list row shows: the canonical names of its `count` highest-ranked entities, leaving out
@@ -17,8 +21,9 @@ public enum EntityRanking {
     /// what the story is about.
     public static func topNames(_ entities: [Entity], count: Int = 3) -> [String] {
         var names: [String] = []
-        for entity in ranked(entities) where names.count < count && !isAdjective(entity) {
-            let name = entity.canonicalName.isEmpty ? entity.name : entity.canonicalName
+        for e in rankedIndices(entities) where !isAdjective(entities[e]) {
+            guard names.count < count else { break }
+            let name = entities[e].canonicalName.isEmpty ? entities[e].name : entities[e].canonicalName
             if !names.contains(name) { names.append(name) }
         }
         return names
