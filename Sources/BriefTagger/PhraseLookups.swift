@@ -13,6 +13,8 @@ public struct PhraseLookups: Sendable {
     /// Room for the look-ups of `count` tokens, none made yet.
     public init(count: Int) {
         start = [Int32](repeating: -1, count: count)
+        // About one token in seven of news text is capitalised and looked up; a look-up takes up to six entries.
+        found.reserveCapacity(count)
     }
 
     /// Keeps token `i`'s look-up: `found` as `phrasePrefixes` left it over `n` words.
@@ -20,7 +22,7 @@ public struct PhraseLookups: Sendable {
         guard i >= 0, i < start.count, start[i] < 0, n >= 2, n < lookup.count else { return }
         start[i] = Int32(truncatingIfNeeded: found.count)
         found.append(UInt64(n))
-        found.append(contentsOf: lookup[2...n])
+        for k in 2...n { found.append(lookup[k]) }
     }
 
     /// Writes token `i`'s look-up over `n` words into `lookup` (as `phrasePrefixes` would) and returns true, or returns
