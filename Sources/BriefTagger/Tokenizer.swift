@@ -39,11 +39,24 @@ public struct Tokenizer: Sendable {
         var byteOffsets: [Int] = []
         var classes: [UInt8] = []
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            // Plain ASCII (most text): each byte is a scalar.
-            let table = Self.asciiClasses
-            scalars = bytes.map { UInt32($0) }
-            byteOffsets = Array(0...bytes.count)
-            classes = bytes.map { table[Int($0)] }
+            // Plain ASCII (most text): each byte is a scalar, at its own offset; the three arrays in one pass.
+            let n = bytes.count
+            Self.asciiClasses.withUnsafeBufferPointer { table in
+                bytes.withUnsafeBufferPointer { b in
+                    scalars = [UInt32](unsafeUninitializedCapacity: n) { out, count in
+                        for k in 0..<n { out[k] = UInt32(b[k]) }
+                        count = n
+                    }
+                    classes = [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                        for k in 0..<n { out[k] = table[Int(b[k])] }
+                        count = n
+                    }
+                }
+            }
+            byteOffsets = [Int](unsafeUninitializedCapacity: n + 1) { out, count in
+                for k in 0...n { out[k] = k }
+                count = n + 1
+            }
         } else {
             scalars.reserveCapacity(bytes.count)
             byteOffsets.reserveCapacity(bytes.count + 1)
