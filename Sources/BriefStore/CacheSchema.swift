@@ -471,6 +471,14 @@ enum CacheSchema {
                 SELECT strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE EXISTS (SELECT 1 FROM stories);
                 """)
         }
+        // FTS5 merges the search index's segments eight at a time rather than four (its `automerge` setting, kept in
+        // `story_search_config`). Each fetch transaction writes a segment; merged four at a time, a term's entries
+        // were rewritten more often. Built from 10,000 news stories in transactions of 500, the index took 20 % less
+        // CPU to write and was 9 % smaller; at 100,000, 25 % less; a search reads more segments, which cost under
+        // 0.1 ms a query there (measured with the system's SQLite 3.40 from Python).
+        migrator.registerMigration("v14 search merges") { db in
+            try db.execute(sql: "INSERT INTO story_search (story_search, rank) VALUES ('automerge', 8)")
+        }
         return migrator
     }
 }
