@@ -2,6 +2,7 @@ extension StoryWriter {
     /// An entity row as `finish()` upserts it: the first story's name and type and what the later stories of the
     /// transaction add to it (merged as successive upserts would), with the stories and mentions it gains.
     struct EntityRow {
+        let key: String
         var name: String
         var type: String
         var surname: String?
@@ -16,8 +17,9 @@ extension StoryWriter {
         /// Whether a story of the transaction names it outside its credits.
         var namedInText = false
 
-        init(name: String, type: String, surname: String?, canonicalName: String?, knownAliases: [String],
-             country: String?) {
+        init(key: String, name: String, type: String, surname: String?, canonicalName: String?,
+             knownAliases: [String], country: String?) {
+            self.key = key
             self.name = name
             self.type = type
             self.surname = surname

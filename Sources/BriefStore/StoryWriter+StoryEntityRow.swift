@@ -2,7 +2,8 @@ extension StoryWriter {
     /// A story's entity row as `finish()` inserts it, with the transaction's others, in entity order.
     struct StoryEntityRow {
         let storyID: Int64
-        let key: String
+        /// Its entity's place in the writer's `entityRows`.
+        let slot: Int
         let position: Int
         /// '' when it is the entity's own name; the aliases '' when none ("v13 leaner cache").
         let name: String

@@ -18,8 +18,10 @@ import GRDB
 ///     try writer.finish()
 struct StoryWriter {
     let db: Database
-    /// The entity rows this transaction writes in `finish()`, by key.
-    private var entityRows: [String: EntityRow] = [:]
+    /// The entity rows this transaction writes in `finish()`, in the order first met, and each one's place there by
+    /// key: a story's entity rows name their entity by that place, so a key is hashed once a story.
+    private var entityRows: [EntityRow] = []
+    private var entitySlots: [String: Int] = [:]
     /// Surnames whose lone-surname stories may now link to a person named in full (`SurnameLinks`).
     private var surnames: Set<String> = []
     /// The stories' entity rows `finish()` inserts.
@@ -33,6 +35,8 @@ struct StoryWriter {
 
     init(db: Database) throws {
         self.db = db
+        // A chunk of a fetch names some thousands of entities: room for them from the start, not grown by rehashing.
+        entitySlots.reserveCapacity(Self.expectedEntities)
         // Story-entity rows are written before the entity rows they name (`finish`); SQLite checks the references
         // at the commit instead (this resets itself there). Inside `Store.bulkWrite` the checks are off anyway.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -152,8 +156,8 @@ struct StoryWriter {
     private mutating func deleteStoryEntities(storyID: Int64) throws {
         if storyEntityRows.contains(where: { $0.storyID == storyID }) {
             for row in storyEntityRows where row.storyID == storyID {
-                entityRows[row.key]?.stories -= 1
-                entityRows[row.key]?.mentions -= row.mentions
+                entityRows[row.slot].stories -= 1
+                entityRows[row.slot].mentions -= row.mentions
             }
             storyEntityRows.removeAll { $0.storyID == storyID }
         }
@@ -170,7 +174,7 @@ struct StoryWriter {
     /// `writeRow`, its body and top entities onto the existing row too.
     private mutating func insertContent(_ story: Story, storyID: Int64, _ content: StoryContent, writeRow: Bool) throws {
         // Entities first: the story's entity rows refer to them.
-        try insertEntities(content.entities)
+        let slots = try insertEntities(content.entities)
         for (sectionPosition, section) in story.sections.enumerated() {
             try insertSection.run {
                 try $0.bind(storyID); try $0.bind(sectionPosition); try $0.bind(section.kind.rawValue)
@@ -185,7 +189,7 @@ struct StoryWriter {
                 """).execute(arguments: [top.count > 0 ? top[0] : nil, top.count > 1 ? top[1] : nil,
                                          top.count > 2 ? top[2] : nil, content.body, storyID])
         }
-        try insertStoryEntities(content.entities, storyID: storyID)
+        try insertStoryEntities(content.entities, slots: slots, storyID: storyID)
 
         for (position, quote) in story.quotes.enumerated() {
             try insertQuote.run {
@@ -212,7 +216,7 @@ struct StoryWriter {
         else { throw StoreError.noSuchStory(id: storyID) }
         try deleteStoryEntities(storyID: storyID)
         let storyEntities = StoryEntities(story)
-        try insertEntities(storyEntities)
+        let slots = try insertEntities(storyEntities)
         var place = 0
         for (s, section) in story.sections.enumerated() {
             for (p, paragraph) in section.paragraphs.enumerated() {
@@ -224,7 +228,7 @@ struct StoryWriter {
             }
         }
         let parts = zip(story.sections, contents.sections).map { StoryBody.Part(title: $0.title, paragraphs: $1) }
-        try insertStoryEntities(storyEntities, storyID: storyID)
+        try insertStoryEntities(storyEntities, slots: slots, storyID: storyID)
         let top = EntityRanking.topNames(storyEntities.entities)
         try db.cachedStatement(sql: """
             UPDATE stories SET top_entity_1 = ?, top_entity_2 = ?, top_entity_3 = ?, annotation_version = ?, body = ?
@@ -236,50 +240,54 @@ struct StoryWriter {
 
     /// The cache-wide entities the story's entity rows need. A person named only in the credits
     /// (`Reporting by Daniel Otieno`) keeps no surname: no other story's lone `Otieno` may link to a reporter.
-    private mutating func insertEntities(_ storyEntities: StoryEntities) throws {
+    /// Returns each entity's place in `entityRows`.
+    private mutating func insertEntities(_ storyEntities: StoryEntities) throws -> [Int] {
+        var slots: [Int] = []
+        slots.reserveCapacity(storyEntities.entities.count)
         for (entity, inText) in zip(storyEntities.entities, storyEntities.namedInText) {
             // Once per transaction; once more when a credit-only person turns up in a story's text; and again for each
             // story that knows the entity from the knowledge base, as the upsert would take in that story's row (the
             // same stories then give the same rows however the transactions cut them).
-            let index = entityRows.index(forKey: entity.key)
-            let firstInText = inText && !(index.map { entityRows.values[$0].namedInText } ?? false)
+            let slot = entitySlots[entity.key]
+            slots.append(slot ?? entityRows.count)
+            let firstInText = inText && !(slot.map { entityRows[$0].namedInText } ?? false)
             let known = !entity.knownAliases.isEmpty || entity.country != nil || entity.canonicalName != entity.name
-            guard index == nil || firstInText || known else { continue }
+            guard slot == nil || firstInText || known else { continue }
             let surname = inText ? SurnameLinks.surname(ofKey: entity.key) : nil
             let canonicalName = known ? entity.canonicalName : nil
-            if let index {
-                if firstInText { entityRows.values[index].namedInText = true }
-                entityRows.values[index].merge(surname: surname, canonicalName: canonicalName,
-                                               knownAliases: entity.knownAliases, country: entity.country)
+            if let slot {
+                if firstInText { entityRows[slot].namedInText = true }
+                entityRows[slot].merge(surname: surname, canonicalName: canonicalName,
+                                       knownAliases: entity.knownAliases, country: entity.country)
             } else {
-                var row = EntityRow(name: entity.name, type: entity.type.rawValue, surname: surname,
+                var row = EntityRow(key: entity.key, name: entity.name, type: entity.type.rawValue, surname: surname,
                                     canonicalName: canonicalName, knownAliases: entity.knownAliases,
                                     country: entity.country)
                 row.namedInText = inText
                 if let stored = try lookUpName.text({ try $0.bind(entity.key) }) { row.storedName = stored }
-                entityRows[entity.key] = row
+                entitySlots[entity.key] = entityRows.count
+                entityRows.append(row)
             }
             if inText, let linked = surname ?? SurnameLinks.loneSurname(ofKey: entity.key) { surnames.insert(linked) }
         }
+        return slots
     }
 
-    /// The story's entity rows, in order, each with its first mention, counted and kept for `finish()`.
-    private mutating func insertStoryEntities(_ storyEntities: StoryEntities, storyID: Int64) throws {
+    /// The story's entity rows, in order, each with its first mention, counted and kept for `finish()`; `slots` are
+    /// their entities' places in `entityRows` (`insertEntities`).
+    private mutating func insertStoryEntities(_ storyEntities: StoryEntities, slots: [Int], storyID: Int64) throws {
         for (position, entity) in storyEntities.entities.enumerated() {
             let first = storyEntities.firstMentions[position]
-            // `insertEntities` listed every entity: one look-up finds its row for the name and the counts.
-            let index = entityRows.index(forKey: entity.key)
+            let slot = slots[position]
             // A row's name is '' when it is the entity's own (most are), its aliases '' when none
             // ("v13 leaner cache").
-            let entityName = index.map { entityRows.values[$0].storedName } ?? entity.name
+            let entityName = entityRows[slot].storedName
             storyEntityRows.append(StoryEntityRow(
-                storyID: storyID, key: entity.key, position: position, name: entity.name == entityName ? "" : entity.name,
+                storyID: storyID, slot: slot, position: position, name: entity.name == entityName ? "" : entity.name,
                 aliases: entity.aliases.isEmpty ? "" : JSONStringArray.encode(entity.aliases), mentions: entity.mentions,
                 first: first))
-            if let index {
-                entityRows.values[index].stories += 1
-                entityRows.values[index].mentions += entity.mentions
-            }
+            entityRows[slot].stories += 1
+            entityRows[slot].mentions += entity.mentions
         }
     }
 
@@ -289,10 +297,11 @@ struct StoryWriter {
     func finish() throws {
         // The keys are sorted once, for both loops; the rows then sort by their key's place and story, integers
         // (compared as strings, the rows' sort was 2 % of an import's instructions).
-        let keys = entityRows.keys.sorted()
-        for row in storyEntityRowsInOrder(keys: keys) {
+        let order = entityRows.indices.sorted { entityRows[$0].key < entityRows[$1].key }
+        for row in storyEntityRowsInOrder(order) {
             try insertStoryEntity.run {
-                try $0.bind(row.storyID); try $0.bind(row.key); try $0.bind(row.position); try $0.bind(row.name)
+                try $0.bind(row.storyID); try $0.bind(entityRows[row.slot].key); try $0.bind(row.position)
+                try $0.bind(row.name)
                 try $0.bind(row.aliases); try $0.bind(row.mentions)
                 try $0.bind(row.first?.paragraph); try $0.bind(row.first?.start); try $0.bind(row.first?.end)
             }
@@ -309,10 +318,10 @@ struct StoryWriter {
                 story_count = entities.story_count + excluded.story_count,
                 mention_count = entities.mention_count + excluded.mention_count
             """)
-        for key in keys {
-            guard let row = entityRows[key] else { continue }
+        for slot in order {
+            let row = entityRows[slot]
             try upsert.run {
-                try $0.bind(key); try $0.bind(row.name); try $0.bind(row.type); try $0.bind(row.surname)
+                try $0.bind(row.key); try $0.bind(row.name); try $0.bind(row.type); try $0.bind(row.surname)
                 try $0.bind(row.canonicalName); try $0.bind(JSONStringArray.encode(row.knownAliases))
                 try $0.bind(row.country)
                 try $0.bind(row.stories); try $0.bind(row.mentions)
@@ -321,13 +330,15 @@ struct StoryWriter {
         try SurnameLinks.link(surnames.sorted(), in: db)
     }
 
-    /// The stories' entity rows by entity key, then story id; `keys` are `entityRows`' keys, sorted (`insertEntities`
-    /// listed every entity a row names).
-    private func storyEntityRowsInOrder(keys: [String]) -> [StoryEntityRow] {
-        var place = [String: Int](minimumCapacity: keys.count)
-        for (k, key) in keys.enumerated() { place[key] = k }
-        let ranked = storyEntityRows.enumerated().map { (place: place[$1.key] ?? -1, storyID: $1.storyID, row: $0) }
+    /// The stories' entity rows by entity key, then story id; `order` is `entityRows`' places, sorted by key.
+    private func storyEntityRowsInOrder(_ order: [Int]) -> [StoryEntityRow] {
+        var place = [Int](repeating: 0, count: entityRows.count)
+        for (k, slot) in order.enumerated() { place[slot] = k }
+        let ranked = storyEntityRows.enumerated().map { (place: place[$1.slot], storyID: $1.storyID, row: $0) }
             .sorted { ($0.place, $0.storyID) < ($1.place, $1.storyID) }
         return ranked.map { storyEntityRows[$0.row] }
     }
+
+    /// Room `entitySlots` starts with: about what a 500-story chunk of news names.
+    private static let expectedEntities = 4096
 }
