@@ -18,6 +18,26 @@ extension RowWrite {
         }
     }
 
+    /// As `text`, for the first row's first `count` columns (each nil when NULL); nil when there is no row.
+    func texts(_ count: Int, _ bind: (inout Binder) throws -> Void) throws -> [String?]? {
+        let handle = statement.sqliteStatement
+        var binder = Binder(statement: handle)
+        defer { sqlite3_reset(handle) }
+        try bind(&binder)
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            return (0..<Int32(count)).map { column in
+                guard sqlite3_column_type(handle, column) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, column)
+                else { return nil }
+                let length = Int(sqlite3_column_bytes(handle, column))
+                return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+            }
+        case SQLITE_DONE: return nil
+        case let code:
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+        }
+    }
+
     /// Binds the values `bind` gives, runs the statement and calls `body` with each row's first column as UTF-8
     /// bytes (empty for NULL), valid only during the call: a scan that makes no string of a row it passes over.
     func eachText(_ bind: (inout Binder) throws -> Void, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {

@@ -16,6 +16,30 @@ extension StoryWriter {
         var storedName: String
         /// Whether a story of the transaction names it outside its credits.
         var namedInText = false
+        /// The cache's row for the entity, as the transaction found it; nil when it has none.
+        var stored: Stored?
+
+        /// The fields of a stored entity row the upsert in `finish()` may change.
+        struct Stored {
+            var surname: String?
+            var canonicalName: String?
+            /// As stored (`JSONStringArray`).
+            var knownAliases: String
+            var country: String?
+        }
+
+        /// Whether the upsert would change only the stored row's counts: it keeps a stored surname, takes a
+        /// canonical name (with its aliases) and a country only where this row has them, and those are the same.
+        var changesOnlyCounts: Bool {
+            guard let stored else { return false }
+            if surname != nil, stored.surname == nil { return false }
+            if let country, country != stored.country { return false }
+            if let canonicalName {
+                guard canonicalName == stored.canonicalName, JSONStringArray.encode(knownAliases) == stored.knownAliases
+                else { return false }
+            }
+            return true
+        }
 
         init(key: String, name: String, type: String, surname: String?, canonicalName: String?,
              knownAliases: [String], country: String?) {

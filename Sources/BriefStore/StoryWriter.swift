@@ -30,7 +30,7 @@ struct StoryWriter {
     private let insertSection: RowWrite
     private let insertQuote: RowWrite
     private let insertSearch: RowWrite
-    private let lookUpName: RowWrite
+    private let lookUpEntity: RowWrite
     private let insertStory: RowWrite
 
     init(db: Database) throws {
@@ -53,7 +53,9 @@ struct StoryWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSearch = try RowWrite(db, sql: "INSERT INTO story_search (rowid, title, text) VALUES (?, ?, ?)")
-        lookUpName = try RowWrite(db, sql: "SELECT name FROM entities WHERE key = ?")
+        lookUpEntity = try RowWrite(db, sql: """
+            SELECT name, surname, canonical_name, known_aliases, country FROM entities WHERE key = ?
+            """)
         insertStory = try RowWrite(db, sql: """
             INSERT INTO stories (content_hash, original_text, original_deflated, title, source, format, published,
                                  imported_at, list_date, read_at, dateline_places, dateline_agency, dateline_date,
@@ -264,7 +266,11 @@ struct StoryWriter {
                                     canonicalName: canonicalName, knownAliases: entity.knownAliases,
                                     country: entity.country)
                 row.namedInText = inText
-                if let stored = try lookUpName.text({ try $0.bind(entity.key) }) { row.storedName = stored }
+                if let stored = try lookUpEntity.texts(5, { try $0.bind(entity.key) }) {
+                    row.storedName = stored[0] ?? row.name
+                    row.stored = EntityRow.Stored(surname: stored[1], canonicalName: stored[2],
+                                                  knownAliases: stored[3] ?? "", country: stored[4])
+                }
                 entitySlots[entity.key] = entityRows.count
                 entityRows.append(row)
             }
@@ -318,8 +324,17 @@ struct StoryWriter {
                 story_count = entities.story_count + excluded.story_count,
                 mention_count = entities.mention_count + excluded.mention_count
             """)
+        // An entity the cache has whose fields the upsert would leave as they are (most, in a fetch into a cache of
+        // any size) has only its counts added to: its surname index is then left alone, and no insert is tried first.
+        let recount = try RowWrite(db, sql: """
+            UPDATE entities SET story_count = story_count + ?, mention_count = mention_count + ? WHERE key = ?
+            """)
         for slot in order {
             let row = entityRows[slot]
+            if row.changesOnlyCounts {
+                try recount.run { try $0.bind(row.stories); try $0.bind(row.mentions); try $0.bind(row.key) }
+                continue
+            }
             try upsert.run {
                 try $0.bind(row.key); try $0.bind(row.name); try $0.bind(row.type); try $0.bind(row.surname)
                 try $0.bind(row.canonicalName); try $0.bind(JSONStringArray.encode(row.knownAliases))

@@ -121,6 +121,26 @@ struct SurnameLinkTests {
         #expect(try store.integrityProblems() == [])
     }
 
+    @Test("A reporter named in a later story's text gains his surname there, and a lone surname then links to him")
+    func creditedPersonGainsSurnameInText() throws {
+        // Given a cache where Daniel Otieno is named only in a story's credits (so he has no surname)
+        let (dir, path) = try temporaryCache()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store(path: path)
+        _ = try store.importStories([creditedStory("Talks in Nairobi", person: "Kariuki", place: "Nairobi",
+                                                   reporter: "Daniel Otieno")])
+        // When a later fetch names him in a story's text, and a third story names Otieno alone in Nairobi
+        _ = try store.importStories([story("Otieno speaks", person: "Daniel Otieno", place: "Nairobi")])
+        _ = try store.importStories([story("Otieno again", person: "Otieno", place: "Nairobi")])
+
+        // Then the stored row gained his surname, and the lone surname is his
+        #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT surname FROM entities WHERE key = ?",
+                                                            arguments: ["PER:daniel-otieno"]) } == "otieno")
+        #expect(try personKeys(store)["Otieno again"] == ["PER:daniel-otieno"])
+        #expect(try store.entities().first { $0.key == "PER:daniel-otieno" }?.stories == 3)
+        #expect(try store.integrityProblems() == [])
+    }
+
     @Test("A lone surname links only to a person named in a story sharing context with it")
     func surnameNeedsSharedContext() throws {
         let (dir, path) = try temporaryCache()
