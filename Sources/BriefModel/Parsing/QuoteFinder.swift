@@ -87,9 +87,9 @@ struct QuoteFinder {
     /// sections. `turnSpeaker` is the resolved speaker of the transcript turn the paragraph belongs to.
     mutating func add(paragraph text: String, index: Int, turnSpeaker: Speaker?) {
         let s = ScalarText.scalars(text)
-        let (words, hasQuoteMark) = Self.words(s)
-        people.indexNames(s, words: words, paragraph: index)
-        var events = Self.events(s, words: words)
+        let (words, keys, hasQuoteMark) = Self.words(s)
+        people.indexNames(s, words: words, keys: keys, paragraph: index)
+        var events = Self.events(s, words: words, keys: keys)
         var nextEvent = 0
         let open = pendingOpen
         pendingOpen = nil
@@ -252,43 +252,78 @@ struct QuoteFinder {
         return speaker
     }
 
-    /// Word ranges of a paragraph (split on spaces), and whether it has an opening mark `spans` looks for
-    /// (`"`, “, ‘ or «), found in the same pass.
-    private static func words(_ s: [Unicode.Scalar]) -> (words: [Range<Int>], hasQuoteMark: Bool) {
-        var ranges: [Range<Int>] = []
-        var marks = false
-        var start = 0
-        for i in 0..<s.count {
-            let c = s[i]
-            if c == " " {
-                if i > start { ranges.append(start..<i) }
-                start = i + 1
-            } else if c == QuoteMark.straight || c == QuoteMark.openDouble || c == QuoteMark.openSingle
-                        || c == QuoteMark.openGuillemet {
-                marks = true
+    /// Word ranges of a paragraph (split on spaces), each word's `VerbKey.key` (0 for none), and whether it has an
+    /// opening mark `spans` looks for (`"`, “, ‘ or «), all found in one pass. The keys are read once here for
+    /// every later pass over the words.
+    private static func words(_ s: [Unicode.Scalar]) -> (words: [Range<Int>], keys: [UInt64], hasQuoteMark: Bool) {
+        s.withUnsafeBufferPointer { s in
+            var ranges: [Range<Int>] = []
+            var keys: [UInt64] = []
+            // About one word in six scalars; a longer count grows the arrays as usual.
+            ranges.reserveCapacity(s.count / 5 + 4)
+            keys.reserveCapacity(s.count / 5 + 4)
+            var marks = false
+            var start = 0
+            // The current word's key as `VerbKey.key` reads it: lower-case letters, then only `,` `.` `;` `:`.
+            var key: UInt64 = 0
+            var letters = 0
+            var trailing = false
+            var valid = true
+            for i in 0..<s.count {
+                let v = s[i].value
+                if v == 0x20 {
+                    if i > start {
+                        ranges.append(start..<i)
+                        keys.append(valid && letters >= 2 && letters <= 12 ? key : 0)
+                    }
+                    start = i + 1
+                    key = 0
+                    letters = 0
+                    trailing = false
+                    valid = true
+                } else if v >= 0x61, v <= 0x7A {
+                    if trailing {
+                        valid = false
+                    } else {
+                        letters += 1
+                        key = key << 5 | UInt64(v - 0x60)
+                    }
+                } else if v == 0x2C || v == 0x2E || v == 0x3B || v == 0x3A {
+                    trailing = true
+                } else {
+                    valid = false
+                    if v == 0x22 || v == 0x201C || v == 0x2018 || v == 0xAB { marks = true } // " “ ‘ «
+                }
             }
+            if s.count > start {
+                ranges.append(start..<s.count)
+                keys.append(valid && letters >= 2 && letters <= 12 ? key : 0)
+            }
+            return (ranges, keys, marks)
         }
-        if s.count > start { ranges.append(start..<s.count) }
-        return (ranges, marks)
     }
 
     /// Speech and reporting verbs with the subjects before them, and `according to X`, in text order.
-    private static func events(_ s: [Unicode.Scalar], words: [Range<Int>]) -> [Event] {
+    private static func events(_ s: [Unicode.Scalar], words: [Range<Int>], keys: [UInt64]) -> [Event] {
         var events: [Event] = []
+        // The word lists read once, not at every word.
+        let verbs = VerbKey.verbs
+        let according = VerbKey.according, to = VerbKey.to, and = VerbKey.and, but = VerbKey.but
         for (index, range) in words.enumerated() {
-            guard range.count >= 3, range.count <= 14, let key = VerbKey.key(s[range]) else { continue }
-            if key == VerbKey.according {
-                guard index + 2 < words.count, VerbKey.key(s[words[index + 1]]) == VerbKey.to else { continue }
+            let key = keys[index]
+            guard range.count >= 3, range.count <= 14, key != 0 else { continue }
+            if key == according {
+                guard index + 2 < words.count, keys[index + 1] == to else { continue }
                 let phrase = clauseWords(s, from: words[index + 2].lowerBound)
                 if let reading = speakerPhrase(phrase) {
                     events.append(Event(verbStart: range.lowerBound, verbEnd: range.upperBound, reading: reading))
                 }
                 continue
             }
-            guard VerbKey.verbs.contains(key), index > 0 else { continue }
+            guard verbs.contains(key), index > 0 else { continue }
             // `…, officials said`: people in general are nobody's title or pronoun; skip building the subject.
             let before = words[index - 1]
-            if before.count <= 14, SpeakerPhrase.collectives.contains(bare(ScalarText.string(s[before]))) { continue }
+            if before.count <= 14, SpeakerPhrase.isCollective(s[before]) { continue }
             // The subject: words back to the start of the sentence (at most 30 words).
             var first = index
             while first > 0, index - first < 30 {
@@ -301,13 +336,13 @@ struct QuoteFinder {
             }
             guard first < index, index - first < 30 else { continue }
             // `to say`: an infinitive (`declined to say`) reports no statement.
-            if VerbKey.key(s[words[index - 1]]) == VerbKey.to { continue }
+            if keys[index - 1] == to { continue }
             var subjectWords: [String]
-            if words[first..<index].contains(where: { VerbKey.key(s[$0]).map(VerbKey.verbs.contains) == true }) {
+            if keys[first..<index].contains(where: { $0 != 0 && verbs.contains($0) }) {
                 // A subject holding another verb is a clause (`Lepik said the Baltic states would …`), unless the verb
                 // is coordinated (`Al-Rawahi declined to say …, but said`): then the sentence's opening name.
-                guard let conjunction = VerbKey.key(s[words[index - 1]]), conjunction == VerbKey.and || conjunction == VerbKey.but
-                else { continue }
+                let conjunction = keys[index - 1]
+                guard conjunction == and || conjunction == but else { continue }
                 subjectWords = []
                 for range in words[first..<index] {
                     let word = ScalarText.string(s[range])
@@ -316,7 +351,9 @@ struct QuoteFinder {
                     if word.utf8.last == UInt8(ascii: ",") { break }
                 }
             } else {
-                subjectWords = words[first..<index].map { ScalarText.string(s[$0]) }
+                subjectWords = []
+                subjectWords.reserveCapacity(index - first)
+                for range in words[first..<index] { subjectWords.append(ScalarText.string(s[range])) }
             }
             if let reading = subject(subjectWords) {
                 events.append(Event(verbStart: range.lowerBound, verbEnd: range.upperBound, reading: reading))
@@ -574,6 +611,11 @@ struct QuoteFinder {
     /// longer words are returned empty without further work). ASCII words are read from their bytes.
     static func bare(_ word: String) -> String {
         var word = word
+        // Most words of the lists' kind are already bare (`said`, `the`): given back without a new string.
+        let isBare = word.withUTF8 { bytes in
+            bytes.count <= 16 && !bytes.contains { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)) }
+        }
+        if isBare { return word }
         let ascii: String? = word.withUTF8 { bytes in
             for byte in bytes where byte >= 0x80 { return nil }
             guard bytes.count <= 16 else { return "" }

@@ -2,28 +2,39 @@
 /// appending to a `String.UnicodeScalarView`, which matters on multi-megabyte inputs.
 enum ScalarText {
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(scalars.count)
+        // The UTF-8 length first, then the bytes written straight into the string (short words stay inline).
+        var length = 0
         for scalar in scalars {
             let v = scalar.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            default:
-                bytes.append(UInt8(0xF0 | (v >> 18)))
-                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { out in
+            var k = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case 0..<0x80:
+                    out[k] = UInt8(v)
+                    k += 1
+                case 0x80..<0x800:
+                    out[k] = UInt8(0xC0 | (v >> 6))
+                    out[k + 1] = UInt8(0x80 | (v & 0x3F))
+                    k += 2
+                case 0x800..<0x10000:
+                    out[k] = UInt8(0xE0 | (v >> 12))
+                    out[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[k + 2] = UInt8(0x80 | (v & 0x3F))
+                    k += 3
+                default:
+                    out[k] = UInt8(0xF0 | (v >> 18))
+                    out[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[k + 3] = UInt8(0x80 | (v & 0x3F))
+                    k += 4
+                }
+            }
+            return k
+        }
     }
 
     static func string(_ scalars: [Unicode.Scalar]) -> String { string(scalars[...]) }
@@ -32,16 +43,27 @@ enum ScalarText {
     static func scalars(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
-            var out = [Unicode.Scalar]()
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let (scalar, length) = decode(bytes, at: i)
-                out.append(scalar)
-                i += length
+            // One scalar for each byte that does not continue another: the array is made at its size.
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
+                if count == bytes.count {
+                    // Plain ASCII: a scalar for each byte.
+                    for i in 0..<count { out[i] = Unicode.Scalar(bytes[i]) }
+                    written = count
+                    return
+                }
+                var i = 0
+                var k = 0
+                let n = bytes.count
+                while i < n, k < count {
+                    let (scalar, length) = decode(bytes, at: i)
+                    out[k] = scalar
+                    k += 1
+                    i += length
+                }
+                written = k
             }
-            return out
         }
     }
 

@@ -57,56 +57,99 @@ enum SpeakerPhrase {
         "legislators", "economists", "traders", "investors", "officers", "envoys", "mediators", "aides",
         "campaigners", "organisers", "organizers", "others", "many", "some", "both", "several", "police",
     ]
+    static let collectiveKeys = PackedKeySet(collectives.map(VerbKey.key))
+
+    /// True when the word is one of `collectives` (`officials,`), read from its scalars without a string where it
+    /// is ASCII.
+    static func isCollective(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let key = VerbKey.bare(word) else { return collectives.contains(bare(ScalarText.string(word))) }
+        return key != 0 && collectiveKeys.contains(key)
+    }
 
     /// Reads a speaker from the words of a subject or of the phrase after `said`/`according to`.
     static func read(_ input: [String]) -> Reading? {
-        let words = input.filter { !$0.isEmpty }
+        let words = input.contains(where: \.isEmpty) ? input.filter { !$0.isEmpty } : input
         guard !words.isEmpty else { return nil }
-        if words.count == 1, pronouns.contains(bare(words[0])) { return .pronoun(bare(words[0])) }
+        if words.count == 1 {
+            let key = bare(words[0])
+            if pronouns.contains(key) { return .pronoun(key) }
+        }
 
-        var segments: [[String]] = [[]]
+        // The comma segments, as ranges of `flat` (the words with each segment's closing comma off). Every word
+        // belongs to a segment, so the segments are adjacent.
+        var flat: [String] = []
+        flat.reserveCapacity(words.count)
+        var segments: [Range<Int>] = []
+        var segmentStart = 0
         for word in words {
             if word.utf8.last == UInt8(ascii: ",") {
-                segments[segments.count - 1].append(String(word.dropLast()))
-                segments.append([])
+                flat.append(String(word.dropLast()))
+                segments.append(segmentStart..<flat.count)
+                segmentStart = flat.count
             } else {
-                segments[segments.count - 1].append(word)
+                flat.append(word)
             }
         }
-        segments = segments.filter { !$0.isEmpty }
-        guard !segments.isEmpty else { return nil }
+        if flat.count > segmentStart { segments.append(segmentStart..<flat.count) }
         // `Al-Rawahi declined to say …, but said`: a lone conjunction closes the segment before it.
-        if segments.count >= 2, let last = segments.last, last.count == 1, ["and", "but"].contains(bare(last[0])) {
+        if segments.count >= 2, let last = segments.last, last.count == 1, isAndOrBut(bare(flat[last.lowerBound])) {
             segments.removeLast()
-            segments[segments.count - 1].append(last[0])
+            segments[segments.count - 1] = segments[segments.count - 1].lowerBound..<last.upperBound
         }
-        let kept = segments.filter { !segmentOpeners.contains(bare($0[0])) }
+        let kept = segments.filter { segment in
+            let key = bare(flat[segment.lowerBound])
+            return !Lists.segmentOpeners.contains(key, packed: VerbKey.packed(key))
+        }
         let pool = kept.isEmpty ? [segments[0]] : kept
-        let chosenIndex = pool.firstIndex(where: isNameLike) ?? 0
-        var np = pool[chosenIndex]
-        var titles = Set<String>()
-        for (index, segment) in pool.enumerated() where index != chosenIndex {
-            for word in segment { titles.insert(bare(word)) }
-        }
+        let chosenIndex = pool.firstIndex(where: { isNameLike(flat[$0]) }) ?? 0
+        var np = Array(flat[pool[chosenIndex]])
+        // Each word's `bare` form, read once and kept in step with `np`.
+        var keys = np.map(bare)
+        // And each as a packed key (`VerbKey.packed`), for the word lists.
+        var packs = keys.map(VerbKey.packed)
 
-        if let r = np.firstIndex(where: { relatives.contains(bare($0)) }), r > 0 { np = Array(np[..<r]) }
+        let relativeList = Lists.relatives
+        if let r = keys.indices.first(where: { relativeList.contains(keys[$0], packed: packs[$0]) }), r > 0 {
+            np.removeSubrange(r...)
+            keys.removeSubrange(r...)
+            packs.removeSubrange(r...)
+        }
         // `Relations soured when Varossa’s president called …`: the subject follows the last subordinator.
-        if let c = np.lastIndex(where: { subordinators.contains($0) }), c + 1 < np.count { np = Array(np[(c + 1)...]) }
-        if let last = np.last, ["and", "but", "then", "or"].contains(bare(last)) {
+        let subordinatorList = Lists.subordinators
+        if let c = np.lastIndex(where: { subordinatorList.contains($0, packed: VerbKey.packed($0)) }), c + 1 < np.count {
+            np.removeFirst(c + 1)
+            keys.removeFirst(c + 1)
+            packs.removeFirst(c + 1)
+        }
+        if let last = packs.last, last == Packed.and || last == Packed.but || last == Packed.then || last == Packed.or {
             // `Rachel Kimura Alvarez welcomed the release and said`: the subject ends at its last capitalised word.
             np.removeLast()
-            while let w = np.last, w.first?.isUppercase != true { np.removeLast() }
+            keys.removeLast()
+            packs.removeLast()
+            while let w = np.last, !startsUppercase(w) {
+                np.removeLast()
+                keys.removeLast()
+                packs.removeLast()
+            }
         }
-        while let last = np.last, QuoteFinder.auxiliaries.contains(bare(last)) { np.removeLast() }
+        let auxiliaryList = Lists.auxiliaries
+        while let last = keys.last, auxiliaryList.contains(last, packed: packs[packs.count - 1]) {
+            np.removeLast()
+            keys.removeLast()
+            packs.removeLast()
+        }
         guard !np.isEmpty, np.count <= 10 else { return nil }
-        if np.count == 1, pronouns.contains(bare(np[0])) { return .pronoun(bare(np[0])) }
+        if np.count == 1, Lists.pronouns.contains(keys[0], packed: packs[0]) { return .pronoun(keys[0]) }
 
         var definite = false
-        if articles.contains(bare(np[0])) {
-            definite = bare(np[0]) == "the"
+        let articleList = Lists.articles
+        if articleList.contains(keys[0], packed: packs[0]) {
+            definite = packs[0] == Packed.the
             np.removeFirst()
+            keys.removeFirst()
+            packs.removeFirst()
             guard !np.isEmpty else { return nil }
-        } else if leadingFunctionWords.contains(bare(np[0])) {
+        } else if Lists.leadingFunctionWords.contains(keys[0], packed: packs[0]) {
             return nil // `and then said`, `so said`: no subject
         }
 
@@ -119,54 +162,126 @@ enum SpeakerPhrase {
             k = end
             while k > 0 {
                 let w = np[k - 1]
-                if isNameWord(w) { k -= 1; continue }
-                if k >= 2, k < end, QuoteFinder.nameParticles.contains(w), np[k - 2].first?.isUppercase == true {
+                if isNameWord(w, key: keys[k - 1], packed: packs[k - 1]) { k -= 1; continue }
+                if k >= 2, k < end, QuoteFinder.nameParticles.contains(w), startsUppercase(np[k - 2]) {
                     k -= 1
                     continue
                 }
                 break
             }
             if k == end { break }
-            if end == np.count, organisationHeads.contains(bare(np[end - 1])) {
+            if end == np.count, Lists.organisationHeads.contains(keys[end - 1], packed: packs[end - 1]) {
                 // `State Department`, `Foreign Ministry`: keep the capitalised title words of an organisation's name.
-                while k > 0, np[k - 1].first?.isUppercase == true, !isPossessive(np[k - 1]) { k -= 1 }
+                while k > 0, startsUppercase(np[k - 1]), !isPossessive(np[k - 1]) { k -= 1 }
             }
             var j = k
-            if j > 0, articles.contains(bare(np[j - 1])) { j -= 1 }
-            guard j > 0, prepositions.contains(bare(np[j - 1])) else { break }
+            if j > 0, articleList.contains(keys[j - 1], packed: packs[j - 1]) { j -= 1 }
+            guard j > 0, Lists.prepositions.contains(keys[j - 1], packed: packs[j - 1]) else { break }
             end = j - 1
         }
         if k == end { k = np.count; end = np.count }
         var nameWords = Array(np[k..<end])
-        let descriptor = Array(np[..<k])
-        var gender: Character?
-        for word in descriptor {
-            let key = bare(word)
-            if let g = honorifics[key], g != "?" { gender = g }
-            titles.insert(key)
+        let descriptor = keys[..<k]
+        // The titles (the other segments' words and the descriptor's) and the gender are made only for a speaker.
+        func speakerTitles(extra: Int) -> Set<String> {
+            var capacity = descriptor.count + extra
+            for (index, segment) in pool.enumerated() where index != chosenIndex { capacity += segment.count }
+            var titles = Set<String>(minimumCapacity: capacity)
+            for (index, segment) in pool.enumerated() where index != chosenIndex {
+                for word in flat[segment] { titles.insert(bare(word)) }
+            }
+            for key in descriptor { titles.insert(key) }
+            return titles
         }
-        if nameWords.count == 1, collectives.contains(bare(nameWords[0])) { nameWords = [] }
+        func gender() -> Character? {
+            var gender: Character?
+            for key in descriptor {
+                if let g = honorifics[key], g != "?" { gender = g }
+            }
+            return gender
+        }
+        if nameWords.count == 1, Lists.collectives.contains(keys[k], packed: packs[k]) { nameWords = [] }
         if nameWords.isEmpty {
             let phrase = cleaned(np.joined(separator: " "))
             guard !phrase.isEmpty, phrase.contains(where: \.isLetter) else { return nil }
-            let plural = np.count == 1 && collectives.contains(bare(np[0]))
-            if definite, let head = headNoun(np), !plural {
+            let plural = np.count == 1 && Lists.collectives.contains(keys[0], packed: packs[0])
+            if definite, let head = headNoun(keys: keys), !plural {
                 return .definite(head: head, phrase: phrase)
             }
-            for word in np { titles.insert(bare(word)) }
+            var titles = speakerTitles(extra: keys.count)
+            for key in keys { titles.insert(key) }
             return .speaker(Speaker(name: nil, description: plural ? phrase.lowercased() : phrase, titles: titles,
-                                    gender: gender, plural: plural))
+                                    gender: gender(), plural: plural))
         }
         let name = cleaned(nameWords.joined(separator: " "))
         guard name.contains(where: \.isLetter) else { return nil }
-        return .speaker(Speaker(name: name, description: nil, titles: titles, gender: gender, plural: false))
+        return .speaker(Speaker(name: name, description: nil, titles: speakerTitles(extra: 0), gender: gender(), plural: false))
+    }
+
+    private static func isAndOrBut(_ key: String) -> Bool { key == "and" || key == "but" }
+
+    /// The word lists `read` asks about every word, by packed key where the word allows.
+    private enum Lists {
+        static let relatives = WordList(SpeakerPhrase.relatives)
+        static let segmentOpeners = WordList(SpeakerPhrase.segmentOpeners)
+        static let subordinators = WordList(SpeakerPhrase.subordinators)
+        static let auxiliaries = WordList(QuoteFinder.auxiliaries)
+        static let pronouns = WordList(SpeakerPhrase.pronouns)
+        static let articles = WordList(SpeakerPhrase.articles)
+        static let leadingFunctionWords = WordList(SpeakerPhrase.leadingFunctionWords)
+        static let organisationHeads = WordList(SpeakerPhrase.organisationHeads)
+        static let prepositions = WordList(SpeakerPhrase.prepositions)
+        static let collectives = WordList(SpeakerPhrase.collectives)
+        static let titles = WordList(TitleWords.all)
+    }
+
+    /// Packed keys of single words `read` compares with.
+    private enum Packed {
+        static let and = VerbKey.packed("and")
+        static let but = VerbKey.packed("but")
+        static let then = VerbKey.packed("then")
+        static let or = VerbKey.packed("or")
+        static let the = VerbKey.packed("the")
     }
 
     /// A capitalised word that can be part of a person's or organisation's name.
     static func isNameWord(_ word: String) -> Bool {
-        guard let first = word.first, first.isUppercase else { return false }
-        if isPossessive(word) { return false }
-        return !TitleWords.all.contains(bare(word)) && !TitleWords.all.contains(word.lowercased())
+        guard startsUppercase(word), !isPossessive(word) else { return false }
+        let key = bare(word)
+        return !isTitle(word, key: key, packed: VerbKey.packed(key))
+    }
+
+    /// `isNameWord` for a word whose `bare` form is known.
+    static func isNameWord(_ word: String, key: String, packed: UInt64) -> Bool {
+        guard startsUppercase(word), !isPossessive(word) else { return false }
+        return !isTitle(word, key: key, packed: packed)
+    }
+
+    /// True when the word, bare (`key`) or lower-cased as it is (`Gen.`), is a title word.
+    private static func isTitle(_ word: String, key: String, packed: UInt64) -> Bool {
+        if Lists.titles.contains(key, packed: packed) { return true }
+        // A word of at most 16 ASCII letters and digits lower-cases to its bare form, already asked.
+        if isPlainAlphanumeric(word) { return false }
+        return TitleWords.all.contains(word.lowercased())
+    }
+
+    private static func isPlainAlphanumeric(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count <= 16 else { return false }
+        for v in utf8 where !((v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)) { return false }
+        return true
+    }
+
+    /// True when the word's first character is upper case (`word.first?.isUppercase`), read from its first bytes
+    /// when it is an ASCII letter standing alone (an ASCII character followed by another is its own character).
+    static func startsUppercase(_ word: String) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first < 0x80 {
+            let second = bytes.next()
+            if second == nil || second! < 0x80, first != 0x0D { return first >= 0x41 && first <= 0x5A }
+        }
+        return word.first?.isUppercase == true
     }
 
     /// Ends in `’s`, `'s`, `s’` or `s'` (compared on the UTF-8 bytes; ’ is E2 80 99).
@@ -187,18 +302,21 @@ enum SpeakerPhrase {
     }
 
     /// Every word capitalised (or a name particle), at least one not a title: `Samuel Otieno Kariuki`.
-    static func isNameLike(_ segment: [String]) -> Bool {
+    static func isNameLike(_ segment: [String]) -> Bool { isNameLike(segment[...]) }
+
+    static func isNameLike(_ segment: ArraySlice<String>) -> Bool {
         segment.allSatisfy { word in
-            guard let first = word.first else { return false }
-            return first.isUppercase || QuoteFinder.nameParticles.contains(word.lowercased())
+            !word.isEmpty && (startsUppercase(word) || QuoteFinder.nameParticles.contains(word.lowercased()))
         } && segment.contains(where: isNameWord)
     }
 
     /// The title's own noun: the last word before any prepositional phrase (`spokesperson for the army` → spokesperson).
-    static func headNoun(_ words: [String]) -> String? {
+    static func headNoun(_ words: [String]) -> String? { headNoun(keys: words.map(bare)) }
+
+    /// `headNoun` of words given by their `bare` forms.
+    static func headNoun(keys: [String]) -> String? {
         var head: String?
-        for word in words {
-            let key = bare(word)
+        for key in keys {
             if prepositions.contains(key) || relatives.contains(key) { break }
             if !key.isEmpty { head = key }
         }

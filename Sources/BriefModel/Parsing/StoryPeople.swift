@@ -46,14 +46,19 @@ struct StoryPeople {
 
     static let functionKeys = PackedKeySet(functionWords.compactMap { VerbKey.folded(Array($0.unicodeScalars)[...]) })
     static let titleKeys = PackedKeySet(TitleWords.all.compactMap { VerbKey.key(Array($0.unicodeScalars)[...]) })
+    static let particleKeys = PackedKeySet(QuoteFinder.nameParticles.compactMap { VerbKey.exact(Array($0.unicodeScalars)[...]) })
 
     /// A speaker met in the text at `paragraph`, newest so far.
     mutating func meet(_ speaker: Speaker, paragraph: Int) {
         var speaker = speaker
-        if let name = speaker.name, let g = genders[name.lowercased()], speaker.gender == nil { speaker.gender = g }
-        if let name = speaker.name, let g = speaker.gender { genders[name.lowercased()] = g }
+        if let name = speaker.name {
+            let key = name.lowercased()
+            if speaker.gender == nil { speaker.gender = genders[key] }
+            else if let g = speaker.gender { genders[key] = g }
+        }
         let met = Met(speaker: speaker, paragraph: paragraph)
         recent.append(met)
+        if byTitle.isEmpty { byTitle.reserveCapacity(32) }
         if recent.count > Self.recentLimit * 2 { recent.removeFirst(recent.count - Self.recentLimit) }
         for title in speaker.titles where !title.isEmpty { byTitle[title] = met }
     }
@@ -95,28 +100,44 @@ struct StoryPeople {
 
     /// Records every run of two to five capitalised name words in a paragraph (`Katarzyna Nowak`), titles and
     /// honorifics cut off, and the titles just before it as titles its person holds (`the deputy spokesperson,
-    /// Katarzyna Nowak`).
-    mutating func indexNames(_ s: [Unicode.Scalar], words: [Range<Int>], paragraph: Int) {
-        // The run's words as ranges (`particle`: kept as written); strings are made only for runs of 2 to 5.
-        var run: [(range: Range<Int>, particle: Bool)] = []
-        var runStart = 0
-        var before: [String] = []   // words just before the run, newest last (the last three count)
+    /// Katarzyna Nowak`). `keys` are the words' `VerbKey.key`s (0 for none).
+    mutating func indexNames(_ s: [Unicode.Scalar], words: [Range<Int>], keys: [UInt64], paragraph: Int) {
+        // The run is always consecutive words: its first word's index and its length, with a bit for each of its
+        // first words that is a particle (kept as written). Strings are made only for runs of 2 to 5.
+        var runFirst = 0
+        var runCount = 0
+        var particles: UInt64 = 0
+        // The words just before the run: only the last three count, kept newest last in `before` as indices into
+        // `beforeWords` (a title's key), or -1 for another word.
+        var before = RecentWords()
+        var beforeWords: [String] = []
         // The last title word of the sentence and its word index: `the spokesperson of the Ministry of Foreign
         // Affairs of Poland, Ms Katarzyna Nowak` gives her the title across the appositive.
         var sentenceTitle: (word: String, index: Int)?
         var wordIndex = 0
+        let functionKeys = Self.functionKeys
+        let titleKeys = Self.titleKeys
+        let particleKeys = Self.particleKeys
         func close() {
-            if run.count >= 2, run.count <= 5 {
-                var titles = Array(before.suffix(3))
+            guard runCount > 0 else { return }
+            if runCount >= 2, runCount <= 5 {
+                var titles = before.words(beforeWords)
                 if let t = sentenceTitle, wordIndex - t.index <= 14, !titles.contains(t.word) { titles.append(t.word) }
-                let names = run.map { $0.particle ? ScalarText.string(s[$0.range]) : Self.plainWord(s[$0.range]) }
-                add(names, at: Position(paragraph: paragraph, offset: runStart), titles: titles)
+                var names: [String] = []
+                names.reserveCapacity(runCount)
+                for k in 0..<runCount {
+                    let range = words[runFirst + k]
+                    names.append(particles & (1 << UInt64(k)) != 0 ? ScalarText.string(s[range]) : Self.plainWord(s[range]))
+                }
+                add(names, at: Position(paragraph: paragraph, offset: words[runFirst].lowerBound), titles: titles)
             }
-            run.removeAll(keepingCapacity: true)
+            runCount = 0
+            particles = 0
         }
-        for range in words {
+        for (index, range) in words.enumerated() {
             wordIndex += 1
-            guard let first = s[range].first else { continue }
+            // Word ranges are never empty.
+            let first = s[range.lowerBound]
             let lastScalar = s[range.upperBound - 1]
             let endsSentence = lastScalar == "." || lastScalar == "?" || lastScalar == "!" || lastScalar == ";"
             defer { if endsSentence { sentenceTitle = nil } }
@@ -126,50 +147,97 @@ struct StoryPeople {
                 // Most capitalised words are plain ASCII: a packed key rejects sentence openers (`The`, `In`) and
                 // takes name words without making a string; titles and other words take the general path.
                 let folded = VerbKey.folded(s[range])
-                if run.isEmpty, let folded, Self.functionKeys.contains(folded) {
-                    before.removeAll(keepingCapacity: true)
+                if runCount == 0, let folded, functionKeys.contains(folded) {
+                    before.removeAll()
                     continue
                 }
-                if let folded, !Self.titleKeys.contains(folded) {
-                    if run.isEmpty { runStart = range.lowerBound }
-                    run.append((range, false))
-                    if endsClause { close(); before.removeAll(keepingCapacity: true) }
+                if let folded, !titleKeys.contains(folded) {
+                    if runCount == 0 { runFirst = index }
+                    runCount += 1
+                    if endsClause { close(); before.removeAll() }
                     continue
                 }
                 let plain = Self.plainWord(s[range])
                 let key = QuoteFinder.bare(plain)
-                if run.isEmpty, Self.functionWords.contains(key) {
-                    before.removeAll(keepingCapacity: true)
-                } else if SpeakerPhrase.isNameWord(plain), !plain.contains(where: { QuoteMark.isQuoteMark($0) }) {
-                    if run.isEmpty { runStart = range.lowerBound }
-                    run.append((range, false))
-                    if endsClause { close(); before.removeAll(keepingCapacity: true) }
+                if runCount == 0, Self.functionWords.contains(key) {
+                    before.removeAll()
+                } else if SpeakerPhrase.isNameWord(plain), !Self.hasQuoteMark(plain) {
+                    if runCount == 0 { runFirst = index }
+                    runCount += 1
+                    if endsClause { close(); before.removeAll() }
                     continue
                 } else {
                     close()
-                    before.append(key)
-                    if SpeakerPhrase.honorifics[key] != nil { pendingGender = SpeakerPhrase.honorifics[key] }
+                    before.append(beforeWords.count)
+                    beforeWords.append(key)
+                    if let g = SpeakerPhrase.honorifics[key] { pendingGender = g }
                 }
-            } else if !run.isEmpty, range.count <= 4, QuoteFinder.nameParticles.contains(ScalarText.string(s[range])) {
-                run.append((range, true))
+            } else if runCount > 0, range.count <= 4, let exact = VerbKey.exact(s[range]), particleKeys.contains(exact) {
+                if runCount < 64 { particles |= 1 << UInt64(runCount) }
+                runCount += 1
                 continue
             } else {
                 close()
                 // Only title words matter as titles (`deputy spokesperson`); others keep their place as "".
-                if let packed = VerbKey.key(s[range]), Self.titleKeys.contains(packed) {
+                if keys[index] != 0, titleKeys.contains(keys[index]) {
                     let key = QuoteFinder.bare(ScalarText.string(s[range]))
-                    before.append(key)
+                    before.append(beforeWords.count)
+                    beforeWords.append(key)
                     sentenceTitle = (key, wordIndex)
                 } else {
-                    before.append("")
+                    before.append(-1)
                 }
-                if lastScalar == "." || lastScalar == ";" { before.removeAll(keepingCapacity: true) }
+                if lastScalar == "." || lastScalar == ";" { before.removeAll() }
             }
-            // Only the last three count; trimmed now and then rather than at every word.
-            if before.count > 64 { before.removeFirst(before.count - 3) }
-            if endsClause, !(lastScalar == ",") { before.removeAll(keepingCapacity: true) }
+            if endsClause, !(lastScalar == ",") { before.removeAll() }
         }
         close()
+    }
+
+    /// The last three words before a run of name words, oldest first: an index into the paragraph's list of
+    /// title keys, or -1 for another word (read as "").
+    private struct RecentWords {
+        private var first = -1
+        private var second = -1
+        private var third = -1
+        private var count = 0
+
+        func words(_ keys: [String]) -> [String] {
+            func word(_ i: Int) -> String { i < 0 ? "" : keys[i] }
+            switch count {
+            case 0: return []
+            case 1: return [word(third)]
+            case 2: return [word(second), word(third)]
+            default: return [word(first), word(second), word(third)]
+            }
+        }
+
+        mutating func append(_ word: Int) {
+            first = second
+            second = third
+            third = word
+            if count < 3 { count += 1 }
+        }
+
+        mutating func removeAll() { count = 0 }
+    }
+
+    /// True when the word holds a quotation mark `QuoteMark.isQuoteMark` knows: a byte scan for `"`, “ ” ‘ (E2 80
+    /// 9C, 9D, 98) and « (C2 AB) first, the characters compared only when one is there.
+    private static func hasQuoteMark(_ word: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        var found = false
+        for byte in word.utf8 {
+            if byte == 0x22 || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0x9C || byte == 0x9D || byte == 0x98))
+                || (previous == 0xC2 && byte == 0xAB) {
+                found = true
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return found && word.contains(where: { QuoteMark.isQuoteMark($0) })
     }
 
     /// A capitalised word as a name word: its trailing comma and punctuation off (`Nowak,` → `Nowak`).
@@ -183,39 +251,84 @@ struct StoryPeople {
     private var titled: [(name: String, paragraph: Int)] = []
 
     private mutating func add(_ run: [String], at position: Position, titles: [String]) {
-        var words = run
-        while let last = words.last, QuoteFinder.nameParticles.contains(last) { words.removeLast() }
-        guard words.count >= 2 else { return }
-        let display = words.joined(separator: " ")
+        let particles = QuoteFinder.nameParticles
+        var count = run.count
+        while count > 0, particles.contains(run[count - 1]) { count -= 1 }
+        guard count >= 2 else { return }
+        let words = count == run.count ? run : Array(run[..<count])
+        let display = Self.joined(words)
         let key = display.lowercased()
         if let g = pendingGender, g != "?" {
-            genders[key] = genders[key] ?? g
-            if let surname = words.last?.lowercased() { genders[surname] = genders[surname] ?? g }
+            if genders[key] == nil { genders[key] = g }
+            let surname = words[count - 1].lowercased()
+            if genders[surname] == nil { genders[surname] = g }
         }
         pendingGender = nil
-        if names[key] == nil {
-            let folded = words.map { $0.lowercased() }
-            names[key] = FullName(display: display, words: folded, first: position)
-            for word in Set(folded) where !QuoteFinder.nameParticles.contains(word) {
-                var keys = namesByWord[word, default: []]
-                guard keys.count < Self.namesPerWord else { continue }
-                keys.append(key)
-                namesByWord[word] = keys
-            }
+        // A story names a few dozen people and things: room for them at once rather than growing step by step.
+        if names.isEmpty {
+            names.reserveCapacity(32)
+            namesByWord.reserveCapacity(64)
         }
+        // One look-up: the name is stored when new, and only then are its words folded.
+        var folded: [String] = []
+        func newName() -> FullName {
+            folded = words.map { $0.lowercased() }
+            return FullName(display: display, words: folded, first: position)
+        }
+        Self.touch(&names[key, default: newName()])
+        // Each distinct word once (`Ali Ali` is listed under `ali` once); a new word's list starts with this name.
+        for (i, word) in folded.enumerated() where !particles.contains(word) && !folded[..<i].contains(word) {
+            Self.append(key, to: &namesByWord[word, default: []])
+        }
+        // Most runs have no title before them: `before` holds "" for other words.
+        guard titles.contains(where: { !$0.isEmpty }) else { return }
         if titles.contains(where: { TitleWords.all.contains($0) }) {
             // Named with a title (`Foreign Minister Irena Dalsky`): a person a later `she said` may mean.
             titled.append((display, position.paragraph))
             if titled.count > Self.recentLimit * 2 { titled.removeFirst(titled.count - Self.recentLimit) }
         }
-        if !titles.isEmpty {
-            var titleSet = Set(titles.filter { !$0.isEmpty && !SpeakerPhrase.articles.contains($0) })
-            titleSet.subtract(SpeakerPhrase.prepositions)
-            if !titleSet.isEmpty {
-                let speaker = Speaker(name: display, description: nil, titles: titleSet, gender: genders[key], plural: false)
-                for title in titleSet { byTitle[title] = Met(speaker: speaker, paragraph: position.paragraph) }
-            }
+        var kept: [String] = []
+        for title in titles where !title.isEmpty && !SpeakerPhrase.articles.contains(title)
+            && !SpeakerPhrase.prepositions.contains(title) && !kept.contains(title) {
+            kept.append(title)
         }
+        if !kept.isEmpty {
+            let speaker = Speaker(name: display, description: nil, titles: Set(kept), gender: genders[key], plural: false)
+            let met = Met(speaker: speaker, paragraph: position.paragraph)
+            for title in kept { byTitle[title] = met }
+        }
+    }
+
+    /// The words with a space between each two (`joined(separator: " ")`), their bytes copied into a string made
+    /// at its size.
+    private static func joined(_ words: [String]) -> String {
+        var length = words.count - 1
+        for word in words { length += word.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var k = 0
+            for word in words {
+                if k > 0 {
+                    out[k] = UInt8(ascii: " ")
+                    k += 1
+                }
+                var word = word
+                word.withUTF8 { bytes in
+                    for byte in bytes {
+                        out[k] = byte
+                        k += 1
+                    }
+                }
+            }
+            return k
+        }
+    }
+
+    /// Nothing: passing a dictionary's `[key, default: …]` here stores the default when the key is new.
+    private static func touch<T>(_ value: inout T) {}
+
+    /// Adds a name's key to a word's list while it has room.
+    private static func append(_ key: String, to keys: inout [String]) {
+        if keys.count < namesPerWord { keys.append(key) }
     }
 
     /// The name in full for a shorter form (`Nowak`, `NOWAK`, `Duarte Moreira`): a name of more words the text
