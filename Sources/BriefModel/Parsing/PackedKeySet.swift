@@ -18,9 +18,15 @@ struct PackedKeySet: Sendable {
 
     private static func bit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) }
 
+    /// The filter test is inlined where asked; only the keys it lets through are searched.
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         let bit = Self.bit(key)
         guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        return search(key)
+    }
+
+    private func search(_ key: UInt64) -> Bool {
         var low = 0
         var high = keys.count
         while low < high {

@@ -263,40 +263,28 @@ struct QuoteFinder {
             ranges.reserveCapacity(s.count / 5 + 4)
             keys.reserveCapacity(s.count / 5 + 4)
             var marks = false
-            var start = 0
-            // The current word's key as `VerbKey.key` reads it: lower-case letters, then only `,` `.` `;` `:`.
-            var key: UInt64 = 0
-            var letters = 0
-            var trailing = false
-            var valid = true
-            for i in 0..<s.count {
-                let v = s[i].value
-                if v == 0x20 {
-                    if i > start {
-                        ranges.append(start..<i)
-                        keys.append(valid && letters >= 2 && letters <= 12 ? key : 0)
-                    }
-                    start = i + 1
-                    key = 0
-                    letters = 0
-                    trailing = false
-                    valid = true
-                } else if v >= 0x61, v <= 0x7A {
-                    if trailing {
-                        valid = false
-                    } else {
-                        letters += 1
-                        key = key << 5 | UInt64(v - 0x60)
-                    }
-                } else if v == 0x2C || v == 0x2E || v == 0x3B || v == 0x3A {
-                    trailing = true
-                } else {
-                    valid = false
-                    if v == 0x22 || v == 0x201C || v == 0x2018 || v == 0xAB { marks = true } // " “ ‘ «
+            let n = s.count
+            var i = 0
+            while i < n {
+                while i < n, s[i] == " " { i += 1 }
+                guard i < n else { break }
+                let start = i
+                // A word's key as `VerbKey.key` reads it: lower-case letters, then only `,` `.` `;` `:`.
+                var key: UInt64 = 0
+                while i < n, s[i].value &- 0x61 < 26 {
+                    key = key << 5 | UInt64(s[i].value - 0x60)
+                    i += 1
                 }
-            }
-            if s.count > start {
-                ranges.append(start..<s.count)
+                let letters = i - start
+                while i < n, s[i] == "," || s[i] == "." || s[i] == ";" || s[i] == ":" { i += 1 }
+                var valid = true
+                while i < n, s[i] != " " {
+                    valid = false
+                    let v = s[i].value
+                    if v == 0x22 || v == 0x201C || v == 0x2018 || v == 0xAB { marks = true } // " “ ‘ «
+                    i += 1
+                }
+                ranges.append(start..<i)
                 keys.append(valid && letters >= 2 && letters <= 12 ? key : 0)
             }
             return (ranges, keys, marks)
@@ -395,27 +383,57 @@ struct QuoteFinder {
     private static func attributionAfter(_ s: [Unicode.Scalar], from end: Int) -> SpeakerPhrase.Reading? {
         var i = end
         while i < s.count, s[i] == " " || s[i] == "," { i += 1 }
-        let words = clauseWords(s, from: i)
+        // The words as ranges: strings are made only for the ones a reading needs.
+        let words = clauseRanges(s, from: i)
         guard let first = words.first else { return nil }
-        let firstKey = bare(first)
-        if speechVerbs.contains(firstKey) {
-            return speakerPhrase(Array(words.dropFirst()))
+        func strings(_ ranges: ArraySlice<Range<Int>>) -> [String] { ranges.map { ScalarText.string(s[$0]) } }
+        if isSpeechVerb(s[first]) {
+            return speakerPhrase(strings(words.dropFirst()))
         }
-        if firstKey == "according", words.count > 2, bare(words[1]) == "to" {
-            return speakerPhrase(Array(words.dropFirst(2)))
+        if words.count > 2, isBare(s[first], VerbKey.according, "according"), isBare(s[words[1]], VerbKey.to, "to") {
+            return speakerPhrase(strings(words.dropFirst(2)))
         }
         // `X said` with a short subject.
-        guard let verb = words.prefix(14).firstIndex(where: { speechVerbs.contains(bare($0)) }), verb > 0 else {
+        guard let verb = words.prefix(14).firstIndex(where: { isSpeechVerb(s[$0]) }), verb > 0 else {
             return nil
         }
-        return subject(Array(words[..<verb]))
+        return subject(strings(words[..<verb]))
+    }
+
+    private static let speechVerbKeys = PackedKeySet(speechVerbs.map(VerbKey.key))
+
+    /// True when the word's `bare` form is a speech verb, read from the scalars where the word is ASCII.
+    private static func isSpeechVerb(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let key = VerbKey.bare(word) else { return isListed(ScalarText.string(word), in: Lists.speechVerbs) }
+        return key != 0 && speechVerbKeys.contains(key)
+    }
+
+    /// True when the word's `bare` form is `text`, whose packed key is `key`.
+    private static func isBare(_ word: ArraySlice<Unicode.Scalar>, _ key: UInt64, _ text: String) -> Bool {
+        guard let packed = VerbKey.bare(word) else { return bare(ScalarText.string(word)) == text }
+        return packed == key
+    }
+
+    /// The word lists asked about every word of an attribution, by packed key where the word allows.
+    private enum Lists {
+        static let speechVerbs = WordList(QuoteFinder.speechVerbs)
+        static let speakerStops = WordList(QuoteFinder.speakerStops)
+        static let auxiliaries = WordList(QuoteFinder.auxiliaries)
+        static let passiveMarkers = WordList(QuoteFinder.passiveMarkers)
+    }
+
+    /// True when the word's `bare` form is in the list.
+    private static func isListed(_ word: String, in list: WordList) -> Bool {
+        let key = bare(word)
+        return list.contains(key, packed: VerbKey.packed(key))
     }
 
     /// A subject before its verb: `Lavrov`, `the minister`, `Ned Price, a spokesman,`; nil for `were told`.
     private static func subject(_ words: [String]) -> SpeakerPhrase.Reading? {
         var words = words
-        while let last = words.last, auxiliaries.contains(bare(last)) { words.removeLast() }
-        if let last = words.last, passiveMarkers.contains(bare(last)) { return nil }
+        let auxiliaryList = Lists.auxiliaries
+        while let last = words.last, isListed(last, in: auxiliaryList) { words.removeLast() }
+        if let last = words.last, isListed(last, in: Lists.passiveMarkers) { return nil }
         if let last = words.last, last.utf8.last == UInt8(ascii: ",") { words[words.count - 1] = String(last.dropLast()) }
         return SpeakerPhrase.read(words)
     }
@@ -425,7 +443,7 @@ struct QuoteFinder {
         var gathered: [String] = []
         var commas = 0
         for word in words {
-            if !gathered.isEmpty, speakerStops.contains(bare(word)) { break }
+            if !gathered.isEmpty, isListed(word, in: Lists.speakerStops) { break }
             gathered.append(word)
             if word.utf8.last == UInt8(ascii: ",") { commas += 1 }
             if commas == 2 || gathered.count >= 14 { break }
@@ -445,7 +463,7 @@ struct QuoteFinder {
             // Without a colon or comma, only `X said “…”` qualifies: check the last word before any real work.
             var k = end
             while k > 0, end - k < 16, s[k - 1] != " " { k -= 1 }
-            guard speechVerbs.contains(bare(ScalarText.string(s[k..<end]))) else { return nil }
+            guard isListed(ScalarText.string(s[k..<end]), in: Lists.speechVerbs) else { return nil }
         }
         // Back to the start of the sentence (bounded so long paragraphs stay linear).
         var begin = end
@@ -457,7 +475,7 @@ struct QuoteFinder {
             begin -= 1
         }
         let words = ScalarText.string(s[begin..<end]).split(separator: " ").map(String.init)
-        guard let verb = words.lastIndex(where: { speechVerbs.contains(bare($0)) }),
+        guard let verb = words.lastIndex(where: { isListed($0, in: Lists.speechVerbs) }),
               words.count - verb - 1 <= 4 else { return nil }
         // `told the council, …` is fine, but a clause after the verb means the quote is not its object.
         if words[(verb + 1)...].contains(where: { $0.utf8.last == UInt8(ascii: ",") }) { return nil }
@@ -561,7 +579,12 @@ struct QuoteFinder {
 
     /// Words of the clause starting at `i`: up to a sentence end, semicolon, colon or another quote.
     private static func clauseWords(_ s: [Unicode.Scalar], from start: Int) -> [String] {
-        var words: [String] = []
+        clauseRanges(s, from: start).map { ScalarText.string(s[$0]) }
+    }
+
+    /// `clauseWords` as ranges of `s`.
+    private static func clauseRanges(_ s: [Unicode.Scalar], from start: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
         var wordStart = start
         var i = start
         while i < s.count, i - start < 100 {
@@ -570,12 +593,12 @@ struct QuoteFinder {
                 || c == "(" || c == QuoteMark.openGuillemet { break }
             if c == ".", !isAbbreviation(s, periodAt: i) { break }
             if c == " " {
-                if i > wordStart { words.append(ScalarText.string(s[wordStart..<i])) }
+                if i > wordStart { words.append(wordStart..<i) }
                 wordStart = i + 1
             }
             i += 1
         }
-        if i > wordStart { words.append(ScalarText.string(s[wordStart..<i])) }
+        if i > wordStart { words.append(wordStart..<i) }
         return words
     }
 
@@ -633,6 +656,48 @@ struct QuoteFinder {
         }
         if let ascii { return ascii }
         return bareScalars(word)
+    }
+
+    /// `bare` and the packed key of the bare form (`VerbKey.packed`), read in one pass over an ASCII word.
+    static func bareKey(_ word: String) -> (bare: String, packed: UInt64) {
+        var word = word
+        var packed: UInt64 = 0
+        var same = false
+        // nil when the word is not ASCII; `same` when it is already bare.
+        let ascii: String? = word.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            guard bytes.count <= 16 else { return "" }
+            var start = 0
+            var end = bytes.count
+            while start < end, !isWordByte(bytes[start]) { start += 1 }
+            while end > start, !isWordByte(bytes[end - 1]) { end -= 1 }
+            var key: UInt64 = 0
+            var letters = true
+            var upper = false
+            for k in start..<end {
+                let v = bytes[k]
+                if v >= 0x41, v <= 0x5A { upper = true }
+                let folded = v | 0x20
+                if folded >= 0x61, folded <= 0x7A { key = key << 5 | UInt64(folded - 0x60) } else { letters = false }
+            }
+            if letters, end - start >= 1, end - start <= 12 { packed = key }
+            if start == 0, end == bytes.count, !upper {
+                same = true
+                return ""
+            }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for k in start..<end {
+                    let v = bytes[k]
+                    out[k - start] = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                }
+                return end - start
+            }
+        }
+        guard let ascii else {
+            let bare = bareScalars(word)
+            return (bare, VerbKey.packed(bare))
+        }
+        return (same ? word : ascii, packed)
     }
 
     private static func isWordByte(_ v: UInt8) -> Bool {

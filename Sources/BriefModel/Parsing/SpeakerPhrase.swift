@@ -71,42 +71,55 @@ enum SpeakerPhrase {
         let words = input.contains(where: \.isEmpty) ? input.filter { !$0.isEmpty } : input
         guard !words.isEmpty else { return nil }
         if words.count == 1 {
-            let key = bare(words[0])
-            if pronouns.contains(key) { return .pronoun(key) }
+            let (key, packed) = QuoteFinder.bareKey(words[0])
+            if Lists.pronouns.contains(key, packed: packed) { return .pronoun(key) }
         }
 
         // The comma segments, as ranges of `flat` (the words with each segment's closing comma off). Every word
         // belongs to a segment, so the segments are adjacent.
         var flat: [String] = []
-        flat.reserveCapacity(words.count)
         var segments: [Range<Int>] = []
-        var segmentStart = 0
-        for word in words {
-            if word.utf8.last == UInt8(ascii: ",") {
-                flat.append(String(word.dropLast()))
-                segments.append(segmentStart..<flat.count)
-                segmentStart = flat.count
-            } else {
-                flat.append(word)
+        if !words.contains(where: { $0.utf8.last == UInt8(ascii: ",") }) {
+            // No comma: one segment, the words as they are.
+            flat = words
+            segments = [0..<words.count]
+        } else {
+            flat.reserveCapacity(words.count)
+            var segmentStart = 0
+            for word in words {
+                if word.utf8.last == UInt8(ascii: ",") {
+                    flat.append(String(word.dropLast()))
+                    segments.append(segmentStart..<flat.count)
+                    segmentStart = flat.count
+                } else {
+                    flat.append(word)
+                }
             }
+            if flat.count > segmentStart { segments.append(segmentStart..<flat.count) }
         }
-        if flat.count > segmentStart { segments.append(segmentStart..<flat.count) }
         // `Al-Rawahi declined to say …, but said`: a lone conjunction closes the segment before it.
         if segments.count >= 2, let last = segments.last, last.count == 1, isAndOrBut(bare(flat[last.lowerBound])) {
             segments.removeLast()
             segments[segments.count - 1] = segments[segments.count - 1].lowerBound..<last.upperBound
         }
         let kept = segments.filter { segment in
-            let key = bare(flat[segment.lowerBound])
-            return !Lists.segmentOpeners.contains(key, packed: VerbKey.packed(key))
+            let (key, packed) = QuoteFinder.bareKey(flat[segment.lowerBound])
+            return !Lists.segmentOpeners.contains(key, packed: packed)
         }
         let pool = kept.isEmpty ? [segments[0]] : kept
         let chosenIndex = pool.firstIndex(where: { isNameLike(flat[$0]) }) ?? 0
         var np = Array(flat[pool[chosenIndex]])
         // Each word's `bare` form, read once and kept in step with `np`.
-        var keys = np.map(bare)
+        var keys: [String] = []
         // And each as a packed key (`VerbKey.packed`), for the word lists.
-        var packs = keys.map(VerbKey.packed)
+        var packs: [UInt64] = []
+        keys.reserveCapacity(np.count)
+        packs.reserveCapacity(np.count)
+        for word in np {
+            let (key, packed) = QuoteFinder.bareKey(word)
+            keys.append(key)
+            packs.append(packed)
+        }
 
         let relativeList = Lists.relatives
         if let r = keys.indices.first(where: { relativeList.contains(keys[$0], packed: packs[$0]) }), r > 0 {
@@ -163,7 +176,7 @@ enum SpeakerPhrase {
             while k > 0 {
                 let w = np[k - 1]
                 if isNameWord(w, key: keys[k - 1], packed: packs[k - 1]) { k -= 1; continue }
-                if k >= 2, k < end, QuoteFinder.nameParticles.contains(w), startsUppercase(np[k - 2]) {
+                if k >= 2, k < end, isParticle(w), startsUppercase(np[k - 2]) {
                     k -= 1
                     continue
                 }
@@ -202,8 +215,8 @@ enum SpeakerPhrase {
         }
         if nameWords.count == 1, Lists.collectives.contains(keys[k], packed: packs[k]) { nameWords = [] }
         if nameWords.isEmpty {
-            let phrase = cleaned(np.joined(separator: " "))
-            guard !phrase.isEmpty, phrase.contains(where: \.isLetter) else { return nil }
+            let phrase = cleaned(joined(np))
+            guard !phrase.isEmpty, hasLetter(phrase) else { return nil }
             let plural = np.count == 1 && Lists.collectives.contains(keys[0], packed: packs[0])
             if definite, let head = headNoun(keys: keys), !plural {
                 return .definite(head: head, phrase: phrase)
@@ -213,12 +226,71 @@ enum SpeakerPhrase {
             return .speaker(Speaker(name: nil, description: plural ? phrase.lowercased() : phrase, titles: titles,
                                     gender: gender(), plural: plural))
         }
-        let name = cleaned(nameWords.joined(separator: " "))
-        guard name.contains(where: \.isLetter) else { return nil }
+        let name = cleaned(joined(nameWords))
+        guard hasLetter(name) else { return nil }
         return .speaker(Speaker(name: name, description: nil, titles: speakerTitles(extra: 0), gender: gender(), plural: false))
     }
 
     private static func isAndOrBut(_ key: String) -> Bool { key == "and" || key == "but" }
+
+    /// `QuoteFinder.nameParticles.contains(word)`: the particles are all short lower-case words, so a word that
+    /// is not 1 to 12 letters a-z is none.
+    private static func isParticle(_ word: String) -> Bool {
+        let packed = VerbKey.packed(word)
+        return packed != 0 && StoryPeople.particleKeys.contains(packed)
+    }
+
+    /// `QuoteFinder.nameParticles.contains(word.lowercased())`, ASCII words folded without a new string.
+    private static func isParticleLowercased(_ word: String) -> Bool {
+        var word = word
+        let folded: UInt64?? = word.withUTF8 { bytes in
+            guard bytes.count <= 12 else { return .some(nil) }
+            var key: UInt64 = 0
+            for v in bytes {
+                if v >= 0x80 { return nil }
+                let lower = v | 0x20
+                guard lower >= 0x61, lower <= 0x7A else { return .some(nil) }
+                key = key << 5 | UInt64(lower - 0x60)
+            }
+            return .some(key)
+        }
+        switch folded {
+        case .some(.some(let key)): return key != 0 && StoryPeople.particleKeys.contains(key)
+        case .some(.none): return false
+        case .none: return QuoteFinder.nameParticles.contains(word.lowercased())
+        }
+    }
+
+    /// `text.contains(where: \.isLetter)`, answered from the first byte when it is an ASCII letter.
+    private static func hasLetter(_ text: String) -> Bool {
+        if let first = text.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A { return true }
+        return text.contains(where: \.isLetter)
+    }
+
+    /// The words with a space between each two (`joined(separator: " ")`), their bytes copied into a string made
+    /// at its size.
+    static func joined(_ words: [String]) -> String {
+        guard !words.isEmpty else { return "" }
+        var length = words.count - 1
+        for word in words { length += word.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var k = 0
+            for (i, word) in words.enumerated() {
+                if i > 0 {
+                    out[k] = UInt8(ascii: " ")
+                    k += 1
+                }
+                var word = word
+                word.withUTF8 { bytes in
+                    for byte in bytes {
+                        out[k] = byte
+                        k += 1
+                    }
+                }
+            }
+            return k
+        }
+    }
 
     /// The word lists `read` asks about every word, by packed key where the word allows.
     private enum Lists {
@@ -247,8 +319,8 @@ enum SpeakerPhrase {
     /// A capitalised word that can be part of a person's or organisation's name.
     static func isNameWord(_ word: String) -> Bool {
         guard startsUppercase(word), !isPossessive(word) else { return false }
-        let key = bare(word)
-        return !isTitle(word, key: key, packed: VerbKey.packed(key))
+        let (key, packed) = QuoteFinder.bareKey(word)
+        return !isTitle(word, key: key, packed: packed)
     }
 
     /// `isNameWord` for a word whose `bare` form is known.
@@ -306,7 +378,7 @@ enum SpeakerPhrase {
 
     static func isNameLike(_ segment: ArraySlice<String>) -> Bool {
         segment.allSatisfy { word in
-            !word.isEmpty && (startsUppercase(word) || QuoteFinder.nameParticles.contains(word.lowercased()))
+            !word.isEmpty && (startsUppercase(word) || isParticleLowercased(word))
         } && segment.contains(where: isNameWord)
     }
 
@@ -345,7 +417,13 @@ enum SpeakerPhrase {
     }
 
     private static func endsWithAbbreviation(_ text: String) -> Bool {
-        let last = text.split(separator: " ").last.map { $0.dropLast().lowercased() } ?? ""
+        // The last word is what follows the last space, unless the text ends with one.
+        let word = text.lastIndex(of: " ").map { text[text.index(after: $0)...] } ?? text[...]
+        guard !word.isEmpty else {
+            let last = text.split(separator: " ").last.map { $0.dropLast().lowercased() } ?? ""
+            return QuoteFinder.abbreviations.contains(last) || last.count == 1
+        }
+        let last = word.dropLast().lowercased()
         return QuoteFinder.abbreviations.contains(last) || last.count == 1
     }
 

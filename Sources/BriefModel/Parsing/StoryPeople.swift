@@ -58,7 +58,7 @@ struct StoryPeople {
         }
         let met = Met(speaker: speaker, paragraph: paragraph)
         recent.append(met)
-        if byTitle.isEmpty { byTitle.reserveCapacity(32) }
+        if byTitle.isEmpty { byTitle.reserveCapacity(64) }
         if recent.count > Self.recentLimit * 2 { recent.removeFirst(recent.count - Self.recentLimit) }
         for title in speaker.titles where !title.isEmpty { byTitle[title] = met }
     }
@@ -177,7 +177,7 @@ struct StoryPeople {
                 runCount += 1
                 continue
             } else {
-                close()
+                if runCount > 0 { close() }
                 // Only title words matter as titles (`deputy spokesperson`); others keep their place as "".
                 if keys[index] != 0, titleKeys.contains(keys[index]) {
                     let key = QuoteFinder.bare(ScalarText.string(s[range]))
@@ -242,6 +242,10 @@ struct StoryPeople {
 
     /// A capitalised word as a name word: its trailing comma and punctuation off (`Nowak,` → `Nowak`).
     private static func plainWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        // `Nowak,`: the comma is its own last character when an ASCII character is before it.
+        if scalars.count >= 2, scalars.last == ",", scalars[scalars.endIndex - 2].isASCII {
+            return SpeakerPhrase.cleaned(ScalarText.string(scalars.dropLast()))
+        }
         let word = ScalarText.string(scalars)
         return SpeakerPhrase.cleaned(word.utf8.last == UInt8(ascii: ",") ? String(word.dropLast()) : word)
     }
@@ -256,7 +260,7 @@ struct StoryPeople {
         while count > 0, particles.contains(run[count - 1]) { count -= 1 }
         guard count >= 2 else { return }
         let words = count == run.count ? run : Array(run[..<count])
-        let display = Self.joined(words)
+        let display = SpeakerPhrase.joined(words)
         let key = display.lowercased()
         if let g = pendingGender, g != "?" {
             if genders[key] == nil { genders[key] = g }
@@ -296,30 +300,6 @@ struct StoryPeople {
             let speaker = Speaker(name: display, description: nil, titles: Set(kept), gender: genders[key], plural: false)
             let met = Met(speaker: speaker, paragraph: position.paragraph)
             for title in kept { byTitle[title] = met }
-        }
-    }
-
-    /// The words with a space between each two (`joined(separator: " ")`), their bytes copied into a string made
-    /// at its size.
-    private static func joined(_ words: [String]) -> String {
-        var length = words.count - 1
-        for word in words { length += word.utf8.count }
-        return String(unsafeUninitializedCapacity: length) { out in
-            var k = 0
-            for word in words {
-                if k > 0 {
-                    out[k] = UInt8(ascii: " ")
-                    k += 1
-                }
-                var word = word
-                word.withUTF8 { bytes in
-                    for byte in bytes {
-                        out[k] = byte
-                        k += 1
-                    }
-                }
-            }
-            return k
         }
     }
 
