@@ -523,6 +523,12 @@ struct QuoteFinder {
         let n = s.count
         var i = 0
         while i < n {
+            // Only `"`, “, « and ‘ open a quote: every other scalar is passed over at once.
+            let v = s[i].value
+            if v != 0x22, v != 0x201C, v != 0xAB, v != 0x2018 {
+                i += 1
+                continue
+            }
             let c = s[i]
             var close: Unicode.Scalar?
             if c == QuoteMark.openDouble { close = QuoteMark.closeDouble }
@@ -656,6 +662,33 @@ struct QuoteFinder {
         }
         if let ascii { return ascii }
         return bareScalars(word)
+    }
+
+    /// The packed key of the word's `bare` form (`VerbKey.packed`) when the word is ASCII and that form is 1 to 12
+    /// letters; 0 otherwise (ask `bareKey`). No string is made.
+    static func packedBare(_ word: String) -> UInt64 {
+        var word = word
+        return word.withUTF8 { bytes in
+            guard bytes.count <= 16 else { return 0 }
+            var start = 0
+            var end = bytes.count
+            while start < end, !isWordByte(bytes[start]) {
+                if bytes[start] >= 0x80 { return 0 }
+                start += 1
+            }
+            while end > start, !isWordByte(bytes[end - 1]) {
+                if bytes[end - 1] >= 0x80 { return 0 }
+                end -= 1
+            }
+            guard end - start >= 1, end - start <= 12 else { return 0 }
+            var key: UInt64 = 0
+            for k in start..<end {
+                let folded = bytes[k] | 0x20
+                guard folded >= 0x61, folded <= 0x7A else { return 0 }
+                key = key << 5 | UInt64(folded - 0x60)
+            }
+            return key
+        }
     }
 
     /// `bare` and the packed key of the bare form (`VerbKey.packed`), read in one pass over an ASCII word.

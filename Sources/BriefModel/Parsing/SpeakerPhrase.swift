@@ -71,15 +71,15 @@ enum SpeakerPhrase {
         let words = input.contains(where: \.isEmpty) ? input.filter { !$0.isEmpty } : input
         guard !words.isEmpty else { return nil }
         if words.count == 1 {
-            let (key, packed) = QuoteFinder.bareKey(words[0])
-            if Lists.pronouns.contains(key, packed: packed) { return .pronoun(key) }
+            let (key, packed) = lookupKey(words[0])
+            if Lists.pronouns.contains(key, packed: packed) { return .pronoun(bare(words[0])) }
         }
 
         // The comma segments, as ranges of `flat` (the words with each segment's closing comma off). Every word
         // belongs to a segment, so the segments are adjacent.
         var flat: [String] = []
         var segments: [Range<Int>] = []
-        if !words.contains(where: { $0.utf8.last == UInt8(ascii: ",") }) {
+        if !words.contains(where: endsWithComma) {
             // No comma: one segment, the words as they are.
             flat = words
             segments = [0..<words.count]
@@ -87,7 +87,7 @@ enum SpeakerPhrase {
             flat.reserveCapacity(words.count)
             var segmentStart = 0
             for word in words {
-                if word.utf8.last == UInt8(ascii: ",") {
+                if endsWithComma(word) {
                     flat.append(String(word.dropLast()))
                     segments.append(segmentStart..<flat.count)
                     segmentStart = flat.count
@@ -103,23 +103,24 @@ enum SpeakerPhrase {
             segments[segments.count - 1] = segments[segments.count - 1].lowerBound..<last.upperBound
         }
         let kept = segments.filter { segment in
-            let (key, packed) = QuoteFinder.bareKey(flat[segment.lowerBound])
+            let (key, packed) = lookupKey(flat[segment.lowerBound])
             return !Lists.segmentOpeners.contains(key, packed: packed)
         }
         let pool = kept.isEmpty ? [segments[0]] : kept
         let chosenIndex = pool.firstIndex(where: { isNameLike(flat[$0]) }) ?? 0
         var np = Array(flat[pool[chosenIndex]])
-        // Each word's `bare` form, read once and kept in step with `np`.
+        // Each word's packed `bare` key (`VerbKey.packed`, 0 for none) for the word lists, and its `bare` form where
+        // the packed key cannot stand for it (else ""), read once and kept in step with `np`; `keyAt` gives the form.
         var keys: [String] = []
-        // And each as a packed key (`VerbKey.packed`), for the word lists.
         var packs: [UInt64] = []
         keys.reserveCapacity(np.count)
         packs.reserveCapacity(np.count)
         for word in np {
-            let (key, packed) = QuoteFinder.bareKey(word)
+            let (key, packed) = lookupKey(word)
             keys.append(key)
             packs.append(packed)
         }
+        func keyAt(_ i: Int) -> String { keys[i].isEmpty && packs[i] != 0 ? bare(np[i]) : keys[i] }
 
         let relativeList = Lists.relatives
         if let r = keys.indices.first(where: { relativeList.contains(keys[$0], packed: packs[$0]) }), r > 0 {
@@ -152,7 +153,7 @@ enum SpeakerPhrase {
             packs.removeLast()
         }
         guard !np.isEmpty, np.count <= 10 else { return nil }
-        if np.count == 1, Lists.pronouns.contains(keys[0], packed: packs[0]) { return .pronoun(keys[0]) }
+        if np.count == 1, Lists.pronouns.contains(keys[0], packed: packs[0]) { return .pronoun(keyAt(0)) }
 
         var definite = false
         let articleList = Lists.articles
@@ -194,7 +195,7 @@ enum SpeakerPhrase {
         }
         if k == end { k = np.count; end = np.count }
         var nameWords = Array(np[k..<end])
-        let descriptor = keys[..<k]
+        let descriptor = 0..<k
         // The titles (the other segments' words and the descriptor's) and the gender are made only for a speaker.
         func speakerTitles(extra: Int) -> Set<String> {
             var capacity = descriptor.count + extra
@@ -203,13 +204,14 @@ enum SpeakerPhrase {
             for (index, segment) in pool.enumerated() where index != chosenIndex {
                 for word in flat[segment] { titles.insert(bare(word)) }
             }
-            for key in descriptor { titles.insert(key) }
+            for i in descriptor { titles.insert(keyAt(i)) }
             return titles
         }
         func gender() -> Character? {
             var gender: Character?
-            for key in descriptor {
-                if let g = honorifics[key], g != "?" { gender = g }
+            // Every honorific is a short word of letters: only such a key can be one.
+            for i in descriptor where packs[i] != 0 && honorificKeys.contains(packs[i]) {
+                if let g = honorifics[keyAt(i)], g != "?" { gender = g }
             }
             return gender
         }
@@ -218,11 +220,12 @@ enum SpeakerPhrase {
             let phrase = cleaned(joined(np))
             guard !phrase.isEmpty, hasLetter(phrase) else { return nil }
             let plural = np.count == 1 && Lists.collectives.contains(keys[0], packed: packs[0])
-            if definite, let head = headNoun(keys: keys), !plural {
+            let allKeys = np.indices.map(keyAt)
+            if definite, let head = headNoun(keys: allKeys), !plural {
                 return .definite(head: head, phrase: phrase)
             }
-            var titles = speakerTitles(extra: keys.count)
-            for key in keys { titles.insert(key) }
+            var titles = speakerTitles(extra: allKeys.count)
+            for key in allKeys { titles.insert(key) }
             return .speaker(Speaker(name: nil, description: plural ? phrase.lowercased() : phrase, titles: titles,
                                     gender: gender(), plural: plural))
         }
@@ -232,6 +235,21 @@ enum SpeakerPhrase {
     }
 
     private static func isAndOrBut(_ key: String) -> Bool { key == "and" || key == "but" }
+
+    private static let honorificKeys = PackedKeySet(honorifics.keys.map(VerbKey.packed).filter { $0 != 0 })
+
+    /// A word's packed `bare` key for the word lists, with its `bare` form only where the packed key cannot stand
+    /// for it ("" where it can).
+    private static func lookupKey(_ word: String) -> (key: String, packed: UInt64) {
+        let packed = QuoteFinder.packedBare(word)
+        return packed != 0 ? ("", packed) : QuoteFinder.bareKey(word)
+    }
+
+    /// `word.utf8.last == ","`, read from the bytes.
+    private static func endsWithComma(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { $0.last == UInt8(ascii: ",") }
+    }
 
     /// `QuoteFinder.nameParticles.contains(word)`: the particles are all short lower-case words, so a word that
     /// is not 1 to 12 letters a-z is none.
@@ -319,7 +337,7 @@ enum SpeakerPhrase {
     /// A capitalised word that can be part of a person's or organisation's name.
     static func isNameWord(_ word: String) -> Bool {
         guard startsUppercase(word), !isPossessive(word) else { return false }
-        let (key, packed) = QuoteFinder.bareKey(word)
+        let (key, packed) = lookupKey(word)
         return !isTitle(word, key: key, packed: packed)
     }
 

@@ -140,6 +140,19 @@ struct StoryPeople {
             let first = s[range.lowerBound]
             let lastScalar = s[range.upperBound - 1]
             let endsSentence = lastScalar == "." || lastScalar == "?" || lastScalar == "!" || lastScalar == ";"
+            // Most words: lower case, outside a run and no title. They only take a place in `before`, and their
+            // punctuation may empty it (the general path below, in short).
+            if runCount == 0, first.value &- 0x61 < 26, keys[index] == 0 || !titleKeys.contains(keys[index]) {
+                before.append(-1)
+                if lastScalar == "." || lastScalar == ";" {
+                    before.removeAll()
+                } else if range.count > 1,
+                          lastScalar == ":" || lastScalar == "?" || lastScalar == "!" || lastScalar == ")" {
+                    before.removeAll()
+                }
+                if endsSentence { sentenceTitle = nil }
+                continue
+            }
             defer { if endsSentence { sentenceTitle = nil } }
             let endsClause = range.count > 1 && (lastScalar == "," || lastScalar == "." || lastScalar == ";"
                 || lastScalar == ":" || lastScalar == "?" || lastScalar == "!" || lastScalar == ")")
