@@ -105,7 +105,7 @@ struct QuoteFinder {
             }
             let inner = Self.cleanQuoteText(ScalarText.string(s[span.textStart..<span.textEnd]))
             guard !inner.isEmpty else { continue }
-            let scare = ParagraphText.wordCount(inner) <= 2 && !(inner.last.map { ".,?!…;".contains($0) } ?? false)
+            let scare = Self.hasAtMostTwoWords(inner) && !(inner.last.map { ".,?!…;".contains($0) } ?? false)
             // `“… rulebook.” Beijing’s spokesman said …` starts a new sentence: the words after are not its attribution.
             let closesSentence = inner.hasSuffix(".") || inner.hasSuffix("?") || inner.hasSuffix("!")
             var reading = closesSentence ? nil : Self.attributionAfter(s, from: item.end)
@@ -631,8 +631,27 @@ struct QuoteFinder {
     /// Trailing `,` of `“…,” he said` belongs to the attribution, not the quote.
     private static func cleanQuoteText(_ text: String) -> String {
         var t = ParagraphText.collapse(text)
+        // Collapsing collapsed text gives it back: again only when commas came off.
+        guard t.utf8.last == UInt8(ascii: ",") else { return t }
         while t.utf8.last == UInt8(ascii: ",") { t.removeLast() }
         return ParagraphText.collapse(t)
+    }
+
+    /// `ParagraphText.wordCount(text) <= 2`, stopping at the third word (counted on the bytes: space and tab are
+    /// single bytes no other character contains).
+    private static func hasAtMostTwoWords(_ text: String) -> Bool {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > 2 { return false }
+            }
+        }
+        return true
     }
 
 
