@@ -52,41 +52,21 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
     /// Appends `text` normalised (see `normalise`), read from its UTF-8 bytes: ASCII bytes in place, and only the
     /// other scalars through their Unicode properties.
     private static func appendNormalised(_ text: String, markup: Bool, to out: inout [UInt8]) {
-        var plain = text
-        if markup, text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-            plain = HTMLText.inlineText(text)
-        }
-        let start = out.count
-        var gap = false
-        // Plain ASCII (most text) byte by byte, read in place, with the same result as the walk below.
-        let ascii: [UInt8]? = plain.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                var n = 0
-                var gap = false
-                for byte in bytes {
-                    let lower: UInt8
-                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                        lower = byte
-                    } else if (0x41...0x5A).contains(byte) {
-                        lower = byte + 32
-                    } else {
-                        gap = true
-                        continue
-                    }
-                    // A gap before the first letter is dropped, so there is room for the space.
-                    if gap && n > 0 { buffer[n] = 0x20; n += 1 }
-                    gap = false
-                    buffer[n] = lower
-                    n += 1
-                }
-                count = n
-            }
-        } ?? nil
-        if let ascii {
+        // Plain ASCII with no markup (most text) in one pass over its bytes.
+        if let ascii = asciiNormalised(text, markup: markup) {
             out.append(contentsOf: ascii)
             return
         }
+        var plain = text
+        if markup, text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            plain = HTMLText.inlineText(text)
+            if let ascii = asciiNormalised(plain, markup: false) {
+                out.append(contentsOf: ascii)
+                return
+            }
+        }
+        let start = out.count
+        var gap = false
         // Other text from its bytes too: ASCII in place, other scalars through their Unicode properties. A gap
         // before the first letter is dropped; one between letters is one space.
         func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
@@ -126,6 +106,39 @@ public struct ContentFingerprint: Hashable, Sendable, Codable, CustomStringConve
                 for mapped in properties.lowercaseMapping.unicodeScalars { append(mapped, to: &out) }
             }
         }
+    }
+
+    /// `text` normalised, read byte by byte in place, with the same result as the scalar walk of `appendNormalised`;
+    /// nil at the first byte that is not ASCII, or with `markup` the first `<` or `&` (the walk takes such text).
+    private static func asciiNormalised(_ text: String, markup: Bool) -> [UInt8]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
+            var plainASCII = true
+            let written = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var n = 0
+                var gap = false
+                for byte in bytes {
+                    let lower: UInt8
+                    if byte &- 0x30 < 10 {
+                        lower = byte
+                    } else if (byte | 0x20) &- 0x61 < 26 {
+                        lower = byte | 0x20
+                    } else if byte < 0x80, !(markup && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&"))) {
+                        gap = true
+                        continue
+                    } else {
+                        plainASCII = false
+                        break
+                    }
+                    // A gap before the first letter is dropped, so there is room for the space.
+                    if gap && n > 0 { buffer[n] = 0x20; n += 1 }
+                    gap = false
+                    buffer[n] = lower
+                    n += 1
+                }
+                count = n
+            }
+            return plainASCII ? written : nil
+        } ?? nil
     }
 
     /// Two independent 64-bit FNV-1a hashes (different offset bases, the second over a rotated stream).
