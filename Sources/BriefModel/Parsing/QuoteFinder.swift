@@ -710,46 +710,11 @@ struct QuoteFinder {
         }
     }
 
-    /// `bare` and the packed key of the bare form (`VerbKey.packed`), read in one pass over an ASCII word.
+    /// `bare` and the packed key of the bare form (`VerbKey.packed`, 0 for none): for the words `packedBare` gives
+    /// no key (non-ASCII ends, digits, inner punctuation, long words), which are few.
     static func bareKey(_ word: String) -> (bare: String, packed: UInt64) {
-        var word = word
-        var packed: UInt64 = 0
-        var same = false
-        // nil when the word is not ASCII; `same` when it is already bare.
-        let ascii: String? = word.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 { return nil }
-            guard bytes.count <= 16 else { return "" }
-            var start = 0
-            var end = bytes.count
-            while start < end, !isWordByte(bytes[start]) { start += 1 }
-            while end > start, !isWordByte(bytes[end - 1]) { end -= 1 }
-            var key: UInt64 = 0
-            var letters = true
-            var upper = false
-            for k in start..<end {
-                let v = bytes[k]
-                if v >= 0x41, v <= 0x5A { upper = true }
-                let folded = v | 0x20
-                if folded >= 0x61, folded <= 0x7A { key = key << 5 | UInt64(folded - 0x60) } else { letters = false }
-            }
-            if letters, end - start >= 1, end - start <= 12 { packed = key }
-            if start == 0, end == bytes.count, !upper {
-                same = true
-                return ""
-            }
-            return String(unsafeUninitializedCapacity: end - start) { out in
-                for k in start..<end {
-                    let v = bytes[k]
-                    out[k - start] = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
-                }
-                return end - start
-            }
-        }
-        guard let ascii else {
-            let bare = bareScalars(word)
-            return (bare, VerbKey.packed(bare))
-        }
-        return (same ? word : ascii, packed)
+        let bare = bare(word)
+        return (bare, VerbKey.packed(bare))
     }
 
     private static func isWordByte(_ v: UInt8) -> Bool {
