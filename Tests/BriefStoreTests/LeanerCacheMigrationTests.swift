@@ -66,14 +66,16 @@ struct LeanerCacheMigrationTests {
             in: dir, more: (0..<600).map { LeanCacheMigrationTests.numberedStory($0) }, upTo: try Self.previousMigration)
 
         // When its conversion is interrupted at random moments, then the cache is either as it was or wholly
-        // converted, never between; and the next open converts it, and it answers as the fresh cache
+        // converted, never between (each migration is its own transaction: a cut in a later one leaves this one
+        // done); and the next open converts it, and it answers as the fresh cache
         let cut = try LeanCacheMigrationTests.cutTrials(of: template, in: dir, answering: fresh, stories: 604) { path, converted in
             let shape = try DatabaseQueue(path: path).read { db in
                 (try db.tableExists("paragraphs"),
                  try Row.fetchAll(db, sql: "PRAGMA table_info(stories)").contains { $0["name"] == "body" },
                  try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains { $0.hasSuffix(" leaner cache") })
             }
-            #expect(shape == (converted ? (false, true, true) : (true, false, false)), "\(path)")
+            #expect(shape == (false, true, true) || shape == (true, false, false), "\(path)")
+            if converted { #expect(shape == (false, true, true), "\(path)") }
         }
         // At least one cut fell inside the conversion (a trial that finished first proves nothing).
         #expect(cut > 0)
